@@ -1,0 +1,95 @@
+/**
+ * Builds the hover card's content from an entity's details: names, type,
+ * summary, key facts with dates, sources and a verification badge. DOM only
+ * through `h()`, so knowledge-base text is always inserted as text.
+ */
+import type { EntityDetails } from "../kb/details";
+import type { CompiledFact } from "../kb/compile";
+import type { MentionRecord } from "./highlighter";
+import { h } from "./dom";
+import { t } from "../ui/i18n";
+import { formatAmount, formatDate } from "../ui/format";
+import { aliasKey } from "../core/text";
+
+const MAX_FACTS = 3;
+
+function statusBadge(doc: Document, fact: CompiledFact) {
+  const label = t(`status_${fact.status.replace("-", "_")}`);
+  const title = fact.hasPrimary ? `${label} · ${t("status_primary")}` : label;
+  return h(doc, "span", { class: `badge ${fact.status}`, title }, label, fact.hasPrimary ? h(doc, "span", { class: "primary" }, ` · ${t("status_primary_short")}`) : null);
+}
+
+function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {
+  const list = h(doc, "ul", { class: "sources" });
+  for (const id of ids.slice(0, 3)) {
+    const source = details.sources[id];
+    if (!source) continue;
+    const date = source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : t("date_unknown");
+    const label = `${source.publisher} · ${date}`;
+    list.append(h(doc, "li", {}, source.url ? h(doc, "a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, label) : label));
+  }
+  if (ids.length > 3) list.append(h(doc, "li", { class: "more" }, t("more_sources", String(ids.length - 3))));
+  return list;
+}
+
+/** Facts that fit a hover card: those with a value or disagreement first, then the rest in order. */
+function keyFacts(facts: CompiledFact[]): CompiledFact[] {
+  return facts.slice(0, MAX_FACTS);
+}
+
+export function renderCard(doc: Document, details: EntityDetails, mention: MentionRecord): HTMLElement {
+  const { entity } = details;
+  const lang = t("lang") === "en" ? "en" : "ko";
+  const names = [entity.names.en, entity.names.zh].filter(Boolean).join(" · ");
+  const root = h(doc, "div", { class: `card type-${entity.type}` });
+  root.append(
+    h(doc, "header", {},
+      h(doc, "div", { class: "kind" }, t(`type_${entity.type}`)),
+      h(doc, "h2", { id: "maekrak-card-title" }, entity.names.ko),
+      names ? h(doc, "div", { class: "names", lang: "en" }, names) : null,
+      aliasKey(mention.text) !== aliasKey(entity.names.ko) ? h(doc, "div", { class: "as-written" }, t("as_written", mention.text)) : null,
+    ),
+    h(doc, "p", { class: "summary" }, entity.summary[lang]),
+  );
+
+  if (mention.figure && entity.figure) {
+    const verdict = mention.figure.verdict;
+    root.append(
+      h(doc, "section", { class: `figure-check ${verdict}` },
+        h(doc, "div", { class: "verdict" }, t(`verdict_${verdict.replace("-", "_")}`)),
+        h(doc, "div", {}, t("figure_on_page", mention.figure.amount.text)),
+        h(doc, "div", {}, t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))),
+      ),
+    );
+  }
+
+  const compactBlock = aliasKey(mention.blockText);
+  for (const correction of details.corrections) {
+    if (!correction.misreported.some((form) => compactBlock.includes(aliasKey(form)))) continue;
+    root.append(
+      h(doc, "section", { class: "correction", role: "note" },
+        h(doc, "div", { class: "label" }, t("correction_label")),
+        h(doc, "div", {}, `${t("correction_says")}: ${correction.says[lang]}`),
+        h(doc, "div", {}, `${t("correction_actually")}: ${correction.actually[lang]}`),
+        sourceLine(doc, details, correction.sources),
+      ),
+    );
+  }
+
+  const list = h(doc, "ol", { class: "facts" });
+  for (const fact of keyFacts(entity.facts)) {
+    list.append(
+      h(doc, "li", {},
+        h(doc, "div", { class: "fact-head" },
+          h(doc, "time", { datetime: fact.date }, fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)),
+          statusBadge(doc, fact),
+        ),
+        h(doc, "p", {}, fact.claim[lang]),
+        sourceLine(doc, details, fact.sources),
+      ),
+    );
+  }
+  root.append(list);
+  root.append(h(doc, "footer", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf))));
+  return root;
+}

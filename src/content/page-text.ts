@@ -1,0 +1,123 @@
+/**
+ * DOM → blocks of text. Text nodes are read in document order and grouped
+ * into blocks (runs of text under the same block-level element), so a name
+ * split by inline tags (<b>알리바바</b> 클라우드) is matched as one, while
+ * separate paragraphs never join. Reads only text and tag names: no layout.
+ */
+
+/** Elements whose text is never scanned (code, form fields, our own host). */
+const SKIPPED_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA", "INPUT", "SELECT", "OPTION", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "MATH", "CODE", "PRE", "HEAD", "TITLE", "MAEKRAK-ROOT", "CANVAS", "VIDEO", "AUDIO"]);
+
+/** Inline elements do not end a block: text inside them continues the surrounding sentence. */
+const INLINE_TAGS = new Set(["A", "ABBR", "B", "BDI", "BDO", "BR", "CITE", "DATA", "DFN", "EM", "FONT", "I", "KBD", "MARK", "Q", "RP", "RT", "RUBY", "S", "SAMP", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "VAR", "WBR", "INS", "DEL", "LABEL", "NOBR", "BIG", "TT", "STRIKE"]);
+
+export type TextBlock = {
+  text: string;
+  nodes: Text[];
+  /** starts[i] is the offset of nodes[i] in `text`. */
+  starts: number[];
+};
+
+export function isSkippedElement(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  const editable = element.getAttribute("contenteditable");
+  return editable !== null && editable !== "false";
+}
+
+function blockOf(node: Node, cache: Map<Node, Element | null>): Element | null {
+  const parent = node.parentElement;
+  if (!parent) return null;
+  const cached = cache.get(parent);
+  if (cached !== undefined) return cached;
+  let element: Element | null = parent;
+  while (element && INLINE_TAGS.has(element.tagName.toUpperCase())) element = element.parentElement;
+  cache.set(parent, element);
+  return element;
+}
+
+/** A walker over the scannable text nodes below `root` (skipped subtrees are rejected whole). */
+export function createTextWalker(root: Node): TreeWalker {
+  const doc = root.ownerDocument ?? (root as Document);
+  return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode(node) {
+      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
+      return isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+    },
+  });
+}
+
+/** True when `node` sits inside a subtree that is never scanned. */
+export function isInSkippedSubtree(node: Node): boolean {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkippedElement(el)) return true;
+  }
+  return false;
+}
+
+/**
+ * Reads blocks from a walker, a few at a time: `next()` returns the next
+ * complete block, or null when the walker is exhausted.
+ */
+export class BlockReader {
+  #walker: TreeWalker;
+  #cache = new Map<Node, Element | null>();
+  #pending: Text | null = null;
+
+  constructor(root: Node) {
+    this.#walker = createTextWalker(root);
+  }
+
+  next(): TextBlock | null {
+    let first = this.#pending ?? (this.#walker.nextNode() as Text | null);
+    this.#pending = null;
+    while (first && !first.data.trim()) first = this.#walker.nextNode() as Text | null;
+    if (!first) return null;
+    const block = blockOf(first, this.#cache);
+    const nodes: Text[] = [first];
+    const starts: number[] = [0];
+    let text = first.data;
+    for (let node = this.#walker.nextNode() as Text | null; node; node = this.#walker.nextNode() as Text | null) {
+      if (blockOf(node, this.#cache) !== block) {
+        this.#pending = node;
+        break;
+      }
+      starts.push(text.length);
+      nodes.push(node);
+      text += node.data;
+    }
+    return { text, nodes, starts };
+  }
+}
+
+/** Maps a [start, end) span of a block's text onto a DOM Range. */
+export function rangeForSpan(block: TextBlock, start: number, end: number, doc: Document): Range {
+  const locate = (offset: number, preferNext: boolean): [Text, number] => {
+    let lo = 0;
+    let hi = block.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (block.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // An offset at a node's end belongs to the next node when a range starts there.
+    if (preferNext && lo + 1 < block.nodes.length && offset === block.starts[lo]! + block.nodes[lo]!.data.length) lo++;
+    return [block.nodes[lo]!, offset - block.starts[lo]!];
+  };
+  const range = doc.createRange();
+  const [startNode, startOffset] = locate(start, true);
+  const [endNode, endOffset] = locate(end, false);
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
+  return range;
+}
+
+/** The text nodes a span touches (for hit-testing by node). */
+export function nodesForSpan(block: TextBlock, start: number, end: number): Text[] {
+  const out: Text[] = [];
+  for (let i = 0; i < block.nodes.length; i++) {
+    const nodeStart = block.starts[i]!;
+    const nodeEnd = nodeStart + block.nodes[i]!.data.length;
+    if (nodeEnd > start && nodeStart < end) out.push(block.nodes[i]!);
+  }
+  return out;
+}

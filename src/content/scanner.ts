@@ -1,0 +1,138 @@
+/**
+ * Scans the page in idle-time slices (no task over a few milliseconds of our
+ * own work), then follows changes: one MutationObserver only queues added
+ * subtrees and edited text, and the queue is processed in the next slice.
+ */
+import type { Matcher } from "../core/matcher";
+import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, type TextBlock } from "./page-text";
+import type { MentionHighlighter } from "./highlighter";
+
+const SLICE_MS = 8;
+/** Past this many queued changes a full rescan is cheaper than following them one by one. */
+const RESCAN_THRESHOLD = 1000;
+
+type IdleCallback = (deadline: { timeRemaining(): number }) => void;
+const requestIdle: (cb: IdleCallback) => void =
+  typeof requestIdleCallback === "function"
+    ? (cb) => requestIdleCallback(cb, { timeout: 200 })
+    : (cb) => setTimeout(() => cb({ timeRemaining: () => SLICE_MS }), 1);
+
+export class PageScanner {
+  #doc: Document;
+  #matcher: Matcher;
+  #highlighter: MentionHighlighter;
+  #seen = new Set<string>();
+  #readers: BlockReader[] = [];
+  #queued = new Set<Node>();
+  #observer: MutationObserver | null = null;
+  #scheduled = false;
+  #stopped = false;
+  #onChange: () => void;
+
+  constructor(options: { doc: Document; matcher: Matcher; highlighter: MentionHighlighter; onChange: () => void }) {
+    this.#doc = options.doc;
+    this.#matcher = options.matcher;
+    this.#highlighter = options.highlighter;
+    this.#onChange = options.onChange;
+  }
+
+  start(): void {
+    const root = this.#doc.body ?? this.#doc.documentElement;
+    this.#readers.push(new BlockReader(root));
+    this.#observer = new MutationObserver((records) => this.#queue(records));
+    this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.#schedule();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#observer?.disconnect();
+    this.#readers.length = 0;
+    this.#queued.clear();
+  }
+
+  /** Scans synchronously to the end (tests, CLI-like use). */
+  drain(): void {
+    while (this.#step(() => true)) { /* keep going */ }
+  }
+
+  #queue(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === "characterData") this.#queued.add(record.target);
+      else for (const node of record.addedNodes) this.#queued.add(node);
+      if (record.removedNodes.length) this.#queued.add(record.target); // lets stale ranges be pruned
+    }
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#stopped) return;
+    this.#scheduled = true;
+    requestIdle((deadline) => {
+      this.#scheduled = false;
+      const until = performance.now() + Math.min(SLICE_MS, Math.max(2, deadline.timeRemaining()));
+      const more = this.#step(() => performance.now() < until);
+      if (more) this.#schedule();
+    });
+  }
+
+  /** Does work while `keepGoing()`; returns true when work remains. */
+  #step(keepGoing: () => boolean): boolean {
+    if (this.#stopped) return false;
+    let changed = false;
+    if (this.#queued.size) {
+      changed = this.#takeQueue() || changed;
+    }
+    while (this.#readers.length) {
+      const reader = this.#readers[0]!;
+      let block: TextBlock | null;
+      while ((block = reader.next())) {
+        changed = this.#scanBlock(block) || changed;
+        if (!keepGoing()) {
+          if (changed) this.#onChange();
+          return true;
+        }
+      }
+      this.#readers.shift();
+    }
+    if (changed) this.#onChange();
+    return this.#queued.size > 0;
+  }
+
+  #takeQueue(): boolean {
+    const nodes = [...this.#queued];
+    this.#queued.clear();
+    const doc = this.#doc;
+    // Ranges whose text was edited or removed no longer say what was matched.
+    const removed = this.#highlighter.prune((r) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text);
+    if (nodes.length > RESCAN_THRESHOLD) {
+      this.#highlighter.prune(() => true);
+      this.#readers = [new BlockReader(doc.body ?? doc.documentElement)];
+      return true;
+    }
+    const roots = nodes.filter((node) => node.isConnected && !isInSkippedSubtree(node));
+    // Only outermost roots: a node inside another queued root is scanned with it.
+    const outer = roots.filter((node) => !roots.some((other) => other !== node && other.contains(node)));
+    for (const node of outer) {
+      // Re-read the whole block the change sits in, so a name split across old and new text is found.
+      const container = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+      if (container) this.#readers.push(new BlockReader(container));
+    }
+    return removed > 0;
+  }
+
+  #scanBlock(block: TextBlock): boolean {
+    const mentions = this.#matcher.scanBlock(block.text, this.#seen);
+    let added = false;
+    for (const mention of mentions) {
+      const nodes = nodesForSpan(block, mention.start, mention.end);
+      const first = nodes[0]!;
+      const offsetInFirst = mention.start - block.starts[block.nodes.indexOf(first)]!;
+      if (this.#highlighter.has(first, offsetInFirst, mention.text)) continue; // already held (a rescanned block)
+      const range = rangeForSpan(block, mention.start, mention.end, this.#doc);
+      this.#highlighter.add({ ...mention, range, blockText: block.text, nodes });
+      added = true;
+    }
+    return added;
+  }
+}

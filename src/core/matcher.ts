@@ -1,0 +1,200 @@
+/**
+ * The Korean-aware entity matcher: one left-to-right pass over a block of
+ * text with a character trie of every alias key. At each position that can
+ * start a name it walks the trie (skipping spaces and hyphens inside a name),
+ * then accepts the longest alias whose boundaries hold: nothing word-like
+ * before it, and after it either a non-letter or a chain of Korean particles.
+ * Pure: strings in, offsets out.
+ */
+import { isValidTail } from "./korean";
+import { findMoneyAmounts, type MoneyAmount } from "./money";
+import { aliasKey, foldCode, foldText, isHan, isHangulSyllable, isLatinOrDigit, isNameSeparator } from "./text";
+import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types";
+
+type AliasRule = "alias" | "after-full-name" | "near-cue";
+
+type Output = {
+  entity: string;
+  type: EntityType;
+  rule: AliasRule;
+  /** Folded cue words for near-cue aliases. */
+  cues?: string[];
+  /** Key length in characters, to prefer short ambiguous forms last. */
+  keyLength: number;
+};
+
+type TrieNode = { next: Map<number, TrieNode>; out?: Output[] };
+
+const newNode = (): TrieNode => ({ next: new Map() });
+
+export type Matcher = {
+  /** Finds mentions in one block (paragraph). `seen` carries the entities named so far on the page and is updated. */
+  scanBlock(text: string, seen: Set<string>): Mention[];
+  entities: ReadonlyMap<string, MatcherEntity>;
+};
+
+function addKey(root: TrieNode, key: string, output: Output): void {
+  let node = root;
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    let child = node.next.get(code);
+    if (!child) node.next.set(code, (child = newNode()));
+    node = child;
+  }
+  (node.out ??= []).push(output);
+}
+
+type Candidate = { end: number; outputs: Output[] };
+
+/** Walks the trie from `start`; returns every accepting position, shortest first. */
+function walk(root: TrieNode, text: string, start: number): Candidate[] {
+  const found: Candidate[] = [];
+  let node = root;
+  let matched = 0;
+  let i = start;
+  while (i < text.length) {
+    const code = foldCode(text.charCodeAt(i));
+    const child = node.next.get(code);
+    if (child) {
+      node = child;
+      matched++;
+      i++;
+      if (node.out) found.push({ end: i, outputs: node.out });
+      continue;
+    }
+    // Spaces and hyphens inside a name ("퉁이 첸원", "Qwen 2.5 Max") are skipped once two characters matched.
+    if (matched >= 2 && isNameSeparator(code) && i + 1 < text.length && !isNameSeparator(text.charCodeAt(i + 1))) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return found;
+}
+
+function leftBoundaryOk(text: string, start: number): boolean {
+  if (start === 0) return true;
+  const first = text.charCodeAt(start);
+  const prev = text.charCodeAt(start - 1);
+  if (isHan(first)) return true;
+  return !isHangulSyllable(prev) && !isLatinOrDigit(prev) && prev !== 0x2e /* . */;
+}
+
+function rightBoundaryOk(text: string, end: number, strict: boolean): boolean {
+  if (end >= text.length) return true;
+  const last = text.charCodeAt(end - 1);
+  const next = text.charCodeAt(end);
+  if (isLatinOrDigit(last) && isLatinOrDigit(next)) return false;
+  if (isHan(last) && !isHangulSyllable(next)) return true;
+  let tailEnd = end;
+  while (tailEnd < text.length && isHangulSyllable(text.charCodeAt(tailEnd))) tailEnd++;
+  return isValidTail(text.slice(end, tailEnd), strict);
+}
+
+/** Compares a money amount with a figure entity: same currency, or a conversion inside its band. */
+export function checkFigure(amount: MoneyAmount, figure: NonNullable<MatcherEntity["figure"]>): FigureVerdict | null {
+  if (amount.currency === figure.currency) {
+    const tolerance = figure.amount * 0.005;
+    if (amount.value <= figure.amount + tolerance && amount.max >= figure.amount - tolerance) return "match";
+    return null;
+  }
+  for (const band of figure.conversions) {
+    if (band.currency === amount.currency && amount.max >= band.min && amount.value <= band.max) return "conversion-match";
+  }
+  return null;
+}
+
+export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
+  const root = newNode();
+  const byId = new Map<string, MatcherEntity>();
+  const figures: MatcherEntity[] = [];
+  for (const entity of entities) {
+    byId.set(entity.id, entity);
+    if (entity.type === "figure") {
+      // Figures are found by value (money parser), not by their written forms.
+      if (entity.figure) figures.push(entity);
+      continue;
+    }
+    for (const alias of entity.aliases) {
+      const key = aliasKey(alias);
+      if (key) addKey(root, key, { entity: entity.id, type: entity.type, rule: "alias", keyLength: key.length });
+    }
+    for (const ctx of entity.contextAliases ?? []) {
+      const key = aliasKey(ctx.text);
+      if (!key) continue;
+      addKey(root, key, {
+        entity: entity.id, type: entity.type, rule: ctx.rule, keyLength: key.length,
+        cues: ctx.cues?.map((cue) => aliasKey(cue)),
+      });
+    }
+  }
+  const figureTopics = figures.map((f) => ({ entity: f, words: f.figure!.topicWords.map((w) => aliasKey(w)) }));
+
+  function scanBlock(text: string, seen: Set<string>): Mention[] {
+    const mentions: Mention[] = [];
+    let foldedCompact: string | null = null;
+    const compact = () => (foldedCompact ??= aliasKey(text));
+    let i = 0;
+    while (i < text.length) {
+      const code = foldCode(text.charCodeAt(i));
+      if (!root.next.has(code) || !leftBoundaryOk(text, i)) { i++; continue; }
+      const candidates = walk(root, text, i);
+      let accepted: Mention | null = null;
+      for (let c = candidates.length - 1; c >= 0 && !accepted; c--) {
+        const { end, outputs } = candidates[c]!;
+        for (const out of outputs) {
+          const strict = out.rule !== "alias";
+          if (!rightBoundaryOk(text, end, strict)) continue;
+          if (out.rule === "after-full-name" && !seen.has(out.entity)) continue;
+          if (out.rule === "near-cue" && !out.cues?.some((cue) => compact().includes(cue))) continue;
+          accepted = {
+            start: i, end, text: text.slice(i, end), entity: out.entity, type: out.type,
+            via: out.rule === "alias" ? "alias" : "context",
+          };
+          break;
+        }
+      }
+      if (accepted) {
+        mentions.push(accepted);
+        if (accepted.via === "alias") seen.add(accepted.entity);
+        i = accepted.end;
+      } else {
+        i++;
+      }
+    }
+    if (figures.length && /\d/.test(text)) {
+      for (const amount of findMoneyAmounts(text)) {
+        for (const { entity, words } of figureTopics) {
+          const verdict = checkFigure(amount, entity.figure!);
+          if (!verdict) continue;
+          // A bare number is this figure only when its topic is in the same block.
+          if (!words.some((w) => compact().includes(w))) continue;
+          mentions.push({
+            start: amount.start, end: amount.end, text: amount.text, entity: entity.id, type: "figure",
+            via: "figure", figure: { amount, verdict },
+          });
+          seen.add(entity.id);
+          break;
+        }
+      }
+      mentions.sort((a, b) => a.start - b.start);
+    }
+    return mentions;
+  }
+
+  return { scanBlock, entities: byId };
+}
+
+/** Convenience for plain text (CLI, tests): blocks are lines separated by blank-or-not newlines. */
+export function findMentions(matcher: Matcher, text: string): Mention[] {
+  const seen = new Set<string>();
+  const out: Mention[] = [];
+  let offset = 0;
+  for (const line of text.split("\n")) {
+    for (const m of matcher.scanBlock(line, seen)) out.push({ ...m, start: m.start + offset, end: m.end + offset });
+    offset += line.length + 1;
+  }
+  return out;
+}
+
+export { foldText };

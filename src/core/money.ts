@@ -1,0 +1,206 @@
+/**
+ * Korean money expressions → exact values. "3800억 위안", "3천800억위안",
+ * "74조9000억원", "182억 2800만 위안", "$53.4 billion", "380bn yuan",
+ * "3800亿元", "약 75조 원", "73조원대", "73~75조 원". Pure and total: odd input
+ * yields no amount, never an exception. Dates, percentages and ranks are not
+ * amounts because an amount needs a currency.
+ */
+
+export type Currency = "CNY" | "KRW" | "USD";
+export type AmountQualifier = "exact" | "about" | "at-least" | "at-most" | "range";
+
+export type MoneyAmount = {
+  start: number;
+  end: number;
+  text: string;
+  /** Exact value in currency units (the lower bound for ranges). */
+  value: number;
+  /** Upper bound for ranges ("73~75조 원"), else equal to value. */
+  max: number;
+  currency: Currency;
+  qualifier: AmountQualifier;
+};
+
+const BIG_UNITS: Record<string, number> = { 조: 1e12, 억: 1e8, 만: 1e4, 亿: 1e8, 億: 1e8, 万: 1e4, 萬: 1e4 };
+const SMALL_UNITS: Record<string, number> = { 천: 1e3, 백: 1e2, 千: 1e3 };
+const ENGLISH_SCALES: Record<string, number> = {
+  trillion: 1e12, tn: 1e12, billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9, million: 1e6, mn: 1e6, mln: 1e6, m: 1e6,
+};
+
+const CURRENCY_WORDS: Array<[string, Currency]> = [
+  ["위안화", "CNY"], ["위안", "CNY"], ["元", "CNY"], ["yuan", "CNY"], ["cny", "CNY"], ["rmb", "CNY"],
+  ["달러", "USD"], ["美元", "USD"], ["dollars", "USD"], ["dollar", "USD"], ["usd", "USD"],
+  ["원", "KRW"], ["krw", "KRW"], ["won", "KRW"],
+];
+const CURRENCY_PREFIXES: Array<[string, Currency]> = [
+  ["us$", "USD"], ["$", "USD"], ["rmb", "CNY"], ["cny", "CNY"], ["¥", "CNY"], ["￥", "CNY"], ["usd", "USD"], ["krw", "KRW"], ["₩", "KRW"],
+];
+
+const BEFORE_QUALIFIERS: Array<[string, AmountQualifier]> = [
+  ["약", "about"], ["대략", "about"], ["최소", "at-least"], ["적어도", "at-least"], ["최대", "at-most"],
+  ["more than", "at-least"], ["at least", "at-least"], ["over", "at-least"], ["about", "about"], ["around", "about"], ["nearly", "about"],
+];
+const AFTER_QUALIFIERS: Array<[string, AmountQualifier]> = [
+  ["이상", "at-least"], ["넘는", "at-least"], ["넘게", "at-least"], ["넘어", "at-least"], ["초과", "at-least"], ["가량", "about"], ["안팎", "about"],
+  ["정도", "about"], ["규모", "about"], ["대", "about"], ["이하", "at-most"], ["미만", "at-most"],
+];
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
+const isSpace = (c: string | undefined) => c === " " || c === "\u00a0";
+
+type NumberRead = { value: number; end: number; hasKoreanUnit: boolean };
+
+/** Reads a plain number at i: "3,800", "53.4", "9000". */
+function readPlain(text: string, i: number): { value: number; end: number } | null {
+  let j = i;
+  let digits = "";
+  while (j < text.length) {
+    const c = text[j];
+    if (isDigit(c)) digits += c;
+    else if (c === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) { /* thousands separator */ }
+    else if (c === "." && isDigit(text[j + 1]) && !digits.includes(".")) digits += c;
+    else break;
+    j++;
+  }
+  if (!digits || digits === ".") return null;
+  const value = Number(digits);
+  return Number.isFinite(value) ? { value, end: j } : null;
+}
+
+/** Reads "3천800억 2800만" style numbers: groups of (digits [천|백] …) followed by 조/억/만. */
+function readKoreanNumber(text: string, i: number): NumberRead | null {
+  let total = 0;
+  let j = i;
+  let hasKoreanUnit = false;
+  let lastBig = Infinity;
+  for (;;) {
+    let group = 0;
+    let k = j;
+    let readAny = false;
+    for (;;) {
+      const plain = readPlain(text, k);
+      if (!plain) break;
+      readAny = true;
+      const small = SMALL_UNITS[text[plain.end] ?? ""];
+      if (small) { group += plain.value * small; k = plain.end + 1; hasKoreanUnit = true; continue; }
+      group += plain.value;
+      k = plain.end;
+      break;
+    }
+    if (!readAny) break;
+    const big = BIG_UNITS[text[k] ?? ""];
+    if (big && big < lastBig) {
+      total += group * big;
+      lastBig = big;
+      hasKoreanUnit = true;
+      j = k + 1;
+      // A following group may sit after one space: "182억 2800만".
+      let n = j;
+      if (isSpace(text[n])) n++;
+      if (isDigit(text[n])) {
+        const peek = readKoreanNumber(text, n);
+        if (peek && peek.hasKoreanUnit && BIG_UNITS[text[peek.end - 1] ?? ""] !== undefined && BIG_UNITS[text[peek.end - 1]!]! < big) {
+          total += peek.value;
+          j = peek.end;
+        }
+      }
+      break;
+    }
+    total += group;
+    j = k;
+    break;
+  }
+  return j > i ? { value: total, end: j, hasKoreanUnit } : null;
+}
+
+function matchWordAt(text: string, lower: string, i: number, words: Array<[string, any]>): [string, any] | null {
+  for (const entry of words) if (lower.startsWith(entry[0], i)) return entry;
+  return null;
+}
+
+const isLatin = (c: string | undefined) => c !== undefined && /[a-z]/i.test(c);
+
+/** All money amounts in `text`, in order. */
+export function findMoneyAmounts(text: string): MoneyAmount[] {
+  const out: MoneyAmount[] = [];
+  const lower = text.toLowerCase();
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    let start = i;
+    let currency: Currency | null = null;
+    const prefix = matchWordAt(text, lower, i, CURRENCY_PREFIXES);
+    let numberAt = i;
+    if (prefix && !(isLatin(prefix[0][0]) && isLatin(text[i - 1]))) {
+      numberAt = i + prefix[0].length;
+      if (isSpace(text[numberAt])) numberAt++;
+      if (!isDigit(text[numberAt])) { i++; continue; }
+      currency = prefix[1];
+    } else if (!isDigit(c) || isDigit(text[i - 1]) || text[i - 1] === "." || text[i - 1] === ",") {
+      i++;
+      continue;
+    }
+    // A number glued to Latin letters or part of a version/date is not an amount.
+    if (isLatin(text[numberAt - 1]) && !currency) { i++; continue; }
+    const first = readKoreanNumber(text, numberAt);
+    if (!first) { i++; continue; }
+    let value = first.value;
+    let max = value;
+    let end = first.end;
+    let qualifier: AmountQualifier = "exact";
+    // Range "73~75조": the first number borrows the unit of the second.
+    if ((text[end] === "~" || text[end] === "∼" || text[end] === "-") && isDigit(text[end + 1])) {
+      const second = readKoreanNumber(text, end + 1);
+      if (second) {
+        const unitChar = text[second.end - 1] ?? "";
+        const scale = !first.hasKoreanUnit && BIG_UNITS[unitChar] ? BIG_UNITS[unitChar]! : 1;
+        value = first.value * scale;
+        max = second.value;
+        end = second.end;
+        qualifier = "range";
+      }
+    }
+    // English scales: "380 billion", "53.4bn".
+    let k = end;
+    if (isSpace(text[k])) k++;
+    const scaleWord = /^(trillion|billion|million|bln|mln|tn|bn|mn|b|m)(?![a-z])/i.exec(text.slice(k, k + 9));
+    if (scaleWord && !first.hasKoreanUnit) {
+      const scale = ENGLISH_SCALES[scaleWord[1]!.toLowerCase()]!;
+      value *= scale;
+      max *= scale;
+      end = k + scaleWord[1]!.length;
+    }
+    // Currency after the number.
+    let afterCurrency = end;
+    if (isSpace(text[afterCurrency])) afterCurrency++;
+    if (!currency) {
+      const word = matchWordAt(text, lower, afterCurrency, CURRENCY_WORDS);
+      if (!word) { i = Math.max(end, i + 1); continue; }
+      const wordEnd = afterCurrency + word[0].length;
+      if (isLatin(word[0][0]) && isLatin(text[wordEnd])) { i = Math.max(end, i + 1); continue; }
+      currency = word[1];
+      end = wordEnd;
+    }
+    // Qualifiers before ("약 ", "최소 ") and after ("이상", "대", "가량").
+    let before = start - 1;
+    while (before >= 0 && isSpace(text[before])) before--;
+    for (const [word, q] of BEFORE_QUALIFIERS) {
+      const at = before - word.length + 1;
+      if (at >= 0 && lower.startsWith(word, at) && !/[가-힣a-z]/i.test(text[at - 1] ?? "")) {
+        start = at;
+        if (qualifier === "exact") qualifier = q;
+        break;
+      }
+    }
+    let after = end;
+    if (isSpace(text[after])) after++;
+    const afterWord = matchWordAt(text, lower, after, AFTER_QUALIFIERS);
+    if (afterWord && (afterWord[0] !== "대" || after === end)) {
+      if (qualifier === "exact") qualifier = afterWord[1];
+      if (afterWord[0] === "대") end = after + 1;
+    }
+    out.push({ start, end, text: text.slice(start, end), value, max, currency: currency!, qualifier });
+    i = end;
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+/** Shared vocabulary of the core: what a mention is, independent of any DOM. */
+import type { EntityType } from "../kb/schema.ts";
+import type { MoneyAmount } from "./money.ts";
+
+export type { EntityType };
+
+/** Agreement between an amount on the page and the verified figure. */
+export type FigureVerdict = "match" | "conversion-match" | "differs" | "unverifiable";
+
+export type Mention = {
+  /** UTF-16 offsets into the scanned text; the span covers the name only, never a particle. */
+  start: number;
+  end: number;
+  text: string;
+  entity: string;
+  type: EntityType;
+  /** How it was recognised: a plain alias, a context form (차이 회장, 알리 next to 테무), or a money amount. */
+  via: "alias" | "context" | "figure";
+  figure?: { amount: MoneyAmount; verdict: FigureVerdict };
+};
+
+/** What the matcher needs to know of an entity: compiled from the knowledge base at build time. */
+export type MatcherEntity = {
+  id: string;
+  type: EntityType;
+  aliases: string[];
+  contextAliases?: Array<{ text: string; rule: "after-full-name" | "near-cue"; cues?: string[] }>;
+  figure?: {
+    amount: number;
+    currency: "CNY" | "KRW" | "USD";
+    topicWords: string[];
+    conversions: Array<{ currency: "CNY" | "KRW" | "USD"; min: number; max: number }>;
+  };
+};

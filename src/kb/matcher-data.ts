@@ -1,0 +1,22 @@
+/** Projects the compiled knowledge base onto what the matcher needs, and nothing more (the content script ships this). */
+import type { MatcherEntity } from "../core/types.ts";
+import type { CompiledKb } from "./compile";
+
+export function toMatcherEntities(kb: CompiledKb): MatcherEntity[] {
+  return kb.entities.map((entity) => ({
+    id: entity.id,
+    type: entity.type,
+    aliases: entity.aliases,
+    ...(entity.contextAliases ? { contextAliases: entity.contextAliases.map(({ text, rule, cues }) => ({ text, rule, ...(cues ? { cues } : {}) })) } : {}),
+    ...(entity.figure
+      ? {
+          figure: {
+            amount: entity.figure.amount,
+            currency: entity.figure.currency,
+            topicWords: entity.figure.topicWords,
+            conversions: entity.figure.conversions.map(({ currency, min, max }) => ({ currency, min, max })),
+          },
+        }
+      : {}),
+  }));
+}

@@ -1,0 +1,138 @@
+/**
+ * The knowledge base's authoring schema. The JSON files in src/kb/data are
+ * checked against it at build time (vite plugin) and in the unit tests; the
+ * TypeScript types are inferred from it so data and code cannot drift.
+ * Pure: no DOM, no browser API.
+ */
+import * as v from "valibot";
+
+const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
+const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, "must be a lower-case id (a-z, 0-9, '.', '-')"));
+/** "2025", "2025-02" or "2025-02-24". */
+const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD"));
+const bilingual = v.strictObject({ ko: nonEmpty, en: nonEmpty });
+
+export const ENTITY_TYPES = ["organization", "product", "person", "figure"] as const;
+export const SOURCE_KINDS = ["primary", "news", "blog"] as const;
+export const CURRENCIES = ["CNY", "KRW", "USD"] as const;
+
+export const SourceSchema = v.strictObject({
+  id,
+  publisher: nonEmpty,
+  /** As published; null when the copy that was read had none (never invented). */
+  title: v.nullable(nonEmpty),
+  date: v.nullable(isoDate),
+  /** True when the date is inferred from internal evidence rather than printed. */
+  dateApprox: v.optional(v.boolean()),
+  url: v.nullable(v.pipe(v.string(), v.url("must be a URL"))),
+  kind: v.picklist(SOURCE_KINDS),
+  /**
+   * Key of the original report this source relays (wire copy, translation of
+   * the same CNBC story …). Sources sharing a key, or whose id is another's key,
+   * count once when agreement is computed.
+   */
+  relays: v.optional(id),
+});
+
+export const ValueSchema = v.strictObject({
+  amount: v.number(),
+  /** A currency code, "percent", or a plain counting unit ("employees", "users" …). */
+  unit: nonEmpty,
+});
+
+export const VariantSchema = v.strictObject({
+  /** What this source (or group of sources) says, in our words. */
+  text: bilingual,
+  value: v.optional(ValueSchema),
+  sources: v.array(id),
+  /** Why it differs (exchange-rate date, scope, rounding …). */
+  reason: v.optional(bilingual),
+});
+
+export const FactSchema = v.strictObject({
+  id,
+  claim: bilingual,
+  date: isoDate,
+  value: v.optional(ValueSchema),
+  sources: v.pipe(v.array(id), v.minLength(1, "a fact needs at least one source")),
+  /** Sources that state something different (see variants). */
+  contrarySources: v.optional(v.array(id)),
+  variants: v.optional(v.array(VariantSchema)),
+  note: v.optional(bilingual),
+  /** Roles and running figures that may have changed since: shown with 기준일. */
+  mayChange: v.optional(v.boolean()),
+});
+
+/** Context rule for an alias that must not be marked on its own. */
+export const CONTEXT_RULES = [
+  /** Title forms (차이 회장): only after a full-name mention of the same entity on the page. */
+  "after-full-name",
+  /** Short forms (알리 as AliExpress): only next to one of `cues` in the same sentence. */
+  "near-cue",
+] as const;
+
+export const ContextAliasSchema = v.strictObject({
+  text: nonEmpty,
+  rule: v.picklist(CONTEXT_RULES),
+  cues: v.optional(v.array(nonEmpty)),
+  note: v.optional(nonEmpty),
+});
+
+export const FigureSchema = v.strictObject({
+  /** The verified value in its own currency. */
+  amount: v.number(),
+  currency: v.picklist(CURRENCIES),
+  /** "at-least" for "최소/이상" figures such as the 380bn plan. */
+  qualifier: v.optional(v.picklist(["exact", "at-least", "about"])),
+  /** Words that place an amount in this figure's topic (투자, 클라우드, 벌금 …). */
+  topicWords: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  /** Conversions seen in reporting, each with the rate and its date. */
+  conversions: v.array(
+    v.strictObject({
+      currency: v.picklist(CURRENCIES),
+      /** Accepted band of converted values for the article's period. */
+      min: v.number(),
+      max: v.number(),
+      rate: nonEmpty,
+      rateDate: isoDate,
+      sources: v.array(id),
+    }),
+  ),
+});
+
+export const EntitySchema = v.strictObject({
+  id,
+  type: v.picklist(ENTITY_TYPES),
+  names: v.strictObject({ ko: nonEmpty, en: nonEmpty, zh: v.optional(nonEmpty) }),
+  /** Forms that always refer to this entity (spacing variants are matched automatically). */
+  aliases: v.pipe(v.array(nonEmpty), v.minLength(1, "an entity needs at least one alias")),
+  contextAliases: v.optional(v.array(ContextAliasSchema)),
+  summary: bilingual,
+  facts: v.pipe(v.array(FactSchema), v.minLength(2, "an entity needs at least two facts")),
+  figure: v.optional(FigureSchema),
+});
+
+export const CorrectionSchema = v.strictObject({
+  entity: id,
+  /** Forms of the misreport as they appear on pages (e.g. "GPT-4 능가"). */
+  misreported: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  says: bilingual,
+  actually: bilingual,
+  sources: v.pipe(v.array(id), v.minLength(1)),
+});
+
+export const KnowledgeBaseSchema = v.strictObject({
+  version: nonEmpty,
+  asOf: isoDate,
+  sources: v.array(SourceSchema),
+  entities: v.array(EntitySchema),
+  corrections: v.optional(v.array(CorrectionSchema)),
+});
+
+export type Source = v.InferOutput<typeof SourceSchema>;
+export type Fact = v.InferOutput<typeof FactSchema>;
+export type Entity = v.InferOutput<typeof EntitySchema>;
+export type Figure = v.InferOutput<typeof FigureSchema>;
+export type Correction = v.InferOutput<typeof CorrectionSchema>;
+export type KnowledgeBaseInput = v.InferOutput<typeof KnowledgeBaseSchema>;
+export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import type { CompiledKb } from "../kb/compile";
+import type { EntityType } from "../kb/schema";
+import type { PageMentions } from "../messages/protocol";
+import type { Connector } from "./connector";
+import { t } from "../ui/i18n";
+import { formatDate } from "../ui/format";
+import { EntityDetailsView } from "./EntityDetailsView";
+
+const TYPE_ORDER: EntityType[] = ["organization", "product", "person", "figure"];
+
+type PageState = { kind: "loading" } | { kind: "unavailable" } | { kind: "ready"; page: PageMentions };
+
+export function App({ kb, connector }: { kb: CompiledKb; connector: Connector }) {
+  const [state, setState] = useState<PageState>({ kind: "loading" });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [tab, setTab] = useState<"page" | "kb">("page");
+  const byId = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
+
+  useEffect(() => {
+    connector.getPageMentions().then(
+      (page) => setState({ kind: "ready", page }),
+      () => setState({ kind: "unavailable" }),
+    );
+  }, [connector]);
+
+  const entity = selected ? byId.get(selected) : undefined;
+  return (
+    <div class="popup">
+      <header class="top">
+        <h1>{t("extName")}</h1>
+        <nav role="tablist" aria-label={t("tabs_label")}>
+          <button role="tab" aria-selected={tab === "page"} onClick={() => { setTab("page"); setSelected(null); }}>{t("tab_page")}</button>
+          <button role="tab" aria-selected={tab === "kb"} onClick={() => { setTab("kb"); setSelected(null); }}>{t("tab_kb")}</button>
+        </nav>
+      </header>
+      <main>
+        {entity ? (
+          <EntityDetailsView kb={kb} entity={entity} onBack={() => setSelected(null)}
+            onJump={tab === "page" && state.kind === "ready" ? (direction) => connector.scrollToMention(entity.id, direction) : undefined} />
+        ) : tab === "page" ? (
+          <PageView state={state} kb={kb} onSelect={setSelected} />
+        ) : (
+          <KbList kb={kb} onSelect={setSelected} />
+        )}
+      </main>
+      <footer class="bottom">{t("kb_version", kb.version, formatDate(kb.asOf))}</footer>
+    </div>
+  );
+}
+
+function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; onSelect: (id: string) => void }) {
+  if (state.kind === "loading") return <p class="empty">{t("loading")}</p>;
+  if (state.kind === "unavailable") return <p class="empty">{t("page_unavailable")}</p>;
+  const { page } = state;
+  if (page.total === 0) return <p class="empty">{t("page_empty")}</p>;
+  const names = new Map(kb.entities.map((e) => [e.id, e.names.ko]));
+  return (
+    <div>
+      <p class="summary-line" data-testid="page-total">{t("page_total", String(page.total), String(page.entities.length))}</p>
+      {TYPE_ORDER.map((type) => {
+        const rows = page.entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count);
+        if (!rows.length) return null;
+        return (
+          <section class="group" key={type}>
+            <h2>{t(`type_${type}`)} <span class="count">{rows.reduce((n, r) => n + r.count, 0)}</span></h2>
+            <ul class="entity-list">
+              {rows.map((row) => (
+                <li key={row.entity}>
+                  <button class="entity-row" data-entity={row.entity} onClick={() => onSelect(row.entity)}>
+                    <span class="name">{names.get(row.entity) ?? row.entity}</span>
+                    <span class="forms">{row.forms.slice(0, 3).join(", ")}</span>
+                    <span class="count" data-testid="count">{row.count}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => void }) {
+  return (
+    <div>
+      {TYPE_ORDER.map((type) => (
+        <section class="group" key={type}>
+          <h2>{t(`type_${type}`)}</h2>
+          <ul class="entity-list">
+            {kb.entities.filter((e) => e.type === type).map((e) => (
+              <li key={e.id}>
+                <button class="entity-row" data-entity={e.id} onClick={() => onSelect(e.id)}>
+                  <span class="name">{e.names.ko}</span>
+                  <span class="forms">{e.names.en}</span>
+                  <span class="count">{e.facts.length}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import type { CompiledEntity, CompiledKb } from "../kb/compile";
+import { t } from "../ui/i18n";
+import { formatDate } from "../ui/format";
+
+export function EntityDetailsView({ kb, entity, onBack, onJump }: {
+  kb: CompiledKb;
+  entity: CompiledEntity;
+  onBack: () => void;
+  onJump?: (direction: "next" | "previous") => void;
+}) {
+  const lang = t("lang") === "en" ? "en" : "ko";
+  return (
+    <article class="details" data-entity={entity.id}>
+      <div class="details-bar">
+        <button class="back" onClick={onBack}>← {t("back")}</button>
+        {onJump && (
+          <span class="jump">
+            <button onClick={() => onJump("previous")} aria-label={t("previous_mention")}>↑</button>
+            <button onClick={() => onJump("next")} aria-label={t("next_mention")}>↓</button>
+          </span>
+        )}
+      </div>
+      <div class="kind">{t(`type_${entity.type}`)}</div>
+      <h2>{entity.names.ko}</h2>
+      <div class="names">{[entity.names.en, entity.names.zh].filter(Boolean).join(" · ")}</div>
+      <p class="summary">{entity.summary[lang]}</p>
+      <ol class="facts">
+        {entity.facts.map((fact) => (
+          <li key={fact.id}>
+            <div class="fact-head">
+              <time dateTime={fact.date}>{fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)}</time>
+              <span class={`badge ${fact.status}`}>{t(`status_${fact.status.replace("-", "_")}`)}{fact.hasPrimary ? ` · ${t("status_primary_short")}` : ""}</span>
+            </div>
+            <p>{fact.claim[lang]}</p>
+            {fact.variants?.length ? (
+              <ul class="variants">
+                {fact.variants.map((variant, i) => (
+                  <li key={i}>
+                    {variant.text[lang]}
+                    {variant.reason ? <span class="reason"> — {variant.reason[lang]}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <ul class="sources">
+              {fact.sources.map((id) => {
+                const source = kb.sources[id];
+                if (!source) return null;
+                const label = `${source.publisher} · ${source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : t("date_unknown")}`;
+                return <li key={id}>{source.url ? <a href={source.url} target="_blank" rel="noopener noreferrer">{label}</a> : label}</li>;
+              })}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </article>
+  );
+}

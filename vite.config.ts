@@ -1,0 +1,38 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from "vite";
+import preact from "@preact/preset-vite";
+import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
+import base from "./manifest.json" with { type: "json" };
+import { knowledgeBasePlugin } from "./src/build/kb-plugin.ts";
+
+export type Target = "chrome" | "firefox";
+export const GECKO_ID = "maekrak@maekrak.app";
+
+/** manifest.json is the Chrome form and the single source of truth; Firefox differs only here. */
+export function manifestFor(target: Target): ManifestV3Export {
+  const manifest = structuredClone(base) as Record<string, any>;
+  if (target === "firefox") {
+    // Firefox has no MV3 service workers: an event page from the same script (crxjs reads scripts[0]).
+    manifest.background = { scripts: [base.background.service_worker], type: "module" };
+    manifest.browser_specific_settings = {
+      gecko: { id: GECKO_ID, strict_min_version: "140.0", data_collection_permissions: { required: ["none"] } },
+      gecko_android: { strict_min_version: "142.0" },
+    };
+  }
+  return manifest as ManifestV3Export;
+}
+
+const target: Target = process.env.TARGET === "firefox" ? "firefox" : "chrome";
+const testing = Boolean(process.env.VITEST);
+
+export default defineConfig({
+  publicDir: "src/public",
+  plugins: testing ? [knowledgeBasePlugin()] : [knowledgeBasePlugin(), preact(), crx({ manifest: manifestFor(target), browser: target })],
+  build: { outDir: `dist/${target}`, emptyOutDir: true, target: "es2022", sourcemap: false },
+  test: {
+    include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
+    environment: "node",
+    reporters: ["default", "json"],
+    outputFile: { json: "test-results/unit.json" },
+  },
+});
