@@ -30,9 +30,17 @@ export default defineConfig({
   plugins: testing ? [knowledgeBasePlugin()] : [knowledgeBasePlugin(), preact(), crx({ manifest: manifestFor(target), browser: target })],
   build: { outDir: `dist/${target}`, emptyOutDir: true, target: "es2022", sourcemap: false },
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
-    environment: "node",
     reporters: ["default", "json"],
-    outputFile: { json: "test-results/unit.json" },
+    outputFile: { json: "test-results/vitest.json" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" } },
+      {
+        extends: true,
+        test: {
+          name: "e2e", include: ["tests/e2e/**/*.e2e.ts"], environment: "node",
+          testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false,
+        },
+      },
+    ],
   },
 });

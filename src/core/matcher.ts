@@ -23,7 +23,8 @@ type Output = {
   keyLength: number;
 };
 
-type TrieNode = { next: Map<number, TrieNode>; out?: Output[] };
+/** `gap`: some alias has a space or hyphen right after this prefix (조 차이), so one may be skipped here even early on. */
+type TrieNode = { next: Map<number, TrieNode>; out?: Output[]; gap?: boolean };
 
 const newNode = (): TrieNode => ({ next: new Map() });
 
@@ -33,10 +34,14 @@ export type Matcher = {
   entities: ReadonlyMap<string, MatcherEntity>;
 };
 
-function addKey(root: TrieNode, key: string, output: Output): void {
+function addAlias(root: TrieNode, alias: string, output: Output): void {
   let node = root;
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
+  for (let i = 0; i < alias.length; i++) {
+    const code = foldCode(alias.charCodeAt(i));
+    if (isNameSeparator(code)) {
+      if (node !== root) node.gap = true;
+      continue;
+    }
     let child = node.next.get(code);
     if (!child) node.next.set(code, (child = newNode()));
     node = child;
@@ -62,8 +67,9 @@ function walk(root: TrieNode, text: string, start: number): Candidate[] {
       if (node.out) found.push({ end: i, outputs: node.out });
       continue;
     }
-    // Spaces and hyphens inside a name ("퉁이 첸원", "Qwen 2.5 Max") are skipped once two characters matched.
-    if (matched >= 2 && isNameSeparator(code) && i + 1 < text.length && !isNameSeparator(text.charCodeAt(i + 1))) {
+    // Spaces and hyphens inside a name ("퉁이 첸원", "Qwen 2.5 Max") are skipped once two characters
+    // matched, or where an alias itself has one (조 차이); never two in a row.
+    if ((matched >= 2 || node.gap) && isNameSeparator(code) && i + 1 < text.length && !isNameSeparator(text.charCodeAt(i + 1))) {
       i++;
       continue;
     }
@@ -117,12 +123,12 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
     }
     for (const alias of entity.aliases) {
       const key = aliasKey(alias);
-      if (key) addKey(root, key, { entity: entity.id, type: entity.type, rule: "alias", keyLength: key.length });
+      if (key) addAlias(root, alias, { entity: entity.id, type: entity.type, rule: "alias", keyLength: key.length });
     }
     for (const ctx of entity.contextAliases ?? []) {
       const key = aliasKey(ctx.text);
       if (!key) continue;
-      addKey(root, key, {
+      addAlias(root, ctx.text, {
         entity: entity.id, type: entity.type, rule: ctx.rule, keyLength: key.length,
         cues: ctx.cues?.map((cue) => aliasKey(cue)),
       });

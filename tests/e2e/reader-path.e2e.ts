@@ -1,0 +1,110 @@
+/**
+ * The reader's path, end to end, in real Chromium and real Firefox with the
+ * built extension: mentions highlighted (read from the highlight registry),
+ * hover opens the right card, the popup lists the page's mentions with
+ * counts, and the page's own markup is unchanged.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, waitFor, type BrowserName, type ExtensionSession, type PageLike } from "./support/browsers";
+import { PAGES_DIR, startServer, type FixtureServer } from "./support/server";
+import { highlightedInside, integrityReport, pointOfMention, readCard, readHighlights } from "./support/page-probes";
+
+type Expected = { mustFind: Array<{ text: string; entity: string }>; mustNotFind: string[] };
+const expected = (page: string): Expected => JSON.parse(readFileSync(join(PAGES_DIR, page.replace(".html", ".expected.json")), "utf8"));
+
+const allTexts = (snapshot: Record<string, string[]>) => Object.values(snapshot).flat();
+
+/** Waits until the highlight registry stops changing (the scan runs in idle slices). */
+async function settledHighlights(page: PageLike, minimum: number) {
+  let previous = "";
+  return waitFor(async () => {
+    const snapshot = await page.evaluate(readHighlights, undefined);
+    const key = JSON.stringify(snapshot);
+    const stable = key === previous && allTexts(snapshot).length >= minimum;
+    previous = key;
+    return stable ? snapshot : null;
+  }, 15_000, "highlights to settle");
+}
+
+const TYPE_OF: Record<string, string> = {
+  "alibaba-group": "organization", "alibaba-cloud": "organization", "ant-group": "organization",
+  qwen: "product", taobao: "product", tmall: "product", aliexpress: "product", alipay: "product", "qwen2.5-max": "product", qwen3: "product",
+  "jack-ma": "person", "joe-tsai": "person", "eddie-wu": "person", "daniel-zhang": "person",
+  "capex-380b": "figure", "antitrust-fine-2021": "figure",
+};
+
+describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (browserName) => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+  let page: PageLike;
+
+  beforeAll(async () => {
+    server = await startServer();
+    session = await launch(browserName);
+    page = await session.newPage();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  test("highlights every expected mention with its type, and no trap", async () => {
+    const { mustFind, mustNotFind } = expected("e2e-basic.html");
+    await page.goto(server.url("e2e-basic.html"));
+    const snapshot = await settledHighlights(page, mustFind.length);
+    for (const { text, entity } of mustFind) {
+      expect(snapshot[`maekrak-${TYPE_OF[entity]}`], `${text} (${entity})`).toContain(text);
+    }
+    for (const trap of mustNotFind) {
+      expect(allTexts(snapshot).some((t) => t.includes(trap)), trap).toBe(false);
+    }
+    expect(await page.evaluate(highlightedInside, "ta")).toBe(false);
+    expect(await page.evaluate(highlightedInside, "ce")).toBe(false);
+  });
+
+  test("hovering a mention opens its card above or below the line, Esc closes it", async () => {
+    const point = await waitFor(() => page.evaluate(pointOfMention, "마윈"), 10_000, "마윈 highlighted");
+    await page.mouse.move(point.x - 40, point.y + 60);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const card = await waitFor(async () => {
+      const c = await page.evaluate(readCard, undefined);
+      return c.open ? c : null;
+    }, 10_000, "card to open");
+    expect(card.entity).toBe("jack-ma");
+    expect(card.role).toBe("dialog");
+    expect(card.title).toContain("마윈");
+    expect(card.text).toMatch(/교차 확인|단일 출처|출처 간 차이/);
+    expect(card.text).toMatch(/\d{4}\. \d{1,2}\./); // dated facts
+    // Never over the line being read.
+    expect(card.box!.top >= point.y + 4 || card.box!.bottom <= point.y - 4).toBe(true);
+    await page.keyboard.press("Escape");
+    await waitFor(async () => !(await page.evaluate(readCard, undefined)).open, 5_000, "card to close");
+  });
+
+  test("the popup lists the page's mentions grouped by type with counts", async () => {
+    const popup = await session.openPopup();
+    await page.bringToFront();
+    await popup.evaluate(() => location.reload(), undefined).catch(() => undefined);
+    const rows = await waitFor(
+      () => popup.evaluate(() => [...document.querySelectorAll<HTMLElement>(".entity-row")].map((b) => ({ entity: b.dataset.entity, count: Number(b.querySelector(".count")?.textContent) })), undefined),
+      15_000, "popup rows");
+    const { mustFind } = expected("e2e-basic.html");
+    for (const entity of new Set(mustFind.map((m) => m.entity))) {
+      const row = rows.find((r) => r.entity === entity);
+      expect(row, entity).toBeTruthy();
+      expect(row!.count).toBeGreaterThanOrEqual(mustFind.filter((m) => m.entity === entity).length);
+    }
+    const headings = await popup.evaluate(() => [...document.querySelectorAll(".group h2")].map((h) => h.textContent ?? ""), undefined);
+    expect(headings.some((h) => h.startsWith("기업·조직"))).toBe(true);
+    expect(headings.some((h) => h.startsWith("인물"))).toBe(true);
+    await popup.close();
+  });
+
+  test("the page's markup is unchanged; the only added node is the card's host", async () => {
+    const report = await page.evaluate(integrityReport, undefined);
+    expect(report.bodySame).toBe(true);
+    expect(report.added.filter((tag) => tag !== "MAEKRAK-ROOT")).toEqual([]);
+  });
+});

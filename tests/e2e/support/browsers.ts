@@ -1,0 +1,138 @@
+/**
+ * Launches real browsers with the built extension: Debian Chromium through
+ * playwright-core, Firefox ESR through puppeteer-core over WebDriver BiDi.
+ * Both are wrapped in one small interface so each e2e suite runs unchanged
+ * in both browsers.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { randomUUID } from "node:crypto";
+
+export const ROOT = resolve(import.meta.dirname, "..", "..", "..");
+export const GECKO_ID = "maekrak@maekrak.app";
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
+
+export type BrowserName = "chromium" | "firefox";
+
+/** What the suites need from a page: the same calls in Playwright and Puppeteer. */
+export type PageLike = {
+  goto(url: string): Promise<unknown>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void> };
+  keyboard: { press(key: string): Promise<void> };
+  bringToFront(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type ExtensionSession = {
+  name: BrowserName;
+  newPage(): Promise<PageLike>;
+  /** Opens the popup page in a tab (after the content page was brought to front) and waits until it rendered. */
+  openPopup(): Promise<PageLike>;
+  popupUrl: string;
+  close(): Promise<void>;
+};
+
+export async function launch(name: BrowserName): Promise<ExtensionSession> {
+  return name === "chromium" ? launchChromium() : launchFirefox();
+}
+
+async function launchChromium(): Promise<ExtensionSession> {
+  const { chromium } = await import("playwright-core");
+  const extension = join(ROOT, "dist", "chrome");
+  const profile = mkdtempSync(join(tmpdir(), "maekrak-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1100, height: 800 },
+    args: [
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, "--no-sandbox", "--disable-gpu",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko",
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
+  return {
+    name: "chromium",
+    popupUrl,
+    newPage: async () => (await context.newPage()) as unknown as PageLike,
+    openPopup: async () => {
+      const popup = await context.newPage();
+      await popup.goto(popupUrl);
+      return popup as unknown as PageLike;
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(): Promise<ExtensionSession> {
+  const puppeteer = (await import("puppeteer-core")).default;
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: "webDriverBiDi",
+    defaultViewport: { width: 1100, height: 800 },
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
+      "extensions.originControls.grantByDefault": true,
+      "intl.locale.requested": "ko",
+    },
+    args: ["--remote-allow-system-access"],
+  });
+  await browser.installExtension(join(ROOT, "dist", "firefox"));
+  const popupUrl = `moz-extension://${uuid}/src/popup/index.html`;
+  const adapt = (page: any): PageLike => page as PageLike;
+  return {
+    name: "firefox",
+    popupUrl,
+    newPage: async () => adapt(await browser.newPage()),
+    openPopup: async () => {
+      const popup = await browser.newPage();
+      // Navigations into the extension process never resolve over BiDi (toolchain.md P5): don't await, poll.
+      popup.goto(popupUrl).catch(() => undefined);
+      const started = Date.now();
+      for (;;) {
+        const ready = await popup.evaluate(() => location.protocol === "moz-extension:" && document.readyState === "complete").catch(() => false);
+        if (ready) break;
+        if (Date.now() - started > 15_000) throw new Error("popup did not load");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      return adapt({
+        ...popup,
+        evaluate: popup.evaluate.bind(popup),
+        mouse: popup.mouse,
+        keyboard: popup.keyboard,
+        bringToFront: popup.bringToFront.bind(popup),
+        close: popup.close.bind(popup),
+        goto: async () => undefined,
+      });
+    },
+    close: async () => {
+      await browser.close();
+    },
+  };
+}
+
+/** Polls `probe` until it returns a truthy value (or throws after `timeout` ms). */
+export async function waitFor<T>(probe: () => Promise<T>, timeout = 10_000, what = "condition"): Promise<NonNullable<T>> {
+  const started = Date.now();
+  let last: T | undefined;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last as NonNullable<T>;
+    } catch {
+      /* page not ready yet */
+    }
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

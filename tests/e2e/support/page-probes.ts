@@ -1,0 +1,68 @@
+/**
+ * Functions evaluated in the page's main world (both browsers). They read
+ * what a reader would see: the highlight registry, the card in its shadow
+ * root, and the page's own DOM. Kept free of closures so they serialise.
+ */
+
+export type HighlightSnapshot = Record<string, string[]>;
+
+/** Texts of every range in each maekrak-* highlight. */
+export function readHighlights(): HighlightSnapshot {
+  const out: Record<string, string[]> = {};
+  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
+    if (!name.startsWith("maekrak-")) continue;
+    out[name] = [...highlight].map((range) => range.toString());
+  }
+  return out;
+}
+
+/** Viewport centre of the first highlighted range whose text is `text` (scrolled into view first). */
+export function pointOfMention(text: string): { x: number; y: number } | null {
+  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
+    if (!name.startsWith("maekrak-")) continue;
+    for (const range of highlight) {
+      if (range.toString() !== text) continue;
+      (range.startContainer.parentElement as Element).scrollIntoView({ block: "center" });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+  }
+  return null;
+}
+
+/** Whether any highlighted range starts inside the element with this id. */
+export function highlightedInside(id: string): boolean {
+  const element = document.getElementById(id);
+  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
+    if (!name.startsWith("maekrak-")) continue;
+    for (const range of highlight) if (element?.contains(range.startContainer)) return true;
+  }
+  return false;
+}
+
+export type CardSnapshot = { open: boolean; entity?: string; title?: string; text?: string; role?: string; box?: { top: number; bottom: number } };
+
+export function readCard(): CardSnapshot {
+  const host = document.querySelector("maekrak-root");
+  const panel = host?.shadowRoot?.querySelector(".panel") as HTMLElement | null | undefined;
+  if (!panel || panel.hidden) return { open: false };
+  const rect = panel.getBoundingClientRect();
+  return {
+    open: true,
+    entity: panel.dataset.entity,
+    title: panel.querySelector("h2")?.textContent ?? "",
+    text: panel.textContent ?? "",
+    role: panel.getAttribute("role") ?? "",
+    box: { top: rect.top, bottom: rect.bottom },
+  };
+}
+
+/** The page as served vs. as it is now: body markup, and the elements added under <html>. */
+export async function integrityReport(): Promise<{ bodySame: boolean; added: string[] }> {
+  const served = await (await fetch(location.href, { cache: "no-store" })).text();
+  const parsed = new DOMParser().parseFromString(served, "text/html");
+  const bodySame = parsed.body.outerHTML === document.body.outerHTML;
+  const known = new Set([...parsed.documentElement.children].map((e) => e.tagName));
+  const added = [...document.documentElement.children].map((e) => e.tagName).filter((tag) => !known.has(tag));
+  return { bodySame, added };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, test } from "vitest";
+import { buildMatcher, findMentions } from "../../../src/core/matcher";
+import type { MatcherEntity } from "../../../src/core/types";
+
+/** A small, self-contained entity set so these tests pin the matcher's rules, not the KB's data. */
+const ENTITIES: MatcherEntity[] = [
+  { id: "alibaba-group", type: "organization", aliases: ["알리바바", "알리바바그룹", "알리바바 그룹 홀딩스", "Alibaba", "阿里巴巴"] },
+  { id: "alibaba-cloud", type: "organization", aliases: ["알리바바 클라우드", "알리바바클라우드인텔리전스", "Alibaba Cloud", "阿里云"] },
+  { id: "qwen", type: "product", aliases: ["큐원", "퉁이첸원", "통이첸원", "Qwen", "通义千问"] },
+  { id: "qwen2.5-max", type: "product", aliases: ["Qwen2.5-Max", "큐원 2.5 맥스"] },
+  { id: "aliexpress", type: "product", aliases: ["알리익스프레스"], contextAliases: [{ text: "알리", rule: "near-cue", cues: ["테무", "쉬인", "직구"] }] },
+  { id: "jack-ma", type: "person", aliases: ["마윈", "잭 마", "马云"], contextAliases: [{ text: "마 회장", rule: "after-full-name" }] },
+  { id: "joe-tsai", type: "person", aliases: ["조 차이", "차이충신"], contextAliases: [{ text: "차이 회장", rule: "after-full-name" }] },
+  {
+    id: "capex-380b", type: "figure", aliases: ["3800억 위안"],
+    figure: { amount: 380e9, currency: "CNY", topicWords: ["투자", "클라우드", "AI"], conversions: [{ currency: "KRW", min: 73e12, max: 80e12 }] },
+  },
+];
+const matcher = buildMatcher(ENTITIES);
+const find = (text: string) => findMentions(matcher, text).map((m) => [m.text, m.entity]);
+
+describe("particles and endings", () => {
+  test.each([
+    ["알리바바는 발표했다", "알리바바"],
+    ["알리바바의 실적", "알리바바"],
+    ["알리바바가 밝혔다", "알리바바"],
+    ["알리바바를 두고", "알리바바"],
+    ["알리바바에서도 같은 말", "알리바바"],
+    ["알리바바로부터 투자를", "알리바바"],
+    ["알리바바와 텐센트", "알리바바"],
+    ["알리바바까지 뛰어들었다", "알리바바"],
+    ["알리바바처럼", "알리바바"],
+    ["마윈은 말했다", "마윈"],
+    ["마윈의 복귀", "마윈"],
+    ["마윈이 웃었다", "마윈"],
+  ])("%s → span %s", (text, span) => {
+    const mentions = findMentions(matcher, text);
+    expect(mentions).toHaveLength(1);
+    expect(mentions[0]!.text).toBe(span);
+    expect(mentions[0]!.start).toBe(0);
+    expect(mentions[0]!.end).toBe(span.length);
+  });
+});
+
+describe("compounds and longest match", () => {
+  test("알리바바그룹의 → 알리바바그룹", () => expect(find("알리바바그룹의 주가")).toEqual([["알리바바그룹", "alibaba-group"]]));
+  test("알리바바 클라우드 is alibaba-cloud, not alibaba-group", () =>
+    expect(find("알리바바 클라우드가 공개했다")).toEqual([["알리바바 클라우드", "alibaba-cloud"]]));
+  test("알리바바클라우드인텔리전스 is one span", () =>
+    expect(find("알리바바클라우드인텔리전스는")).toEqual([["알리바바클라우드인텔리전스", "alibaba-cloud"]]));
+  test("알리바바 그룹 홀딩스 is one span", () => expect(find("알리바바 그룹 홀딩스의")).toEqual([["알리바바 그룹 홀딩스", "alibaba-group"]]));
+  test("Qwen 2.5 Max → qwen2.5-max", () => expect(find("Qwen 2.5 Max를 공개")).toEqual([["Qwen 2.5 Max", "qwen2.5-max"]]));
+});
+
+describe("spacing, case, width and script variants", () => {
+  test.each([
+    ["퉁이 첸원이", "퉁이 첸원", "qwen"],
+    ["통이첸원은", "통이첸원", "qwen"],
+    ["조차이 회장", "조차이", "joe-tsai"],
+    ["ALIBABA shares", "ALIBABA", "alibaba-group"],
+    ["Ｑｗｅｎ 모델", "Ｑｗｅｎ", "qwen"],
+    ["据阿里巴巴称", "阿里巴巴", "alibaba-group"],
+    ["通义千问发布", "通义千问", "qwen"],
+  ])("%s", (text, span, entity) => expect(find(text)).toEqual([[span, entity]]));
+});
+
+describe("collisions are never marked", () => {
+  test.each([
+    "소식을 알리고 있다", "사실을 알렸다", "변화를 알리는 신호", "널리 알려진 이야기", "그는 알리바이를 댔다",
+    "알리안츠 생명", "두 회사의 차이가 크다", "1조 차이가 난다", "의견 차이 회장단", "큐 사인", "첸 교수",
+  ])("%s", (text) => expect(find(text)).toEqual([]));
+  test("an alias inside a longer Latin word is not a mention", () => expect(find("Qwenology and Alibabas")).toEqual([]));
+});
+
+describe("context-dependent forms", () => {
+  test("차이 회장 only after the full name", () => {
+    expect(find("차이 회장이 말했다")).toEqual([]);
+    expect(find("조 차이는 웃었다.\n차이 회장이 말했다")).toEqual([["조 차이", "joe-tsai"], ["차이 회장", "joe-tsai"]]);
+  });
+  test("알리 is AliExpress only next to 테무/쉬인/직구", () => {
+    expect(find("알리와 테무가 한국 시장을 공략한다")).toEqual([["알리", "aliexpress"]]);
+    expect(find("알리와 친구가 만났다")).toEqual([]);
+    expect(find("테무 소식을 알리고 있다")).toEqual([]);
+  });
+});
+
+describe("figures", () => {
+  test("the plan in yuan and as a won conversion, with its topic", () => {
+    expect(find("3년간 클라우드와 AI에 3800억 위안을 투자한다")).toEqual([["3800억 위안", "capex-380b"]]);
+    expect(find("약 75조 원을 AI에 투자")).toEqual([["약 75조 원", "capex-380b"]]);
+  });
+  test("the same amount without the topic is not the figure", () => expect(find("3800억 위안 규모의 채권")).toEqual([]));
+});
