@@ -26,7 +26,9 @@ function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {
     if (!source) continue;
     const date = source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : t("date_unknown");
     const label = `${source.publisher} · ${date}`;
-    list.append(h(doc, "li", {}, source.url ? h(doc, "a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, label) : label));
+    const kind = source.kind === "primary" ? ` (${t("source_primary")})` : "";
+    list.append(h(doc, "li", {}, h(doc, "span", { class: "label" }, `${t("source_label")} `),
+      source.url ? h(doc, "a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, label) : label, kind));
   }
   if (ids.length > 3) list.append(h(doc, "li", { class: "more" }, t("more_sources", String(ids.length - 3))));
   return list;

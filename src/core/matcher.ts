@@ -67,6 +67,18 @@ function walk(root: TrieNode, text: string, start: number): Candidate[] {
       if (node.out) found.push({ end: i, outputs: node.out });
       continue;
     }
+    // A parenthesised gloss inside a name ("큐원(Qwen) 2.5-맥스") is stepped over when the name goes on after it.
+    if (code === 0x28 /* ( */ && matched >= 2) {
+      const close = text.indexOf(")", i);
+      let after = close + 1;
+      if (close > i && close - i <= 40) {
+        if (isNameSeparator(text.charCodeAt(after))) after++;
+        if (after < text.length && node.next.has(foldCode(text.charCodeAt(after)))) {
+          i = after;
+          continue;
+        }
+      }
+    }
     // Spaces and hyphens inside a name ("퉁이 첸원", "Qwen 2.5 Max") are skipped once two characters
     // matched, or where an alias itself has one (조 차이); never two in a row.
     if ((matched >= 2 || node.gap) && isNameSeparator(code) && i + 1 < text.length && !isNameSeparator(text.charCodeAt(i + 1))) {
@@ -91,6 +103,9 @@ function rightBoundaryOk(text: string, end: number, strict: boolean): boolean {
   const last = text.charCodeAt(end - 1);
   const next = text.charCodeAt(end);
   if (isLatinOrDigit(last) && isLatinOrDigit(next)) return false;
+  // A version number goes on ("큐원3" inside "큐원 3.5", "Qwen2" inside "Qwen2.5"): not this name.
+  const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+  if (isDigit(last) && (next === 0x2e || next === 0x2d) && isDigit(text.charCodeAt(end + 1))) return false;
   if (isHan(last) && !isHangulSyllable(next)) return true;
   let tailEnd = end;
   while (tailEnd < text.length && isHangulSyllable(text.charCodeAt(tailEnd))) tailEnd++;

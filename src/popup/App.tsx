@@ -62,7 +62,7 @@ function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; o
         const rows = page.entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count);
         if (!rows.length) return null;
         return (
-          <section class="group" key={type}>
+          <section class="group" key={type} data-type={type}>
             <h2>{t(`type_${type}`)} <span class="count">{rows.reduce((n, r) => n + r.count, 0)}</span></h2>
             <ul class="entity-list">
               {rows.map((row) => (
@@ -86,7 +86,7 @@ function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => vo
   return (
     <div>
       {TYPE_ORDER.map((type) => (
-        <section class="group" key={type}>
+        <section class="group" key={type} data-type={type}>
           <h2>{t(`type_${type}`)}</h2>
           <ul class="entity-list">
             {kb.entities.filter((e) => e.type === type).map((e) => (

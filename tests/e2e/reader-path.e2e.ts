@@ -75,7 +75,9 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (brow
     expect(card.entity).toBe("jack-ma");
     expect(card.role).toBe("dialog");
     expect(card.title).toContain("마윈");
-    expect(card.text).toMatch(/교차 확인|단일 출처|출처 간 차이/);
+    expect(card.badges!.length).toBeGreaterThanOrEqual(2); // 2–3 key facts, each with its verification badge
+    for (const badge of card.badges!) expect(["corroborated", "single-source", "disputed"]).toContain(badge);
+    expect(card.sources).toBeGreaterThanOrEqual(2);
     expect(card.text).toMatch(/\d{4}\. \d{1,2}\./); // dated facts
     // Never over the line being read.
     expect(card.box!.top >= point.y + 4 || card.box!.bottom <= point.y - 4).toBe(true);
@@ -96,9 +98,19 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (brow
       expect(row, entity).toBeTruthy();
       expect(row!.count).toBeGreaterThanOrEqual(mustFind.filter((m) => m.entity === entity).length);
     }
-    const headings = await popup.evaluate(() => [...document.querySelectorAll(".group h2")].map((h) => h.textContent ?? ""), undefined);
-    expect(headings.some((h) => h.startsWith("기업·조직"))).toBe(true);
-    expect(headings.some((h) => h.startsWith("인물"))).toBe(true);
+    const groups = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>(".group")].map((g) => ({
+      type: g.dataset.type, entities: [...g.querySelectorAll<HTMLElement>(".entity-row")].map((b) => b.dataset.entity) })), undefined);
+    for (const group of groups) {
+      for (const entity of group.entities) expect(TYPE_OF[entity!], `${entity} grouped under ${group.type}`).toBe(group.type);
+    }
+    expect(groups.map((g) => g.type)).toEqual(expect.arrayContaining(["organization", "person"]));
+    // The toolbar badge of the content tab shows the number of mentions on it.
+    const badge = await popup.evaluate(async () => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+      return api.action.getBadgeText({ tabId: tab.id });
+    }, undefined);
+    expect(Number(badge)).toBe(rows.reduce((n, r) => n + r.count, 0));
     await popup.close();
   });
 

@@ -47,6 +47,8 @@ async function launchChromium(): Promise<ExtensionSession> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 800 },
+    locale: "ko-KR",
+    env: { ...process.env, LANG: "ko_KR.UTF-8", LANGUAGE: "ko" }, // the extension's UI language follows the browser's
     args: [
       `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, "--no-sandbox", "--disable-gpu",
       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko",

@@ -40,7 +40,14 @@ export function highlightedInside(id: string): boolean {
   return false;
 }
 
-export type CardSnapshot = { open: boolean; entity?: string; title?: string; text?: string; role?: string; box?: { top: number; bottom: number } };
+export type CardSnapshot = {
+  open: boolean; entity?: string; title?: string; text?: string; role?: string;
+  /** Verification status of each fact shown. */
+  badges?: string[];
+  /** Number of source lines shown. */
+  sources?: number;
+  box?: { top: number; bottom: number };
+};
 
 export function readCard(): CardSnapshot {
   const host = document.querySelector("maekrak-root");
@@ -53,6 +60,8 @@ export function readCard(): CardSnapshot {
     title: panel.querySelector("h2")?.textContent ?? "",
     text: panel.textContent ?? "",
     role: panel.getAttribute("role") ?? "",
+    badges: [...panel.querySelectorAll(".facts .badge")].map((b) => [...b.classList].find((c) => c !== "badge") ?? ""),
+    sources: panel.querySelectorAll(".sources li").length,
     box: { top: rect.top, bottom: rect.bottom },
   };
 }

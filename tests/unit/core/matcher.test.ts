@@ -8,6 +8,8 @@ const ENTITIES: MatcherEntity[] = [
   { id: "alibaba-cloud", type: "organization", aliases: ["알리바바 클라우드", "알리바바클라우드인텔리전스", "Alibaba Cloud", "阿里云"] },
   { id: "qwen", type: "product", aliases: ["큐원", "퉁이첸원", "통이첸원", "Qwen", "通义千问"] },
   { id: "qwen2.5-max", type: "product", aliases: ["Qwen2.5-Max", "큐원 2.5 맥스"] },
+  { id: "qwen3", type: "product", aliases: ["Qwen3", "큐원3", "Qwen3-235B-A22B"] },
+  { id: "eddie-wu", type: "person", aliases: ["우융밍", "Wu Yongming"] },
   { id: "aliexpress", type: "product", aliases: ["알리익스프레스"], contextAliases: [{ text: "알리", rule: "near-cue", cues: ["테무", "쉬인", "직구"] }] },
   { id: "jack-ma", type: "person", aliases: ["마윈", "잭 마", "马云"], contextAliases: [{ text: "마 회장", rule: "after-full-name" }] },
   { id: "joe-tsai", type: "person", aliases: ["조 차이", "차이충신"], contextAliases: [{ text: "차이 회장", rule: "after-full-name" }] },
@@ -50,6 +52,15 @@ describe("compounds and longest match", () => {
     expect(find("알리바바클라우드인텔리전스는")).toEqual([["알리바바클라우드인텔리전스", "alibaba-cloud"]]));
   test("알리바바 그룹 홀딩스 is one span", () => expect(find("알리바바 그룹 홀딩스의")).toEqual([["알리바바 그룹 홀딩스", "alibaba-group"]]));
   test("Qwen 2.5 Max → qwen2.5-max", () => expect(find("Qwen 2.5 Max를 공개")).toEqual([["Qwen 2.5 Max", "qwen2.5-max"]]));
+  test("a gloss inside a versioned name: 큐원(Qwen) 2.5-맥스 → qwen2.5-max", () =>
+    expect(find("큐원(Qwen) 2.5 맥스는")).toEqual([["큐원(Qwen) 2.5 맥스", "qwen2.5-max"]]));
+  test("a gloss after a name gives two spans of the same entity", () =>
+    expect(find("우융밍(Wu Yongming) CEO")).toEqual([["우융밍", "eddie-wu"], ["Wu Yongming", "eddie-wu"]]));
+  test("Qwen3-235B-A22B is one qwen3 span; 큐원3를 → 큐원3", () => {
+    expect(find("Qwen3-235B-A22B 모델")).toEqual([["Qwen3-235B-A22B", "qwen3"]]);
+    expect(find("큐원3를 내놨다")).toEqual([["큐원3", "qwen3"]]);
+  });
+  test("a later version is not qwen3: 큐원 3.5 → the family", () => expect(find("큐원 3.5가 나왔다")).toEqual([["큐원", "qwen"]]));
 });
 
 describe("spacing, case, width and script variants", () => {
