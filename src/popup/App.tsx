@@ -6,6 +6,7 @@ import type { Connector } from "./connector";
 import { t } from "../ui/i18n";
 import { formatDate } from "../ui/format";
 import { EntityDetailsView } from "./EntityDetailsView";
+import { aliasKey } from "../core/text";
 
 const TYPE_ORDER: EntityType[] = ["organization", "product", "person", "figure"];
 
@@ -82,14 +83,26 @@ function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; o
   );
 }
 
+/** Every name and alias of an entity, folded the way the matcher folds them, for search in any script. */
+function searchKeys(entity: CompiledKb["entities"][number]): string[] {
+  return [entity.id, entity.names.ko, entity.names.en, entity.names.zh ?? "", ...entity.aliases, ...(entity.contextAliases ?? []).map((c) => c.text)]
+    .map((name) => aliasKey(name));
+}
+
 function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => void }) {
+  const [query, setQuery] = useState("");
+  const key = aliasKey(query.trim());
+  const matches = kb.entities.filter((e) => !key || searchKeys(e).some((k) => k.includes(key)));
   return (
     <div>
-      {TYPE_ORDER.map((type) => (
+      <input class="search" type="search" value={query} placeholder={t("kb_search")} aria-label={t("kb_search")}
+        onInput={(event) => setQuery((event.target as HTMLInputElement).value)} />
+      {matches.length === 0 && <p class="empty">{t("kb_no_match")}</p>}
+      {TYPE_ORDER.map((type) => matches.some((e) => e.type === type) && (
         <section class="group" key={type} data-type={type}>
           <h2>{t(`type_${type}`)}</h2>
           <ul class="entity-list">
-            {kb.entities.filter((e) => e.type === type).map((e) => (
+            {matches.filter((e) => e.type === type).map((e) => (
               <li key={e.id}>
                 <button class="entity-row" data-entity={e.id} onClick={() => onSelect(e.id)}>
                   <span class="name">{e.names.ko}</span>
