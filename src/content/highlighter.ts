@@ -13,6 +13,8 @@ export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
   person: "maekrak-person",
   figure: "maekrak-figure",
 };
+/** Amounts that state a verified figure differently get their own highlight. */
+export const DIFFERS_HIGHLIGHT = "maekrak-figure-differs";
 
 export type MentionRecord = Mention & {
   range: Range;
@@ -31,12 +33,12 @@ export class MentionHighlighter {
   readonly records: MentionRecord[] = [];
   #byNode = new Map<Text, MentionRecord[]>();
   #byRange = new Map<AbstractRange, MentionRecord>();
-  #highlights = new Map<EntityType, Highlight>();
+  #highlights = new Map<EntityType | "differs", Highlight>();
   #ourHighlights = new Set<Highlight>();
 
   constructor() {
     if (!highlightApiAvailable()) return;
-    for (const [type, name] of Object.entries(HIGHLIGHT_NAMES) as Array<[EntityType, string]>) {
+    for (const [type, name] of [...Object.entries(HIGHLIGHT_NAMES), ["differs", DIFFERS_HIGHLIGHT]] as Array<[EntityType | "differs", string]>) {
       const highlight = new Highlight();
       this.#highlights.set(type, highlight);
       this.#ourHighlights.add(highlight);
@@ -52,7 +54,11 @@ export class MentionHighlighter {
       if (list) list.push(record);
       else this.#byNode.set(node, [record]);
     }
-    this.#highlights.get(record.type)?.add(record.range);
+    this.#highlights.get(this.#kind(record))?.add(record.range);
+  }
+
+  #kind(record: MentionRecord): EntityType | "differs" {
+    return record.figure?.verdict === "differs" ? "differs" : record.type;
   }
 
   /** True when a mention starting at `offset` in `node` with this text is already held. */
@@ -68,7 +74,7 @@ export class MentionHighlighter {
       if (!isStale(record)) continue;
       this.records.splice(i, 1);
       this.#byRange.delete(record.range);
-      this.#highlights.get(record.type)?.delete(record.range);
+      this.#highlights.get(this.#kind(record))?.delete(record.range);
       for (const node of record.nodes) {
         const list = this.#byNode.get(node)?.filter((r) => r !== record);
         if (list?.length) this.#byNode.set(node, list);
@@ -82,7 +88,7 @@ export class MentionHighlighter {
   /** Removes every highlight from the registry (Maekrak turned off, or teardown). */
   clear(): void {
     for (const highlight of this.#highlights.values()) highlight.clear();
-    if (highlightApiAvailable()) for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+    if (highlightApiAvailable()) for (const name of [...Object.values(HIGHLIGHT_NAMES), DIFFERS_HIGHLIGHT]) CSS.highlights.delete(name);
     this.records.length = 0;
     this.#byNode.clear();
     this.#byRange.clear();

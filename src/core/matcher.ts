@@ -13,6 +13,9 @@ import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types"
 
 type AliasRule = "alias" | "after-full-name" | "near-cue";
 
+/** An amount within this share of a figure (same currency) is read as a differing statement of it. */
+const DIFFERS_WITHIN = 0.15;
+
 type Output = {
   entity: string;
   type: EntityType;
@@ -184,18 +187,29 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
       }
     }
     if (figures.length && /\d/.test(text)) {
+      const hasTopic = (words: string[]) => words.some((w) => compact().includes(w));
+      const namesInScope = mentions.length > 0;
       for (const amount of findMoneyAmounts(text)) {
+        let found: Mention | null = null;
         for (const { entity, words } of figureTopics) {
           const verdict = checkFigure(amount, entity.figure!);
-          if (!verdict) continue;
           // A bare number is this figure only when its topic is in the same block.
-          if (!words.some((w) => compact().includes(w))) continue;
-          mentions.push({
-            start: amount.start, end: amount.end, text: amount.text, entity: entity.id, type: "figure",
-            via: "figure", figure: { amount, verdict },
-          });
-          seen.add(entity.id);
+          if (!verdict || !hasTopic(words)) continue;
+          found = { start: amount.start, end: amount.end, text: amount.text, entity: entity.id, type: "figure", via: "figure", figure: { amount, verdict } };
           break;
+        }
+        // Close to a figure in its own currency, on its topic, next to a named entity: the article states
+        // the figure differently. Without all three the context is unclear and nothing is marked.
+        if (!found && namesInScope) {
+          const near = figureTopics.find(({ entity, words }) => {
+            const f = entity.figure!;
+            return amount.currency === f.currency && Math.abs(amount.value - f.amount) / f.amount <= DIFFERS_WITHIN && hasTopic(words);
+          });
+          if (near) found = { start: amount.start, end: amount.end, text: amount.text, entity: near.entity.id, type: "figure", via: "figure", figure: { amount, verdict: "differs" } };
+        }
+        if (found) {
+          mentions.push(found);
+          seen.add(found.entity);
         }
       }
       mentions.sort((a, b) => a.start - b.start);

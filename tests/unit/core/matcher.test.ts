@@ -101,4 +101,12 @@ describe("figures", () => {
     expect(find("약 75조 원을 AI에 투자")).toEqual([["약 75조 원", "capex-380b"]]);
   });
   test("the same amount without the topic is not the figure", () => expect(find("3800억 위안 규모의 채권")).toEqual([]));
+  test("a close but different amount on the topic, next to the company, is a differing figure", () => {
+    const [mention] = findMentions(matcher, "알리바바는 3년간 4000억 위안을 AI에 투자한다").filter((m) => m.type === "figure");
+    expect(mention).toMatchObject({ text: "4000억 위안", entity: "capex-380b", figure: { verdict: "differs" } });
+  });
+  test("without a named entity in the block the context is unclear: nothing is marked", () =>
+    expect(find("3년간 4000억 위안을 AI에 투자한다")).toEqual([]));
+  test("another company's amount far from the figure is not marked", () =>
+    expect(find("알리바바와 달리 바이트댄스는 1600억 위안을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"]]));
 });
