@@ -167,7 +167,8 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
       for (let c = candidates.length - 1; c >= 0 && !accepted; c--) {
         const { end, outputs } = candidates[c]!;
         for (const out of outputs) {
-          const strict = out.rule !== "alias";
+          // Short forms valid only near a cue (알리) refuse verb-like endings (알리고, 알리는).
+          const strict = out.rule === "near-cue";
           if (!rightBoundaryOk(text, end, strict)) continue;
           if (out.rule === "after-full-name" && !seen.has(out.entity)) continue;
           if (out.rule === "near-cue" && !out.cues?.some((cue) => compact().includes(cue))) continue;
