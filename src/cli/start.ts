@@ -22,6 +22,9 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   headless,
   viewport: headless ? { width: 1200, height: 900 } : null,
+  locale: "ko-KR",
+  // A Korean reader's browser: the extension's UI follows the browser's language.
+  env: { ...process.env, LANGUAGE: process.env.MAEKRAK_LANG ?? "ko" },
   args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, "--no-sandbox", "--disable-gpu",
     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko"],
 });
