@@ -3,6 +3,6 @@ declare module "virtual:maekrak/kb" {
   export default kb;
 }
 declare module "virtual:maekrak/matcher" {
-  const entities: import("./core/types").MatcherEntity[];
-  export default entities;
+  const data: import("./kb/matcher-data").MatcherData;
+  export default data;
 }

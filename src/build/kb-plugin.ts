@@ -7,7 +7,7 @@
  */
 import type { Plugin } from "vite";
 import { KB_DATA_DIR, loadKnowledgeBase } from "./kb-files.ts";
-import { toMatcherEntities } from "../kb/matcher-data.ts";
+import { toMatcherData } from "../kb/matcher-data.ts";
 
 const KB_ID = "virtual:maekrak/kb";
 const MATCHER_ID = "virtual:maekrak/matcher";
@@ -26,7 +26,7 @@ export function knowledgeBasePlugin(): Plugin {
       if (id !== "\0" + KB_ID && id !== "\0" + MATCHER_ID) return null;
       this.addWatchFile(KB_DATA_DIR);
       const kb = loadKnowledgeBase(); // throws KbError naming entry and field
-      return id === "\0" + KB_ID ? jsonModule(kb) : jsonModule(toMatcherEntities(kb));
+      return id === "\0" + KB_ID ? jsonModule(kb) : jsonModule(toMatcherData(kb));
     },
     buildStart() {
       loadKnowledgeBase();

@@ -8,9 +8,9 @@
  * back to the source. Exit code 2 when a file cannot be read.
  */
 import { readFileSync } from "node:fs";
-import { buildMatcher, findMentions, type Matcher } from "../core/matcher.ts";
+import { buildMatcher, createScanState, findMentions, type Matcher } from "../core/matcher.ts";
 import { loadKnowledgeBase } from "../build/kb-files.ts";
-import { toMatcherEntities } from "../kb/matcher-data.ts";
+import { toMatcherData } from "../kb/matcher-data.ts";
 import type { Mention } from "../core/types.ts";
 
 type Output = { start: number; end: number; text: string; entity: string };
@@ -23,7 +23,7 @@ async function scanHtml(matcher: Matcher, source: string): Promise<Output[]> {
   g.NodeFilter ??= dom.window.NodeFilter;
   g.Node ??= dom.window.Node;
   const reader = new BlockReader(dom.window.document.body ?? dom.window.document.documentElement);
-  const seen = new Set<string>();
+  const state = createScanState();
   const out: Output[] = [];
   /** Source offset of a character in a text node (exact when the source spells the text out, else the node's start). */
   const sourceOffset = (node: Text, offset: number): number => {
@@ -33,7 +33,7 @@ async function scanHtml(matcher: Matcher, source: string): Promise<Output[]> {
     return location.startOffset + (raw === node.data ? offset : Math.min(offset, raw.length));
   };
   for (let block = reader.next(); block; block = reader.next()) {
-    for (const mention of matcher.scanBlock(block.text, seen)) {
+    for (const mention of matcher.scanBlock(block.text, state)) {
       const locate = (at: number, end: boolean) => {
         let i = block!.starts.length - 1;
         while (i > 0 && (end ? block!.starts[i]! >= at : block!.starts[i]! > at)) i--;
@@ -53,7 +53,8 @@ async function main(argv: string[]): Promise<number> {
     console.error("usage: npm run --silent scan -- --jsonl FILE...");
     return 2;
   }
-  const matcher = buildMatcher(toMatcherEntities(loadKnowledgeBase()));
+  const data = toMatcherData(loadKnowledgeBase());
+  const matcher = buildMatcher(data.entities, data.otherPeople);
   let status = 0;
   for (const file of files) {
     let text: string;

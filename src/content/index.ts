@@ -2,7 +2,7 @@
  * Content script entry: wiring only. Scans the page with the core matcher,
  * highlights mentions, opens cards on hover, and answers the popup.
  */
-import matcherEntities from "virtual:maekrak/matcher";
+import matcherData from "virtual:maekrak/matcher";
 import { buildMatcher } from "../core/matcher";
 import { PopupToContent } from "../messages/protocol";
 import type { EntityCount, PageMentions } from "../messages/protocol";
@@ -29,7 +29,7 @@ function main(): void {
   if (!highlightApiAvailable()) {
     console.info("[maekrak] this browser has no CSS Custom Highlight API; nothing is highlighted");
   }
-  const matcher = buildMatcher(matcherEntities);
+  const matcher = buildMatcher(matcherData.entities, matcherData.otherPeople);
   const highlighter = new MentionHighlighter();
   const detailsCache = new Map<string, Promise<EntityDetails | null>>();
   const loadDetails = (entity: string) => {

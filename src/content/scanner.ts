@@ -3,7 +3,7 @@
  * own work), then follows changes: one MutationObserver only queues added
  * subtrees and edited text, and the queue is processed in the next slice.
  */
-import type { Matcher } from "../core/matcher";
+import { createScanState, type Matcher } from "../core/matcher";
 import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, type TextBlock } from "./page-text";
 import type { MentionHighlighter } from "./highlighter";
 
@@ -21,7 +21,7 @@ export class PageScanner {
   #doc: Document;
   #matcher: Matcher;
   #highlighter: MentionHighlighter;
-  #seen = new Set<string>();
+  #state = createScanState();
   #readers: BlockReader[] = [];
   #queued = new Set<Node>();
   #observer: MutationObserver | null = null;
@@ -122,7 +122,7 @@ export class PageScanner {
   }
 
   #scanBlock(block: TextBlock): boolean {
-    const mentions = this.#matcher.scanBlock(block.text, this.#seen);
+    const mentions = this.#matcher.scanBlock(block.text, this.#state);
     let added = false;
     for (const mention of mentions) {
       const nodes = nodesForSpan(block, mention.start, mention.end);

@@ -11,7 +11,7 @@ import { findMoneyAmounts, type MoneyAmount } from "./money";
 import { aliasKey, foldCode, foldText, isHan, isHangulSyllable, isLatinOrDigit, isNameSeparator } from "./text";
 import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types";
 
-type AliasRule = "alias" | "after-full-name" | "near-cue";
+type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 
 /** An amount within this share of a figure (same currency) is read as a differing statement of it. */
 const DIFFERS_WITHIN = 0.15;
@@ -24,6 +24,10 @@ type Output = {
   cues?: string[];
   /** Key length in characters, to prefer short ambiguous forms last. */
   keyLength: number;
+  /** Upper-case tickers (BABA) match only as written. */
+  exactCase?: string;
+  /** For title forms: the surname they stand for ("차이" in "차이 회장"). */
+  surname?: string;
 };
 
 /** `gap`: some alias has a space or hyphen right after this prefix (조 차이), so one may be skipped here even early on. */
@@ -31,11 +35,22 @@ type TrieNode = { next: Map<number, TrieNode>; out?: Output[]; gap?: boolean };
 
 const newNode = (): TrieNode => ({ next: new Map() });
 
+/**
+ * What a page has said so far, carried from block to block in document order:
+ * the entities named, and for each surname of a title form (마, 차이, 우 …) who
+ * was last named in full with it — so 마 회장 after 마화텅 is not Jack Ma.
+ */
+export type ScanState = { seen: Set<string>; lastBySurname: Map<string, string> };
+export const createScanState = (): ScanState => ({ seen: new Set(), lastBySurname: new Map() });
+
 export type Matcher = {
-  /** Finds mentions in one block (paragraph). `seen` carries the entities named so far on the page and is updated. */
-  scanBlock(text: string, seen: Set<string>): Mention[];
+  /** Finds mentions in one block (paragraph); `state` is read and updated. */
+  scanBlock(text: string, state: ScanState): Mention[];
   entities: ReadonlyMap<string, MatcherEntity>;
 };
+
+/** Marks an output that is never a mention: a name of someone out of scope that takes over a surname. */
+const OTHER_PERSON = "\u0000other";
 
 function addAlias(root: TrieNode, alias: string, output: Output): void {
   let node = root;
@@ -128,8 +143,23 @@ export function checkFigure(amount: MoneyAmount, figure: NonNullable<MatcherEnti
   return null;
 }
 
-export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
+/**
+ * Whether a full name carries `surname`: East Asian order puts it first (마윈, 차이충신, 우융밍), Western
+ * order last (조 차이, 에디 우, 잭마); a syllable inside a name (저우징런's 우) is not a surname.
+ */
+function hasSurname(name: string, surname: string): boolean {
+  const words = name.trim().split(/\s+/).map(aliasKey);
+  const first = words[0] ?? "";
+  const last = words[words.length - 1] ?? "";
+  return first.startsWith(surname) || last === surname || (words.length === 1 && first.endsWith(surname) && first.length <= surname.length + 1);
+}
+
+/** Tickers and other short all-capital forms: case matters (BABA, not "baba"). */
+const isTicker = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias) && /[A-Z]/.test(alias);
+
+export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: readonly string[] = []): Matcher {
   const root = newNode();
+  const surnames = new Set<string>();
   const byId = new Map<string, MatcherEntity>();
   const figures: MatcherEntity[] = [];
   for (const entity of entities) {
@@ -141,20 +171,33 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
     }
     for (const alias of entity.aliases) {
       const key = aliasKey(alias);
-      if (key) addAlias(root, alias, { entity: entity.id, type: entity.type, rule: "alias", keyLength: key.length });
+      if (key) addAlias(root, alias, { entity: entity.id, type: entity.type, rule: "alias", keyLength: key.length, ...(isTicker(alias) ? { exactCase: alias } : {}) });
     }
     for (const ctx of entity.contextAliases ?? []) {
       const key = aliasKey(ctx.text);
       if (!key) continue;
+      const surname = ctx.rule === "after-full-name" ? aliasKey(ctx.text.trim().split(/\s+/)[0]!) : undefined;
+      if (surname) surnames.add(surname);
       addAlias(root, ctx.text, {
         entity: entity.id, type: entity.type, rule: ctx.rule, keyLength: key.length,
-        cues: ctx.cues?.map((cue) => aliasKey(cue)),
+        ...(ctx.cues ? { cues: ctx.cues.map((cue) => aliasKey(cue)) } : {}),
+        ...(surname ? { surname } : {}),
+        ...(isTicker(ctx.text) ? { exactCase: ctx.text } : {}),
       });
     }
   }
+  for (const name of otherPeople) {
+    const key = aliasKey(name);
+    if (key) addAlias(root, name, { entity: OTHER_PERSON, type: "person", rule: "other-person", keyLength: key.length });
+  }
+  /** After a full name, record who now holds each surname it contains. */
+  const noteFullName = (state: ScanState, text: string, entity: string) => {
+    for (const surname of surnames) if (hasSurname(text, surname)) state.lastBySurname.set(surname, entity);
+  };
   const figureTopics = figures.map((f) => ({ entity: f, words: f.figure!.topicWords.map((w) => aliasKey(w)) }));
 
-  function scanBlock(text: string, seen: Set<string>): Mention[] {
+  function scanBlock(text: string, state: ScanState): Mention[] {
+    const { seen } = state;
     const mentions: Mention[] = [];
     let foldedCompact: string | null = null;
     const compact = () => (foldedCompact ??= aliasKey(text));
@@ -170,18 +213,25 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
           // Short forms valid only near a cue (알리) refuse verb-like endings (알리고, 알리는).
           const strict = out.rule === "near-cue";
           if (!rightBoundaryOk(text, end, strict)) continue;
-          if (out.rule === "after-full-name" && !seen.has(out.entity)) continue;
+          if (out.exactCase !== undefined && text.slice(i, end).replace(/[\s-]/g, "") !== out.exactCase) continue;
+          if (out.rule === "after-full-name" && state.lastBySurname.get(out.surname!) !== out.entity) continue;
           if (out.rule === "near-cue" && !out.cues?.some((cue) => compact().includes(cue))) continue;
           accepted = {
             start: i, end, text: text.slice(i, end), entity: out.entity, type: out.type,
-            via: out.rule === "alias" ? "alias" : "context",
+            via: out.rule === "alias" || out.rule === "other-person" ? "alias" : "context",
           };
           break;
         }
       }
-      if (accepted) {
+      if (accepted?.entity === OTHER_PERSON) {
+        noteFullName(state, accepted.text, OTHER_PERSON);
+        i = accepted.end;
+      } else if (accepted) {
         mentions.push(accepted);
-        if (accepted.via === "alias") seen.add(accepted.entity);
+        if (accepted.via === "alias") {
+          seen.add(accepted.entity);
+          if (accepted.type === "person") noteFullName(state, accepted.text, accepted.entity);
+        }
         i = accepted.end;
       } else {
         i++;
@@ -223,11 +273,11 @@ export function buildMatcher(entities: readonly MatcherEntity[]): Matcher {
 
 /** Convenience for plain text (CLI, tests): blocks are lines separated by blank-or-not newlines. */
 export function findMentions(matcher: Matcher, text: string): Mention[] {
-  const seen = new Set<string>();
+  const state = createScanState();
   const out: Mention[] = [];
   let offset = 0;
   for (const line of text.split("\n")) {
-    for (const m of matcher.scanBlock(line, seen)) out.push({ ...m, start: m.start + offset, end: m.end + offset });
+    for (const m of matcher.scanBlock(line, state)) out.push({ ...m, start: m.start + offset, end: m.end + offset });
     offset += line.length + 1;
   }
   return out;

@@ -30,6 +30,7 @@ export type CompiledEntity = Omit<Entity, "facts"> & { facts: CompiledFact[] };
 export type CompiledKb = {
   version: string;
   asOf: string;
+  otherPeople: string[];
   sources: Record<string, Source>;
   entities: CompiledEntity[];
   corrections: Correction[];
@@ -154,5 +155,5 @@ export function compileKnowledgeBase(input: unknown): CompiledKb {
       hasPrimary: fact.sources.some((sid) => sources[sid]?.kind === "primary"),
     })),
   }));
-  return { version: kb.version, asOf: kb.asOf, sources, entities, corrections: kb.corrections ?? [] };
+  return { version: kb.version, asOf: kb.asOf, otherPeople: kb.otherPeople ?? [], sources, entities, corrections: kb.corrections ?? [] };
 }

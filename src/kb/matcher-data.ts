@@ -2,6 +2,12 @@
 import type { MatcherEntity } from "../core/types.ts";
 import type { CompiledKb } from "./compile";
 
+export type MatcherData = { entities: MatcherEntity[]; otherPeople: string[] };
+
+export function toMatcherData(kb: CompiledKb): MatcherData {
+  return { entities: toMatcherEntities(kb), otherPeople: kb.otherPeople };
+}
+
 export function toMatcherEntities(kb: CompiledKb): MatcherEntity[] {
   return kb.entities.map((entity) => ({
     id: entity.id,

@@ -124,6 +124,12 @@ export const CorrectionSchema = v.strictObject({
 export const KnowledgeBaseSchema = v.strictObject({
   version: nonEmpty,
   asOf: isoDate,
+  /**
+   * People outside the scope whose names share a surname with a title form
+   * (마화텅 and 마 회장): never marked, but after them a title form no longer
+   * refers to our person.
+   */
+  otherPeople: v.optional(v.array(nonEmpty)),
   sources: v.array(SourceSchema),
   entities: v.array(EntitySchema),
   corrections: v.optional(v.array(CorrectionSchema)),

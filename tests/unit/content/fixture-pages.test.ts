@@ -8,23 +8,24 @@ import { describe, expect, test } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { BlockReader } from "../../../src/content/page-text";
-import { buildMatcher } from "../../../src/core/matcher";
-import { toMatcherEntities } from "../../../src/kb/matcher-data";
+import { buildMatcher, createScanState } from "../../../src/core/matcher";
+import { toMatcherData } from "../../../src/kb/matcher-data";
 import { loadKnowledgeBase } from "../../../src/build/kb-files";
 import type { Mention } from "../../../src/core/types";
 
 const PAGES = join(import.meta.dirname, "..", "..", "fixtures", "pages");
-const matcher = buildMatcher(toMatcherEntities(loadKnowledgeBase()));
+const data = toMatcherData(loadKnowledgeBase());
+const matcher = buildMatcher(data.entities, data.otherPeople);
 
 type Found = Mention & { blockText: string };
 
 function scanPage(file: string): Found[] {
   const doc = new DOMParser().parseFromString(readFileSync(join(PAGES, file), "utf8"), "text/html");
   const reader = new BlockReader(doc.body);
-  const seen = new Set<string>();
+  const state = createScanState();
   const out: Found[] = [];
   for (let block = reader.next(); block; block = reader.next()) {
-    for (const mention of matcher.scanBlock(block.text, seen)) out.push({ ...mention, blockText: block.text });
+    for (const mention of matcher.scanBlock(block.text, state)) out.push({ ...mention, blockText: block.text });
   }
   return out;
 }

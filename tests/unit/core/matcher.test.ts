@@ -18,7 +18,11 @@ const ENTITIES: MatcherEntity[] = [
     figure: { amount: 380e9, currency: "CNY", topicWords: ["투자", "클라우드", "AI"], conversions: [{ currency: "KRW", min: 73e12, max: 80e12 }] },
   },
 ];
-const matcher = buildMatcher(ENTITIES);
+ENTITIES.push(
+  { id: "alibaba-ticker", type: "organization", aliases: ["NYSE:BABA"], contextAliases: [{ text: "BABA", rule: "near-cue", cues: ["주가", "NYSE"] }] },
+);
+ENTITIES.find((e) => e.id === "eddie-wu")!.contextAliases = [{ text: "우 CEO", rule: "after-full-name" }];
+const matcher = buildMatcher(ENTITIES, ["마화텅", "우원식"]);
 const find = (text: string) => findMentions(matcher, text).map((m) => [m.text, m.entity]);
 
 describe("particles and endings", () => {
@@ -87,6 +91,20 @@ describe("context-dependent forms", () => {
   test("차이 회장 only after the full name", () => {
     expect(find("차이 회장이 말했다")).toEqual([]);
     expect(find("조 차이는 웃었다.\n차이 회장이 말했다")).toEqual([["조 차이", "joe-tsai"], ["차이 회장", "joe-tsai"]]);
+  });
+  test("a title form refers to the person last named in full with that surname", () => {
+    expect(find("마윈이 웃었다.\n마 회장은 말을 아꼈다")).toEqual([["마윈", "jack-ma"], ["마 회장", "jack-ma"]]);
+    expect(find("마윈이 웃었다.\n텐센트 마화텅 회장도 왔다. 마 회장은 말을 아꼈다")).toEqual([["마윈", "jack-ma"]]);
+    expect(find("마화텅이 먼저 말했다. 마윈도 왔다. 마 회장은 웃었다")).toEqual([["마윈", "jack-ma"], ["마 회장", "jack-ma"]]);
+  });
+  test("우 CEO after 우융밍, but not after 우원식 or 저우징런's inner 우", () => {
+    expect(find("우융밍은 말했다. 우 CEO는 웃었다")).toEqual([["우융밍", "eddie-wu"], ["우 CEO", "eddie-wu"]]);
+    expect(find("우융밍은 말했다. 우원식 의장도 왔다. 우 CEO는 웃었다")).toEqual([["우융밍", "eddie-wu"]]);
+  });
+  test("tickers match only as written", () => {
+    expect(find("BABA 주가가 올랐다")).toEqual([["BABA", "alibaba-ticker"]]);
+    expect(find("Baba 주가가 올랐다")).toEqual([]);
+    expect(find("BABA는 좋은 이름이다")).toEqual([]);
   });
   test("알리 is AliExpress only next to 테무/쉬인/직구", () => {
     expect(find("알리와 테무가 한국 시장을 공략한다")).toEqual([["알리", "aliexpress"]]);
