@@ -8,7 +8,7 @@ import type { CompiledFact } from "../kb/compile";
 import type { MentionRecord } from "./highlighter";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
-import { formatAmount, formatDate } from "../ui/format";
+import { formatAmount, formatDate, sourceLabel } from "../ui/format";
 import { aliasKey } from "../core/text";
 
 const MAX_FACTS = 3;
@@ -24,8 +24,7 @@ function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {
   for (const id of ids.slice(0, 3)) {
     const source = details.sources[id];
     if (!source) continue;
-    const date = source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : t("date_unknown");
-    const label = `${source.publisher} · ${date}`;
+    const label = sourceLabel(source, t("date_unknown"));
     const kind = source.kind === "primary" ? ` (${t("source_primary")})` : "";
     list.append(h(doc, "li", {}, h(doc, "span", { class: "label" }, `${t("source_label")} `),
       source.url ? h(doc, "a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, label) : label, kind));

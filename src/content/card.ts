@@ -8,6 +8,7 @@ import { autoUpdate, computePosition, flip, inline, offset, shift } from "@float
 import type { EntityDetails } from "../kb/details";
 import type { MentionRecord } from "./highlighter";
 import { renderCard } from "./card-view";
+import themeCss from "../ui/theme.css?inline";
 import cardCss from "./card.css?inline";
 
 export const HOST_TAG = "maekrak-root";
@@ -37,9 +38,9 @@ export class HoverCard {
     host.setAttribute("style", "all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block;");
     const shadow = host.attachShadow({ mode: "open" });
     const style = this.#doc.createElement("style");
-    style.textContent = cardCss;
+    style.textContent = themeCss + cardCss;
     const panel = this.#doc.createElement("div");
-    panel.className = "panel";
+    panel.className = "panel maekrak-theme";
     panel.setAttribute("role", "dialog");
     panel.setAttribute("aria-labelledby", "maekrak-card-title");
     panel.hidden = true;

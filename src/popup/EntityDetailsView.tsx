@@ -1,6 +1,6 @@
 import type { CompiledEntity, CompiledKb } from "../kb/compile";
 import { t } from "../ui/i18n";
-import { formatDate } from "../ui/format";
+import { formatDate, sourceLabel } from "../ui/format";
 
 export function EntityDetailsView({ kb, entity, onBack, onJump }: {
   kb: CompiledKb;
@@ -46,7 +46,7 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
               {fact.sources.map((id) => {
                 const source = kb.sources[id];
                 if (!source) return null;
-                const label = `${source.publisher} · ${source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : t("date_unknown")}`;
+                const label = sourceLabel(source, t("date_unknown"));
                 return <li key={id}>{source.url ? <a href={source.url} target="_blank" rel="noopener noreferrer">{label}</a> : label}</li>;
               })}
             </ul>

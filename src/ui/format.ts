@@ -21,3 +21,8 @@ export function formatAmount(amount: number, currency: string): string {
   if (rest || !out) out += String(rest);
   return `${out} ${CURRENCY_LABEL[currency] ?? currency}`;
 }
+
+/** "연합뉴스 · 2025. 2. 24." — publisher and date of a source ("?" marks an inferred date). */
+export function sourceLabel(source: { publisher: string; date: string | null; dateApprox?: boolean }, undated: string): string {
+  return `${source.publisher} · ${source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : undated}`;
+}
