@@ -194,7 +194,11 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
   const noteFullName = (state: ScanState, text: string, entity: string) => {
     for (const surname of surnames) if (hasSurname(text, surname)) state.lastBySurname.set(surname, entity);
   };
-  const figureTopics = figures.map((f) => ({ entity: f, words: f.figure!.topicWords.map((w) => aliasKey(w)) }));
+  const figureTopics = figures.map((f) => ({
+    entity: f,
+    words: f.figure!.topicWords.map((w) => aliasKey(w)),
+    identifying: (f.figure!.identifyingWords ?? []).map((w) => aliasKey(w)),
+  }));
 
   function scanBlock(text: string, state: ScanState): Mention[] {
     const { seen } = state;
@@ -249,12 +253,13 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
           found = { start: amount.start, end: amount.end, text: amount.text, entity: entity.id, type: "figure", via: "figure", figure: { amount, verdict } };
           break;
         }
-        // Close to a figure in its own currency, on its topic, next to a named entity: the article states
-        // the figure differently. Without all three the context is unclear and nothing is marked.
+        // Close to a figure in its own currency, on its topic and its period, next to a named entity: the
+        // article states the figure differently. Without all of these the context is unclear: nothing is marked.
         if (!found && namesInScope) {
-          const near = figureTopics.find(({ entity, words }) => {
+          const near = figureTopics.find(({ entity, words, identifying }) => {
             const f = entity.figure!;
-            return amount.currency === f.currency && Math.abs(amount.value - f.amount) / f.amount <= DIFFERS_WITHIN && hasTopic(words);
+            return amount.currency === f.currency && Math.abs(amount.value - f.amount) / f.amount <= DIFFERS_WITHIN &&
+              hasTopic(words) && identifying.length > 0 && hasTopic(identifying);
           });
           if (near) found = { start: amount.start, end: amount.end, text: amount.text, entity: near.entity.id, type: "figure", via: "figure", figure: { amount, verdict: "differs" } };
         }

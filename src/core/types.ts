@@ -29,6 +29,7 @@ export type MatcherEntity = {
     amount: number;
     currency: "CNY" | "KRW" | "USD";
     topicWords: string[];
+    identifyingWords?: string[];
     conversions: Array<{ currency: "CNY" | "KRW" | "USD"; min: number; max: number }>;
   };
 };

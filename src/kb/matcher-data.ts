@@ -20,6 +20,7 @@ export function toMatcherEntities(kb: CompiledKb): MatcherEntity[] {
             amount: entity.figure.amount,
             currency: entity.figure.currency,
             topicWords: entity.figure.topicWords,
+            ...(entity.figure.identifyingWords ? { identifyingWords: entity.figure.identifyingWords } : {}),
             conversions: entity.figure.conversions.map(({ currency, min, max }) => ({ currency, min, max })),
           },
         }

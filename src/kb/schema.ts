@@ -86,6 +86,11 @@ export const FigureSchema = v.strictObject({
   qualifier: v.optional(v.picklist(["exact", "at-least", "about"])),
   /** Words that place an amount in this figure's topic (투자, 클라우드, 벌금 …). */
   topicWords: v.pipe(v.array(nonEmpty), v.minLength(1)),
+  /**
+   * Words that pin down this very figure (its period: 3년, 2021, 4분기 …). A different amount is called a
+   * differing statement of the figure only when one of them is in the same block; else nothing is said.
+   */
+  identifyingWords: v.optional(v.array(nonEmpty)),
   /** Conversions seen in reporting, each with the rate and its date. */
   conversions: v.array(
     v.strictObject({

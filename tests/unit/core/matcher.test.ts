@@ -15,7 +15,7 @@ const ENTITIES: MatcherEntity[] = [
   { id: "joe-tsai", type: "person", aliases: ["조 차이", "차이충신"], contextAliases: [{ text: "차이 회장", rule: "after-full-name" }] },
   {
     id: "capex-380b", type: "figure", aliases: ["3800억 위안"],
-    figure: { amount: 380e9, currency: "CNY", topicWords: ["투자", "클라우드", "AI"], conversions: [{ currency: "KRW", min: 73e12, max: 80e12 }] },
+    figure: { amount: 380e9, currency: "CNY", topicWords: ["투자", "클라우드", "AI"], identifyingWords: ["3년"], conversions: [{ currency: "KRW", min: 73e12, max: 80e12 }] },
   },
 ];
 ENTITIES.push(
@@ -125,6 +125,8 @@ describe("figures", () => {
   });
   test("without a named entity in the block the context is unclear: nothing is marked", () =>
     expect(find("3년간 4000억 위안을 AI에 투자한다")).toEqual([]));
+  test("without the figure's period (3년) a different amount is not called a differing figure", () =>
+    expect(find("알리바바는 올해 4000억 위안을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"]]));
   test("another company's amount far from the figure is not marked", () =>
     expect(find("알리바바와 달리 바이트댄스는 1600억 위안을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"]]));
 });

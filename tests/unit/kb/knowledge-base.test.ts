@@ -102,7 +102,7 @@ describe("the build refuses an invalid knowledge base", () => {
     writeFileSync(join(dir, "meta.json"), JSON.stringify({ version: bad.version, asOf: bad.asOf }));
     writeFileSync(join(dir, "sources", "s.json"), JSON.stringify(bad.sources));
     writeFileSync(join(dir, "entities", "alibaba-group.json"), JSON.stringify(bad.entities[0]));
-    const result = spawnSync("npx", ["vite", "build", "--outDir", join(dir, "out")], { env: { ...process.env, MAEKRAK_KB_DIR: dir }, encoding: "utf8" });
+    const result = spawnSync("npx", ["vite", "build", "--outDir", join(dir, "out")], { env: { ...process.env, MAEKRAK_KB_DIR: dir, VITEST: "" }, encoding: "utf8" });
     expect(result.status).not.toBe(0);
     expect(result.stdout + result.stderr).toMatch(/entity "alibaba-group", field facts\[0\]\(two\)\.sources\[2\]: unknown source "missing-source"/);
   }, 60_000);
