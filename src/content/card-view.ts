@@ -12,6 +12,7 @@ import { formatAmount, formatDate, sourceLabel } from "../ui/format";
 import { aliasKey } from "../core/text";
 
 const MAX_FACTS = 3;
+const MAX_VARIANTS = 4;
 
 function statusBadge(doc: Document, fact: CompiledFact) {
   const label = t(`status_${fact.status.replace("-", "_")}`);
@@ -33,9 +34,24 @@ function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {
   return list;
 }
 
-/** Facts that fit a hover card: those with a value or disagreement first, then the rest in order. */
+/** The first facts fit a hover card; the popup has them all. */
 function keyFacts(facts: CompiledFact[]): CompiledFact[] {
   return facts.slice(0, MAX_FACTS);
+}
+
+/** Where sources differ: each stated value with who said it, when, and why it differs. */
+function variantList(doc: Document, details: EntityDetails, fact: CompiledFact, lang: "ko" | "en") {
+  if (fact.status !== "disputed" || !fact.variants?.length) return null;
+  const list = h(doc, "ul", { class: "variants" });
+  for (const variant of fact.variants.slice(0, MAX_VARIANTS)) {
+    const cited = variant.sources.map((id) => details.sources[id]).filter((s) => s !== undefined);
+    list.append(h(doc, "li", {},
+      variant.text[lang],
+      cited.length ? h(doc, "span", { class: "cited" }, ` (${cited.slice(0, 2).map((s) => sourceLabel(s, t("date_unknown"))).join("; ")})`) : null,
+      variant.reason ? h(doc, "span", { class: "reason" }, ` — ${variant.reason[lang]}`) : null));
+  }
+  if (fact.variants.length > MAX_VARIANTS) list.append(h(doc, "li", { class: "more" }, t("more_in_popup")));
+  return list;
 }
 
 export function renderCard(doc: Document, details: EntityDetails, mention: MentionRecord): HTMLElement {
@@ -60,6 +76,8 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
         h(doc, "div", { class: "verdict" }, t(`verdict_${verdict.replace("-", "_")}`)),
         h(doc, "div", {}, t("figure_on_page", mention.figure.amount.text)),
         h(doc, "div", {}, t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))),
+        ...entity.figure.conversions.map((c) =>
+          h(doc, "div", { class: "conversion" }, t("figure_conversion", formatAmount(c.min, c.currency), formatAmount(c.max, c.currency), `${c.rate}, ${formatDate(c.rateDate)}`))),
       ),
     );
   }
@@ -86,6 +104,7 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
           statusBadge(doc, fact),
         ),
         h(doc, "p", {}, fact.claim[lang]),
+        variantList(doc, details, fact, lang),
         sourceLine(doc, details, fact.sources),
       ),
     );

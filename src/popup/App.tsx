@@ -59,6 +59,7 @@ function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; o
   return (
     <div>
       <p class="summary-line" data-testid="page-total">{t("page_total", String(page.total), String(page.entities.length))}</p>
+      <FigureSummary page={page} />
       {TYPE_ORDER.map((type) => {
         const rows = page.entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count);
         if (!rows.length) return null;
@@ -71,6 +72,7 @@ function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; o
                   <button class="entity-row" data-entity={row.entity} onClick={() => onSelect(row.entity)}>
                     <span class="name">{names.get(row.entity) ?? row.entity}</span>
                     <span class="forms">{row.forms.slice(0, 3).join(", ")}</span>
+                    {row.verdicts && <VerdictChips verdicts={row.verdicts} />}
                     <span class="count" data-testid="count">{row.count}</span>
                   </button>
                 </li>
@@ -87,6 +89,30 @@ function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; o
 function searchKeys(entity: CompiledKb["entities"][number]): string[] {
   return [entity.id, entity.names.ko, entity.names.en, entity.names.zh ?? "", ...entity.aliases, ...(entity.contextAliases ?? []).map((c) => c.text)]
     .map((name) => aliasKey(name));
+}
+
+const VERDICT_ORDER = ["match", "conversion-match", "differs", "unverifiable"] as const;
+
+/** "일치 2 · 환산 일치 1 · 불일치 1" for a figure's amounts on the page. */
+function VerdictChips({ verdicts }: { verdicts: NonNullable<PageMentions["entities"][number]["verdicts"]> }) {
+  return (
+    <span class="verdicts">
+      {VERDICT_ORDER.map((v) => {
+        const n = verdicts.filter((x) => x === v).length;
+        return n ? <span key={v} class={`verdict ${v}`} data-verdict={v}>{t(`verdict_${v.replace("-", "_")}`)} {n}</span> : null;
+      })}
+    </span>
+  );
+}
+
+/** One line on the page's figures: whether any amount differs from the verified value. */
+function FigureSummary({ page }: { page: PageMentions }) {
+  const verdicts = page.entities.flatMap((e) => e.verdicts ?? []);
+  if (!verdicts.length) return null;
+  const differing = verdicts.filter((v) => v === "differs").length;
+  return <p class={`figure-summary ${differing ? "differs" : "ok"}`} data-testid="figure-summary">
+    {differing ? t("figures_differ", String(differing)) : t("figures_agree", String(verdicts.length))}
+  </p>;
 }
 
 function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => void }) {

@@ -1,6 +1,6 @@
 import type { CompiledEntity, CompiledKb } from "../kb/compile";
 import { t } from "../ui/i18n";
-import { formatDate, sourceLabel } from "../ui/format";
+import { formatAmount, formatDate, sourceLabel } from "../ui/format";
 
 export function EntityDetailsView({ kb, entity, onBack, onJump }: {
   kb: CompiledKb;
@@ -9,6 +9,7 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
   onJump?: (direction: "next" | "previous") => void;
 }) {
   const lang = t("lang") === "en" ? "en" : "ko";
+  const corrections = kb.corrections.filter((c) => c.entity === entity.id);
   return (
     <article class="details" data-entity={entity.id}>
       <div class="details-bar">
@@ -24,6 +25,25 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
       <h2>{entity.names.ko}</h2>
       <div class="names">{[entity.names.en, entity.names.zh].filter(Boolean).join(" · ")}</div>
       <p class="summary">{entity.summary[lang]}</p>
+      {entity.figure && (
+        <p class="figure-value">{t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))}
+          {entity.figure.conversions.map((c, i) => <span key={i} class="conversion"> · {t("figure_conversion", formatAmount(c.min, c.currency), formatAmount(c.max, c.currency), c.rate)}</span>)}
+        </p>
+      )}
+      {corrections.length > 0 && (
+        <section class="corrections">
+          <h3>{t("correction_label")}</h3>
+          <ul>
+            {corrections.map((c, i) => (
+              <li key={i}>
+                <div>{t("correction_says")}: {c.says[lang]}</div>
+                <div>{t("correction_actually")}: {c.actually[lang]}</div>
+                <div class="cited">{c.sources.map((id) => kb.sources[id]).filter((s) => s !== undefined).map((s) => sourceLabel(s, t("date_unknown"))).join("; ")}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <ol class="facts">
         {entity.facts.map((fact) => (
           <li key={fact.id}>
@@ -37,6 +57,9 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
                 {fact.variants.map((variant, i) => (
                   <li key={i}>
                     {variant.text[lang]}
+                    {variant.sources.length ? (
+                      <span class="cited"> ({variant.sources.map((id) => kb.sources[id]).filter((s) => s !== undefined).map((s) => sourceLabel(s, t("date_unknown"))).join("; ")})</span>
+                    ) : null}
                     {variant.reason ? <span class="reason"> — {variant.reason[lang]}</span> : null}
                   </li>
                 ))}

@@ -7,26 +7,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, waitFor, type BrowserName, type ExtensionSession, type PageLike } from "./support/browsers";
+import { launch, type BrowserName, type ExtensionSession, type PageLike } from "./support/browsers";
 import { PAGES_DIR, startServer, type FixtureServer } from "./support/server";
-import { highlightedInside, integrityReport, pointOfMention, readCard, readHighlights } from "./support/page-probes";
+import { highlightedInside, integrityReport } from "./support/page-probes";
+import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 
 type Expected = { mustFind: Array<{ text: string; entity: string }>; mustNotFind: string[] };
 const expected = (page: string): Expected => JSON.parse(readFileSync(join(PAGES_DIR, page.replace(".html", ".expected.json")), "utf8"));
-
-const allTexts = (snapshot: Record<string, string[]>) => Object.values(snapshot).flat();
-
-/** Waits until the highlight registry stops changing (the scan runs in idle slices). */
-async function settledHighlights(page: PageLike, minimum: number) {
-  let previous = "";
-  return waitFor(async () => {
-    const snapshot = await page.evaluate(readHighlights, undefined);
-    const key = JSON.stringify(snapshot);
-    const stable = key === previous && allTexts(snapshot).length >= minimum;
-    previous = key;
-    return stable ? snapshot : null;
-  }, 15_000, "highlights to settle");
-}
 
 const TYPE_OF: Record<string, string> = {
   "alibaba-group": "organization", "alibaba-cloud": "organization", "ant-group": "organization",
@@ -65,18 +52,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (brow
   });
 
   test("hovering a mention opens its card above or below the line, Esc closes it", async () => {
-    const point = await waitFor(() => page.evaluate(pointOfMention, "마윈"), 10_000, "마윈 highlighted");
-    // Point at the mention as a reader does: come from below and rest on it (again, if the first
-    // events reached a page that was not yet accepting input).
-    let attempts = 0;
-    const card = await waitFor(async () => {
-      if (attempts++ % 10 === 0) {
-        await page.mouse.move(point.x - 40, point.y + 60);
-        await page.mouse.move(point.x, point.y, { steps: 4 });
-      }
-      const c = await page.evaluate(readCard, undefined);
-      return c.open ? c : null;
-    }, 10_000, "card to open");
+    const { card, point } = await hoverMention(page, "마윈");
     expect(card.entity).toBe("jack-ma");
     expect(card.role).toBe("dialog");
     expect(card.title).toContain("마윈");
@@ -86,32 +62,20 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (brow
     expect(card.text).toMatch(/\d{4}\. \d{1,2}\./); // dated facts
     // Never over the line being read.
     expect(card.box!.top >= point.y + 4 || card.box!.bottom <= point.y - 4).toBe(true);
-    await page.keyboard.press("Escape");
-    await waitFor(async () => !(await page.evaluate(readCard, undefined)).open, 5_000, "card to close");
+    await closeCard(page);
   });
 
   test("the popup lists the page's mentions grouped by type with counts", async () => {
-    const popup = await session.openPopup();
-    await page.bringToFront();
-    await popup.evaluate(() => location.reload(), undefined).catch(() => undefined);
-    const rows = await waitFor(
-      async () => {
-        const found = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>(".entity-row")].map((b) => ({ entity: b.dataset.entity, count: Number(b.querySelector(".count")?.textContent) })), undefined);
-        return found.length ? found : null;
-      },
-      15_000, "popup rows");
+    const popup = await openPopupFor(session, page);
+    const rows = await popupRows(popup);
     const { mustFind } = expected("e2e-basic.html");
     for (const entity of new Set(mustFind.map((m) => m.entity))) {
       const row = rows.find((r) => r.entity === entity);
       expect(row, `${entity} in ${JSON.stringify(rows)}`).toBeTruthy();
       expect(row!.count).toBeGreaterThanOrEqual(mustFind.filter((m) => m.entity === entity).length);
     }
-    const groups = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>(".group")].map((g) => ({
-      type: g.dataset.type, entities: [...g.querySelectorAll<HTMLElement>(".entity-row")].map((b) => b.dataset.entity) })), undefined);
-    for (const group of groups) {
-      for (const entity of group.entities) expect(TYPE_OF[entity!], `${entity} grouped under ${group.type}`).toBe(group.type);
-    }
-    expect(groups.map((g) => g.type)).toEqual(expect.arrayContaining(["organization", "person"]));
+    for (const row of rows) expect(TYPE_OF[row.entity!], `${row.entity} grouped under ${row.type}`).toBe(row.type);
+    expect(rows.map((r) => r.type)).toEqual(expect.arrayContaining(["organization", "product", "person"]));
     // The toolbar badge of the content tab shows the number of mentions on it.
     const badge = await popup.evaluate(async () => {
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;

@@ -46,6 +46,13 @@ export type CardSnapshot = {
   badges?: string[];
   /** Number of source lines shown. */
   sources?: number;
+  /** For amounts: the verdict shown (match, conversion-match, differs, unverifiable). */
+  verdict?: string;
+  /** Corrections of misreports shown. */
+  corrections?: number;
+  /** Differing values listed, and how many say why they differ. */
+  variants?: number;
+  reasons?: number;
   box?: { top: number; bottom: number };
 };
 
@@ -62,6 +69,10 @@ export function readCard(): CardSnapshot {
     role: panel.getAttribute("role") ?? "",
     badges: [...panel.querySelectorAll(".facts .badge")].map((b) => [...b.classList].find((c) => c !== "badge") ?? ""),
     sources: panel.querySelectorAll(".sources li").length,
+    verdict: [...(panel.querySelector(".figure-check")?.classList ?? [])].find((c) => c !== "figure-check") ?? "",
+    corrections: panel.querySelectorAll(".correction").length,
+    variants: panel.querySelectorAll(".variants li").length,
+    reasons: panel.querySelectorAll(".variants .reason").length,
     box: { top: rect.top, bottom: rect.bottom },
   };
 }
