@@ -8,7 +8,7 @@ import type { CompiledFact } from "../kb/compile";
 import type { MentionRecord } from "./highlighter";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
-import { formatAmount, formatDate, sourceLabel } from "../ui/format";
+import { formatAmount, formatDate, sourceLabel, statusExplanation } from "../ui/format";
 import { aliasKey } from "../core/text";
 
 const MAX_FACTS = 3;
@@ -16,8 +16,10 @@ const MAX_VARIANTS = 4;
 
 function statusBadge(doc: Document, fact: CompiledFact) {
   const label = t(`status_${fact.status.replace("-", "_")}`);
-  const title = fact.hasPrimary ? `${label} · ${t("status_primary")}` : label;
-  return h(doc, "span", { class: `badge ${fact.status}`, title }, label, fact.hasPrimary ? h(doc, "span", { class: "primary" }, ` · ${t("status_primary_short")}`) : null);
+  const explanation = statusExplanation(fact, t);
+  // Focusable so keyboard users get the explanation too; the label itself stays short.
+  return h(doc, "span", { class: `badge ${fact.status}`, title: explanation, tabindex: "0", "aria-label": `${label}: ${explanation}` },
+    label, fact.hasPrimary ? h(doc, "span", { class: "primary" }, ` · ${t("status_primary_short")}`) : null);
 }
 
 function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {

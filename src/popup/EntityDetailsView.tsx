@@ -1,6 +1,6 @@
 import type { CompiledEntity, CompiledKb } from "../kb/compile";
 import { t } from "../ui/i18n";
-import { formatAmount, formatDate, sourceLabel } from "../ui/format";
+import { formatAmount, formatDate, sourceLabel, statusExplanation } from "../ui/format";
 
 export function EntityDetailsView({ kb, entity, onBack, onJump }: {
   kb: CompiledKb;
@@ -49,7 +49,7 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
           <li key={fact.id}>
             <div class="fact-head">
               <time dateTime={fact.date}>{fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)}</time>
-              <span class={`badge ${fact.status}`}>{t(`status_${fact.status.replace("-", "_")}`)}{fact.hasPrimary ? ` · ${t("status_primary_short")}` : ""}</span>
+              <span class={`badge ${fact.status}`} tabIndex={0} title={statusExplanation(fact, t)} aria-label={`${t(`status_${fact.status.replace("-", "_")}`)}: ${statusExplanation(fact, t)}`}>{t(`status_${fact.status.replace("-", "_")}`)}{fact.hasPrimary ? ` · ${t("status_primary_short")}` : ""}</span>
             </div>
             <p>{fact.claim[lang]}</p>
             {fact.variants?.length ? (

@@ -26,3 +26,12 @@ export function formatAmount(amount: number, currency: string): string {
 export function sourceLabel(source: { publisher: string; date: string | null; dateApprox?: boolean }, undated: string): string {
   return `${source.publisher} · ${source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : undated}`;
 }
+
+/** The badge's short explanation (shown on hover and focus): why a fact has its status. */
+export function statusExplanation(
+  fact: { status: string; independentSources: number; hasPrimary: boolean },
+  t: (name: string, ...subs: string[]) => string,
+): string {
+  const why = t(`status_${fact.status.replace("-", "_")}_explain`, String(fact.independentSources));
+  return fact.hasPrimary ? `${why}. ${t("status_primary_explain")}` : why;
+}
