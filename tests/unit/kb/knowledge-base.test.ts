@@ -62,6 +62,12 @@ describe("an invalid knowledge base is refused with the entry and field named", 
   test("bad date", () => expect(problems((kb) => (kb.entities[0]!.facts[1]!.date = "24.2.2025"))).toMatch(/entity "alibaba-group", field facts\.1\(relayed\)\.date|facts\(relayed\)\.date|facts.*date/));
   test("duplicate source id", () => expect(problems((kb) => kb.sources.push(source("a")))).toMatch(/source "a", field id: duplicate id/));
   test("bad source kind", () => expect(problems((kb) => ((kb.sources[0] as any).kind = "rumour"))).toMatch(/source "a", field kind/));
+  test("duplicate fact id", () => expect(problems((kb) => kb.entities[0]!.facts.push(fact("two", ["a"])))).toMatch(/entity "alibaba-group", field facts\[4\]\(two\)\.id: duplicate fact id/));
+  test("duplicate entity id", () => expect(problems((kb) => kb.entities.push({ ...structuredClone(kb.entities[0]!), aliases: ["다른 이름"] }))).toMatch(/entity "alibaba-group", field id: duplicate id/));
+  test("unknown contrary source", () => expect(problems((kb) => (kb.entities[0]!.facts[1] = fact("relayed", ["a"], { contrarySources: ["ghost"] })))).toMatch(/facts\[1\]\(relayed\)\.contrarySources\[0\]: unknown source "ghost"/));
+  test("a figure without its verified value", () => expect(problems((kb) => ((kb.entities[0] as any).type = "figure"))).toMatch(/entity "alibaba-group", field figure: a figure entity needs its verified value/));
+  test("a correction about an unknown entity", () => expect(problems((kb) => ((kb as any).corrections = [{ entity: "nobody", misreported: ["x"], says: { ko: "가", en: "a" }, actually: { ko: "나", en: "b" }, sources: ["a"] }]))).toMatch(/correction 0 \(nobody\), field entity: unknown entity "nobody"/));
+  test("a fact without sources", () => expect(problems((kb) => (kb.entities[0]!.facts[0]!.sources = []))).toMatch(/entity "alibaba-group", field facts.*sources: a fact needs at least one source/));
   test("an alias claimed by two entities", () =>
     expect(problems((kb) => kb.entities.push({ ...structuredClone(kb.entities[0]!), id: "alibaba-cloud" }))).toMatch(/"알리바바" is also an alias of alibaba-group/));
 });
