@@ -8,7 +8,7 @@
  */
 import { isValidTail } from "./korean";
 import { findMoneyAmounts, type MoneyAmount } from "./money";
-import { aliasKey, foldCode, foldText, isHan, isHangulSyllable, isLatinOrDigit, isNameSeparator } from "./text";
+import { aliasKey, composeHangul, foldCode, foldText, isHan, isHangulSyllable, isInvisible, isLatinOrDigit, isNameSeparator } from "./text";
 import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types";
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
@@ -26,8 +26,9 @@ type Output = {
   keyLength: number;
   /** Upper-case tickers (BABA) match only as written. */
   exactCase?: string;
-  /** For title forms: the surname they stand for ("차이" in "차이 회장"). */
+  /** For title forms: the surname they stand for ("차이" in "차이 회장"), and its length as written. */
   surname?: string;
+  surnameLength?: number;
 };
 
 /** `gap`: some alias has a space or hyphen right after this prefix (조 차이), so one may be skipped here even early on. */
@@ -96,6 +97,11 @@ function walk(root: TrieNode, text: string, start: number): Candidate[] {
           continue;
         }
       }
+    }
+    // Invisible characters are stepped over anywhere inside a name.
+    if (matched >= 1 && isInvisible(code) && i + 1 < text.length) {
+      i++;
+      continue;
     }
     // Spaces and hyphens inside a name ("퉁이 첸원", "Qwen 2.5 Max") are skipped once two characters
     // matched, or where an alias itself has one (조 차이); never two in a row.
@@ -176,12 +182,13 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
     for (const ctx of entity.contextAliases ?? []) {
       const key = aliasKey(ctx.text);
       if (!key) continue;
-      const surname = ctx.rule === "after-full-name" ? aliasKey(ctx.text.trim().split(/\s+/)[0]!) : undefined;
+      const surnameWritten = ctx.rule === "after-full-name" ? ctx.text.trim().split(/\s+/)[0]! : undefined;
+      const surname = surnameWritten ? aliasKey(surnameWritten) : undefined;
       if (surname) surnames.add(surname);
       addAlias(root, ctx.text, {
         entity: entity.id, type: entity.type, rule: ctx.rule, keyLength: key.length,
         ...(ctx.cues ? { cues: ctx.cues.map((cue) => aliasKey(cue)) } : {}),
-        ...(surname ? { surname } : {}),
+        ...(surname ? { surname, surnameLength: surnameWritten!.length } : {}),
         ...(isTicker(ctx.text) ? { exactCase: ctx.text } : {}),
       });
     }
@@ -200,7 +207,20 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
     identifying: (f.figure!.identifyingWords ?? []).map((w) => aliasKey(w)),
   }));
 
-  function scanBlock(text: string, state: ScanState): Mention[] {
+  function scanBlock(input: string, state: ScanState): Mention[] {
+    // Decomposed Hangul is composed first; spans map back to the input's own offsets.
+    const composed = composeHangul(input);
+    if (composed) {
+      return scanComposed(composed.text, state).map((m) => {
+        const start = composed.origin[m.start]!;
+        const end = composed.origin[m.end]!;
+        return { ...m, start, end, text: input.slice(start, end) };
+      });
+    }
+    return scanComposed(input, state);
+  }
+
+  function scanComposed(text: string, state: ScanState): Mention[] {
     const { seen } = state;
     const mentions: Mention[] = [];
     let foldedCompact: string | null = null;
@@ -211,6 +231,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
       if (!root.next.has(code) || !leftBoundaryOk(text, i)) { i++; continue; }
       const candidates = walk(root, text, i);
       let accepted: Mention | null = null;
+      let acceptedEnd = i;
       for (let c = candidates.length - 1; c >= 0 && !accepted; c--) {
         const { end, outputs } = candidates[c]!;
         for (const out of outputs) {
@@ -220,8 +241,11 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
           if (out.exactCase !== undefined && text.slice(i, end).replace(/[\s-]/g, "") !== out.exactCase) continue;
           if (out.rule === "after-full-name" && state.lastBySurname.get(out.surname!) !== out.entity) continue;
           if (out.rule === "near-cue" && !out.cues?.some((cue) => compact().includes(cue))) continue;
+          // A title is not part of the span: 조 차이 회장 → 조 차이, 우 CEO → 우.
+          const spanEnd = out.rule === "after-full-name" ? i + out.surnameLength! : end;
+          acceptedEnd = end;
           accepted = {
-            start: i, end, text: text.slice(i, end), entity: out.entity, type: out.type,
+            start: i, end: spanEnd, text: text.slice(i, spanEnd), entity: out.entity, type: out.type,
             via: out.rule === "alias" || out.rule === "other-person" ? "alias" : "context",
           };
           break;
@@ -236,7 +260,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
           seen.add(accepted.entity);
           if (accepted.type === "person") noteFullName(state, accepted.text, accepted.entity);
         }
-        i = accepted.end;
+        i = Math.max(accepted.end, acceptedEnd);
       } else {
         i++;
       }
@@ -276,14 +300,16 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
   return { scanBlock, entities: byId };
 }
 
-/** Convenience for plain text (CLI, tests): blocks are lines separated by blank-or-not newlines. */
+/**
+ * Plain text (CLI, tests): a block is a paragraph, i.e. text between blank
+ * lines, so a name broken across a line still matches.
+ */
 export function findMentions(matcher: Matcher, text: string): Mention[] {
   const state = createScanState();
   const out: Mention[] = [];
-  let offset = 0;
-  for (const line of text.split("\n")) {
-    for (const m of matcher.scanBlock(line, state)) out.push({ ...m, start: m.start + offset, end: m.end + offset });
-    offset += line.length + 1;
+  const paragraph = /[^]*?(?:\n[ \t\u00a0]*\n|$)/g;
+  for (let m = paragraph.exec(text); m && m[0].length; m = paragraph.exec(text)) {
+    for (const mention of matcher.scanBlock(m[0], state)) out.push({ ...mention, start: mention.start + m.index, end: mention.end + m.index });
   }
   return out;
 }

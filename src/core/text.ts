@@ -26,11 +26,46 @@ export const isHan = (code: number): boolean =>
 
 /**
  * Characters that may sit inside a name without changing it: spaces (also
- * no-break and zero-width) and hyphens. Line breaks are not among them, so a
- * name never runs across blocks.
+ * no-break), hyphens, line breaks (source formatting inside one block; blocks
+ * themselves are scanned separately) and invisible characters.
  */
 export function isNameSeparator(code: number): boolean {
-  return code === 0x20 || code === 0xa0 || code === 0x200b || code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x09;
+  return code === 0x20 || code === 0xa0 || code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 ||
+    code === 0x09 || code === 0x0a || code === 0x0d || isInvisible(code);
+}
+
+/** Zero-width spaces and joiners, soft hyphens, BOM: invisible, so they may sit anywhere inside a name. */
+export function isInvisible(code: number): boolean {
+  return code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0xad;
+}
+
+/**
+ * Composes decomposed (NFD) Hangul jamo into syllables, keeping a map from
+ * each composed character back to its first code unit in the input, so spans
+ * found in the composed text map back exactly. Returns null when the text has
+ * no conjoining jamo (the usual case: nothing to do).
+ */
+export function composeHangul(text: string): { text: string; origin: number[] } | null {
+  if (!/[\u1100-\u11ff]/.test(text)) return null;
+  let out = "";
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const l = text.charCodeAt(i);
+    const v = text.charCodeAt(i + 1);
+    if (l >= 0x1100 && l <= 0x1112 && v >= 0x1161 && v <= 0x1175) {
+      const t = text.charCodeAt(i + 2);
+      const hasT = t >= 0x11a8 && t <= 0x11c2;
+      out += String.fromCharCode(0xac00 + ((l - 0x1100) * 21 + (v - 0x1161)) * 28 + (hasT ? t - 0x11a7 : 0));
+      origin.push(i);
+      i += hasT ? 3 : 2;
+    } else {
+      out += text[i];
+      origin.push(i);
+      i++;
+    }
+  }
+  origin.push(text.length);
+  return { text: out, origin };
 }
 
 /** An alias's key: folded, separators removed, so "퉁이 첸원", "퉁이첸원" and "퉁이-첸원" share one. */
