@@ -6,6 +6,8 @@
  * amounts because an amount needs a currency.
  */
 
+import { isValidTail } from "./korean";
+
 export type Currency = "CNY" | "KRW" | "USD";
 export type AmountQualifier = "exact" | "about" | "at-least" | "at-most" | "range";
 
@@ -29,7 +31,7 @@ const ENGLISH_SCALES: Record<string, number> = {
 
 const CURRENCY_WORDS: Array<[string, Currency]> = [
   ["위안화", "CNY"], ["위안", "CNY"], ["元", "CNY"], ["yuan", "CNY"], ["cny", "CNY"], ["rmb", "CNY"],
-  ["달러", "USD"], ["美元", "USD"], ["dollars", "USD"], ["dollar", "USD"], ["usd", "USD"],
+  ["달러화", "USD"], ["달러", "USD"], ["美元", "USD"], ["u.s. dollars", "USD"], ["us dollars", "USD"], ["dollars", "USD"], ["dollar", "USD"], ["usd", "USD"],
   ["원", "KRW"], ["krw", "KRW"], ["won", "KRW"],
 ];
 const CURRENCY_PREFIXES: Array<[string, Currency]> = [
@@ -37,7 +39,7 @@ const CURRENCY_PREFIXES: Array<[string, Currency]> = [
 ];
 
 const BEFORE_QUALIFIERS: Array<[string, AmountQualifier]> = [
-  ["약", "about"], ["대략", "about"], ["최소", "at-least"], ["적어도", "at-least"], ["최대", "at-most"],
+  ["총", "exact"], ["모두", "exact"], ["약", "about"], ["대략", "about"], ["최소", "at-least"], ["적어도", "at-least"], ["최대", "at-most"],
   ["more than", "at-least"], ["at least", "at-least"], ["over", "at-least"], ["about", "about"], ["around", "about"], ["nearly", "about"],
 ];
 const AFTER_QUALIFIERS: Array<[string, AmountQualifier]> = [
@@ -120,6 +122,15 @@ function matchWordAt(text: string, lower: string, i: number, words: Array<[strin
 
 const isLatin = (c: string | undefined) => c !== undefined && /[a-z]/i.test(c);
 
+/** After a currency word: nothing word-like, particles (위안을), or a qualifier and particles (원대의, 달러 이상을). */
+function currencyWordEndsWell(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && /[가-힣]/.test(text[end]!)) end++;
+  const tail = text.slice(at, end);
+  if (isValidTail(tail, true)) return true;
+  return AFTER_QUALIFIERS.some(([word]) => tail.startsWith(word) && isValidTail(tail.slice(word.length), true));
+}
+
 /** All money amounts in `text`, in order. */
 export function findMoneyAmounts(text: string): MoneyAmount[] {
   const out: MoneyAmount[] = [];
@@ -178,6 +189,8 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
       if (!word) { i = Math.max(end, i + 1); continue; }
       const wordEnd = afterCurrency + word[0].length;
       if (isLatin(word[0][0]) && isLatin(text[wordEnd])) { i = Math.max(end, i + 1); continue; }
+      // "원" is also the start of ordinary words (3 원칙): the rest of the word must be particles or a qualifier.
+      if (!currencyWordEndsWell(text, wordEnd)) { i = Math.max(end, i + 1); continue; }
       currency = word[1];
       end = wordEnd;
     }

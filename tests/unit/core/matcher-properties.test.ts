@@ -1,0 +1,51 @@
+/**
+ * Hangul property tests over the bundled knowledge base: ordinary Korean text
+ * (dense with the collisions: 알리고, 차이가, 알리바이, 우리, 마화텅 …) yields no
+ * mention, and a name inserted with any particle yields exactly that mention,
+ * its span the name alone.
+ */
+import { describe, expect, test } from "vitest";
+import fc from "fast-check";
+import { buildMatcher, findMentions } from "../../../src/core/matcher";
+import { toMatcherData } from "../../../src/kb/matcher-data";
+import { loadKnowledgeBase } from "../../../src/build/kb-files";
+
+const data = toMatcherData(loadKnowledgeBase());
+const matcher = buildMatcher(data.entities, data.otherPeople);
+
+const ORDINARY = [
+  "오늘", "정부는", "새로운", "정책을", "발표했다", "시장의", "반응은", "엇갈렸다", "투자자들은", "소식을", "알리고", "알렸다", "알리는", "알려졌다",
+  "알리며", "알린다", "두", "회사의", "차이가", "차이를", "큰", "차이는", "알리바이를", "댔다", "알리안츠", "생명은", "우리", "우리는", "경제",
+  "마화텅", "회장도", "차이롄서에", "따르면", "차이잉원", "전", "총통은", "우원식", "의장은", "큐", "사인을", "첸", "교수는", "1조", "원가",
+  "연구원", "회원", "클라우드", "인공지능", "투자", "매출이", "늘었다", "3분기", "15%", "성장", "기업들이", "경쟁한다", "중국", "미국", "반도체",
+  "수출", "규제가", "강화됐다", "마크", "저커버그도", "말했다", "앤트", "개미", "알리다", "알리기", "위해", "노력했다", "타오르는", "불길", "티", "몰래",
+];
+const NAMES: Array<[string, string]> = [
+  ["알리바바", "alibaba-group"], ["알리바바그룹", "alibaba-group"], ["알리바바 클라우드", "alibaba-cloud"], ["마윈", "jack-ma"], ["조 차이", "joe-tsai"],
+  ["우융밍", "eddie-wu"], ["장융", "daniel-zhang"], ["큐원", "qwen"], ["퉁이첸원", "qwen"], ["타오바오", "taobao"], ["티몰", "tmall"],
+  ["앤트그룹", "ant-group"], ["알리페이", "alipay"], ["알리익스프레스", "aliexpress"], ["차이냐오", "cainiao"], ["딩톡", "dingtalk"],
+  ["라자다", "lazada"], ["핑터우거", "t-head"], ["린쥔양", "lin-junyang"], ["저우징런", "zhou-jingren"], ["큐원3", "qwen3"],
+];
+const PARTICLES = ["", "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에서도", "와", "과", "까지", "처럼", "로부터", "으로부터", "도", "만", "에게", "보다", "측은", "이라는"];
+
+const text = fc.array(fc.constantFrom(...ORDINARY), { minLength: 1, maxLength: 25 });
+
+describe("matcher properties", () => {
+  test("ordinary Korean text full of collisions yields no mention", () => {
+    fc.assert(fc.property(text, (words) => {
+      expect(findMentions(matcher, words.join(" "))).toEqual([]);
+    }), { numRuns: 2000 });
+  });
+
+  test("a name inserted with any particle yields exactly that mention, name only", () => {
+    fc.assert(fc.property(text, fc.nat(), fc.constantFrom(...NAMES), fc.constantFrom(...PARTICLES), (words, at, [name, entity], particle) => {
+      const position = at % (words.length + 1);
+      const before = words.slice(0, position).join(" ");
+      const input = [before, name + particle, ...words.slice(position)].filter(Boolean).join(" ");
+      const mentions = findMentions(matcher, input);
+      expect(mentions.map((m) => [m.text, m.entity])).toEqual([[name, entity]]);
+      const start = before ? before.length + 1 : 0;
+      expect([mentions[0]!.start, mentions[0]!.end]).toEqual([start, start + name.length]);
+    }), { numRuns: 2000 });
+  });
+});
