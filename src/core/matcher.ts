@@ -8,7 +8,7 @@
  */
 import { isValidTail } from "./korean";
 import { findMoneyAmounts, type MoneyAmount } from "./money";
-import { aliasKey, composeHangul, foldCode, foldText, isHan, isHangulSyllable, isInvisible, isLatinOrDigit, isNameSeparator } from "./text";
+import { aliasKey, composeHangul, foldCode, isHan, isHangulSyllable, isInvisible, isLatinOrDigit, isNameSeparator } from "./text";
 import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types";
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
@@ -22,8 +22,6 @@ type Output = {
   rule: AliasRule;
   /** Folded cue words for near-cue aliases. */
   cues?: string[];
-  /** Key length in characters, to prefer short ambiguous forms last. */
-  keyLength: number;
   /** Upper-case tickers (BABA) match only as written. */
   exactCase?: string;
   /** For title forms: the surname they stand for ("차이" in "차이 회장"), and its length as written. */
@@ -177,7 +175,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
     }
     for (const alias of entity.aliases) {
       const key = aliasKey(alias);
-      if (key) addAlias(root, alias, { entity: entity.id, type: entity.type, rule: "alias", keyLength: key.length, ...(isTicker(alias) ? { exactCase: alias } : {}) });
+      if (key) addAlias(root, alias, { entity: entity.id, type: entity.type, rule: "alias", ...(isTicker(alias) ? { exactCase: alias } : {}) });
     }
     for (const ctx of entity.contextAliases ?? []) {
       const key = aliasKey(ctx.text);
@@ -186,7 +184,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
       const surname = surnameWritten ? aliasKey(surnameWritten) : undefined;
       if (surname) surnames.add(surname);
       addAlias(root, ctx.text, {
-        entity: entity.id, type: entity.type, rule: ctx.rule, keyLength: key.length,
+        entity: entity.id, type: entity.type, rule: ctx.rule,
         ...(ctx.cues ? { cues: ctx.cues.map((cue) => aliasKey(cue)) } : {}),
         ...(surname ? { surname, surnameLength: surnameWritten!.length } : {}),
         ...(isTicker(ctx.text) ? { exactCase: ctx.text } : {}),
@@ -195,7 +193,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
   }
   for (const name of otherPeople) {
     const key = aliasKey(name);
-    if (key) addAlias(root, name, { entity: OTHER_PERSON, type: "person", rule: "other-person", keyLength: key.length });
+    if (key) addAlias(root, name, { entity: OTHER_PERSON, type: "person", rule: "other-person" });
   }
   /** After a full name, record who now holds each surname it contains. */
   const noteFullName = (state: ScanState, text: string, entity: string) => {
@@ -314,4 +312,3 @@ export function findMentions(matcher: Matcher, text: string): Mention[] {
   return out;
 }
 
-export { foldText };

@@ -12,12 +12,6 @@ export function foldCode(code: number): number {
   return code;
 }
 
-export function foldText(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) out += String.fromCharCode(foldCode(text.charCodeAt(i)));
-  return out;
-}
-
 export const isHangulSyllable = (code: number): boolean => code >= 0xac00 && code <= 0xd7a3;
 export const isLatinOrDigit = (code: number): boolean =>
   (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);

@@ -21,7 +21,7 @@ describe("builds", () => {
   test("Chrome: MV3 service worker, content script at document_idle on every default news host", () => {
     const m = manifest("chrome");
     expect(m.manifest_version).toBe(3);
-    expect(m.background.service_worker).toBeTruthy();
+    expect(m.background.service_worker).toMatch(/\.js$/);
     const [script] = m.content_scripts;
     expect(script.run_at).toBe("document_idle");
     for (const host of NEWS_HOSTS) expect(script.matches.some((p: string) => covers(p, host)), host).toBe(true);
