@@ -270,8 +270,11 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
         let found: Mention | null = null;
         for (const { entity, words } of figureTopics) {
           const verdict = checkFigure(amount, entity.figure!);
-          // A bare number is this figure only when its topic is in the same block.
+          // A number in the figure's own currency is this figure when its topic is in the same block. A
+          // converted one (won, dollars) is vaguer: a name in scope must be in the block too, or another
+          // company's 3조 원 would pass for the fine.
           if (!verdict || !hasTopic(words)) continue;
+          if (verdict === "conversion-match" && !namesInScope) continue;
           found = { start: amount.start, end: amount.end, text: amount.text, entity: entity.id, type: "figure", via: "figure", figure: { amount, verdict } };
           break;
         }

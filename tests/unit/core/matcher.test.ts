@@ -137,7 +137,9 @@ describe("context-dependent forms", () => {
 describe("figures", () => {
   test("the plan in yuan and as a won conversion, with its topic", () => {
     expect(find("3년간 클라우드와 AI에 3800억 위안을 투자한다")).toEqual([["3800억 위안", "capex-380b"]]);
-    expect(find("약 75조 원을 AI에 투자")).toEqual([["약 75조 원", "capex-380b"]]);
+    expect(find("알리바바는 약 75조 원을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"], ["약 75조 원", "capex-380b"]]);
+    // A converted amount with no company in scope nearby could be anyone's.
+    expect(find("약 75조 원을 AI에 투자")).toEqual([]);
   });
   test("the same amount without the topic is not the figure", () => expect(find("3800억 위안 규모의 채권")).toEqual([]));
   test("a close but different amount on the topic, next to the company, is a differing figure", () => {
