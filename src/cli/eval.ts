@@ -1,0 +1,110 @@
+/**
+ * `npm run eval`: precision, recall and F1 of the core matcher on the labelled
+ * corpus in tests/fixtures/eval — overall, per entity and per category (plain
+ * names, context-dependent forms, collisions in the negative texts, figures) —
+ * and every miss and false positive.
+ *
+ * The corpus is authored as *.marked.txt: gold mentions inline as
+ * [[surface|entity]] or [[surface|entity|ctx]] (context-dependent). `--write`
+ * derives the plain text (*.txt) and the gold labels (*.gold.json, the scan
+ * CLI's shape) beside each file; evaluation reads the marked files directly.
+ */
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildMatcher, findMentions } from "../core/matcher.ts";
+import { loadKnowledgeBase } from "../build/kb-files.ts";
+import { toMatcherData } from "../kb/matcher-data.ts";
+
+export const EVAL_DIR = resolve(import.meta.dirname, "..", "..", "tests", "fixtures", "eval");
+
+export type Gold = { start: number; end: number; text: string; entity: string; category: "plain" | "context" };
+
+/** Strips the markers, returning the plain text and the gold mentions with offsets into it. */
+export function parseMarked(marked: string): { text: string; gold: Gold[] } {
+  const gold: Gold[] = [];
+  let text = "";
+  let last = 0;
+  for (const m of marked.matchAll(/\[\[([^\]|]+)\|([a-z0-9.-]+)(\|ctx)?\]\]/g)) {
+    text += marked.slice(last, m.index);
+    gold.push({ start: text.length, end: text.length + m[1]!.length, text: m[1]!, entity: m[2]!, category: m[3] ? "context" : "plain" });
+    text += m[1]!;
+    last = m.index! + m[0].length;
+  }
+  text += marked.slice(last);
+  return { text, gold };
+}
+
+type Tally = { tp: number; fp: number; fn: number };
+const tally = (): Tally => ({ tp: 0, fp: 0, fn: 0 });
+const score = ({ tp, fp, fn }: Tally) => {
+  const precision = tp + fp ? tp / (tp + fp) : 1;
+  const recall = tp + fn ? tp / (tp + fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+};
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export function evaluate(dir = EVAL_DIR) {
+  const data = toMatcherData(loadKnowledgeBase());
+  const matcher = buildMatcher(data.entities, data.otherPeople);
+  const overall = tally();
+  const byEntity = new Map<string, Tally>();
+  const byCategory = new Map<string, Tally>([["plain", tally()], ["context", tally()], ["collision", tally()], ["figure", tally()]]);
+  const errors: string[] = [];
+  let texts = 0;
+  let goldCount = 0;
+  const entityTally = (id: string) => byEntity.get(id) ?? (byEntity.set(id, tally()), byEntity.get(id)!);
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".marked.txt")).sort()) {
+    texts++;
+    const negative = file.startsWith("neg-");
+    const { text, gold } = parseMarked(readFileSync(join(dir, file), "utf8"));
+    goldCount += gold.length;
+    const found = findMentions(matcher, text);
+    const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
+    const goldKeys = new Map(gold.map((g) => [key(g), g]));
+    const foundKeys = new Set(found.map(key));
+    const figureIds = new Set(data.entities.filter((e) => e.type === "figure").map((e) => e.id));
+    for (const g of gold) {
+      const category = figureIds.has(g.entity) ? "figure" : g.category;
+      const hit = foundKeys.has(key(g));
+      for (const t of [overall, entityTally(g.entity), byCategory.get(category)!]) hit ? t.tp++ : t.fn++;
+      if (!hit) errors.push(`miss  ${file}:${g.start} ${g.text} (${g.entity})`);
+    }
+    for (const m of found) {
+      if (goldKeys.has(key(m))) continue;
+      const category = negative ? "collision" : figureIds.has(m.entity) ? "figure" : m.via === "context" ? "context" : "plain";
+      for (const t of [overall, entityTally(m.entity), byCategory.get(category)!]) t.fp++;
+      errors.push(`false ${file}:${m.start} ${m.text} (${m.entity})${negative ? " [collision]" : ""}`);
+    }
+  }
+  return { texts, gold: goldCount, overall: score(overall), overallTally: overall, byEntity, byCategory, errors };
+}
+
+function write(dir = EVAL_DIR): void {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".marked.txt"))) {
+    const { text, gold } = parseMarked(readFileSync(join(dir, file), "utf8"));
+    const base = file.replace(/\.marked\.txt$/, "");
+    writeFileSync(join(dir, `${base}.txt`), text);
+    const mentions = gold.map(({ start, end, text: t, entity }) => ({ start, end, text: t, entity }));
+    writeFileSync(join(dir, `${base}.gold.json`), JSON.stringify({ file: `${base}.txt`, mentions }, null, 2) + "\n");
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  if (process.argv.includes("--write")) write();
+  const result = evaluate();
+  const { precision, recall, f1 } = result.overall;
+  console.log(`corpus: ${result.texts} texts, ${result.gold} gold mentions`);
+  console.log(`overall: precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  (tp ${result.overallTally.tp}, fp ${result.overallTally.fp}, fn ${result.overallTally.fn})`);
+  console.log("by category:");
+  for (const [name, t] of result.byCategory) {
+    const s = score(t);
+    console.log(`  ${name.padEnd(10)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
+  }
+  console.log("by entity:");
+  for (const [id, t] of [...result.byEntity].sort()) {
+    const s = score(t);
+    console.log(`  ${id.padEnd(24)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
+  }
+  console.log(result.errors.length ? `errors:\n  ${result.errors.join("\n  ")}` : "no misses, no false positives");
+}
