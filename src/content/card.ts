@@ -4,7 +4,7 @@
  * page CSS cannot restyle it. Placed by @floating-ui/dom above or below the
  * mention's line (never over it), flipping at viewport edges and following scroll.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift } from "@floating-ui/dom";
+import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
 import type { EntityDetails } from "../kb/details";
 import type { MentionRecord } from "./highlighter";
 import { renderCard } from "./card-view";
@@ -12,6 +12,7 @@ import themeCss from "../ui/theme.css?inline";
 import cardCss from "./card.css?inline";
 
 export const HOST_TAG = "maekrak-root";
+const CARD_MAX_HEIGHT = 520;
 
 export class HoverCard {
   #doc: Document;
@@ -66,7 +67,19 @@ export class HoverCard {
       void computePosition(reference, panel, {
         strategy: "fixed",
         placement: "bottom-start",
-        middleware: [inline(), offset(8), flip({ fallbackPlacements: ["top-start", "bottom-end", "top-end"] }), shift({ padding: 8 })],
+        middleware: [
+          inline(),
+          offset(8),
+          flip({ fallbackPlacements: ["top-start", "bottom-end", "top-end"] }),
+          shift({ padding: 8 }),
+          // Never taller than the room on the chosen side, so the card stays whole and off the line.
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              panel.style.maxHeight = `${Math.max(120, Math.min(CARD_MAX_HEIGHT, Math.floor(availableHeight)))}px`;
+            },
+          }),
+        ],
       }).then(({ x, y }) => {
         panel.style.left = `${Math.round(x)}px`;
         panel.style.top = `${Math.round(y)}px`;
