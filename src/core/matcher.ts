@@ -270,11 +270,14 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
         let found: Mention | null = null;
         for (const { entity, words } of figureTopics) {
           const verdict = checkFigure(amount, entity.figure!);
-          // A number in the figure's own currency is this figure when its topic is in the same block. A
-          // converted one (won, dollars) is vaguer: a name in scope must be in the block too, or another
-          // company's 3조 원 would pass for the fine.
-          if (!verdict || !hasTopic(words)) continue;
-          if (verdict === "conversion-match" && !namesInScope) continue;
+          if (!verdict) continue;
+          // Once a page has stated a figure, the same amount later (530억 달러 a paragraph on) is that figure.
+          // Otherwise its topic must be in the block and the page must be about Alibaba: a converted amount
+          // (won, dollars) needs a name in scope in this very block, or another company's 3조 원 would pass
+          // for the fine; one in the figure's own currency needs one anywhere before on the page.
+          const alreadyStated = seen.has(entity.id);
+          const inContext = hasTopic(words) && (verdict === "conversion-match" ? namesInScope : namesInScope || seen.size > 0);
+          if (!alreadyStated && !inContext) continue;
           found = { start: amount.start, end: amount.end, text: amount.text, entity: entity.id, type: "figure", via: "figure", figure: { amount, verdict } };
           break;
         }

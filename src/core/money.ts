@@ -123,12 +123,14 @@ function matchWordAt(text: string, lower: string, i: number, words: Array<[strin
 const isLatin = (c: string | undefined) => c !== undefined && /[a-z]/i.test(c);
 
 /** After a currency word: nothing word-like, particles (위안을), or a qualifier and particles (원대의, 달러 이상을). */
-function currencyWordEndsWell(text: string, at: number): boolean {
+function currencyWordEndsWell(text: string, at: number, word: string): boolean {
   let end = at;
   while (end < text.length && /[가-힣]/.test(text[end]!)) end++;
   const tail = text.slice(at, end);
-  if (isValidTail(tail, true)) return true;
-  return AFTER_QUALIFIERS.some(([word]) => tail.startsWith(word) && isValidTail(tail.slice(word.length), true));
+  // 원 starts many words (원고, 원칙, 원래): after it, verb-like endings are refused; 위안다/달러다 are plain copulas.
+  const strict = word === "원";
+  if (isValidTail(tail, strict)) return true;
+  return AFTER_QUALIFIERS.some(([q]) => tail.startsWith(q) && isValidTail(tail.slice(q.length), strict));
 }
 
 /** All money amounts in `text`, in order. */
@@ -190,7 +192,7 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
       const wordEnd = afterCurrency + word[0].length;
       if (isLatin(word[0][0]) && isLatin(text[wordEnd])) { i = Math.max(end, i + 1); continue; }
       // "원" is also the start of ordinary words (3 원칙): the rest of the word must be particles or a qualifier.
-      if (!currencyWordEndsWell(text, wordEnd)) { i = Math.max(end, i + 1); continue; }
+      if (!currencyWordEndsWell(text, wordEnd, word[0])) { i = Math.max(end, i + 1); continue; }
       currency = word[1];
       end = wordEnd;
     }

@@ -136,12 +136,20 @@ describe("context-dependent forms", () => {
 
 describe("figures", () => {
   test("the plan in yuan and as a won conversion, with its topic", () => {
-    expect(find("3년간 클라우드와 AI에 3800억 위안을 투자한다")).toEqual([["3800억 위안", "capex-380b"]]);
+    expect(find("알리바바는 3년간 클라우드와 AI에 3800억 위안을 투자한다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"]]);
+    // The page has named Alibaba before: a later paragraph's amount on the topic is the plan.
+    expect(find("알리바바가 발표했다.\n3년간 클라우드와 AI에 3800억 위안을 쓴다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"]]);
     expect(find("알리바바는 약 75조 원을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"], ["약 75조 원", "capex-380b"]]);
     // A converted amount with no company in scope nearby could be anyone's.
     expect(find("약 75조 원을 AI에 투자")).toEqual([]);
   });
-  test("the same amount without the topic is not the figure", () => expect(find("3800억 위안 규모의 채권")).toEqual([]));
+  test("the same amount without the topic is not the figure", () => expect(find("알리바바가 말했다. 3800억 위안 규모의 채권")).toEqual([["알리바바", "alibaba-group"]]));
+  test("the same amount on a page that never names Alibaba is someone else's", () =>
+    expect(find("바이트댄스는 3년간 AI에 3800억 위안을 투자한다")).toEqual([]));
+  test("an unrelated company's amount in the next sentence is not marked", () =>
+    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다. 바이트댄스는 1600억 위안을 쓴다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"]]));
+  test("once stated, the same figure converted later on the page is the figure", () =>
+    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다.\n\n원화로는 약 75조 원이다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"], ["약 75조 원", "capex-380b"]]));
   test("a close but different amount on the topic, next to the company, is a differing figure", () => {
     const [mention] = findMentions(matcher, "알리바바는 3년간 4000억 위안을 AI에 투자한다").filter((m) => m.type === "figure");
     expect(mention).toMatchObject({ text: "4000억 위안", entity: "capex-380b", figure: { verdict: "differs" } });
