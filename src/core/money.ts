@@ -39,7 +39,7 @@ const CURRENCY_PREFIXES: Array<[string, Currency]> = [
 ];
 
 const BEFORE_QUALIFIERS: Array<[string, AmountQualifier]> = [
-  ["총", "exact"], ["모두", "exact"], ["약", "about"], ["대략", "about"], ["최소", "at-least"], ["적어도", "at-least"], ["최대", "at-most"],
+  ["총", "exact"], ["모두", "exact"], ["약", "about"], ["约", "about"], ["約", "about"], ["대략", "about"], ["최소", "at-least"], ["적어도", "at-least"], ["최대", "at-most"],
   ["more than", "at-least"], ["at least", "at-least"], ["over", "at-least"], ["about", "about"], ["around", "about"], ["nearly", "about"],
 ];
 const AFTER_QUALIFIERS: Array<[string, AmountQualifier]> = [
