@@ -35,15 +35,14 @@ function blockOf(node: Node, cache: Map<Node, Element | null>): Element | null {
   return element;
 }
 
-/** A walker over the scannable text nodes below `root` (skipped subtrees are rejected whole). */
+/**
+ * A walker over the text nodes below `root`. It has no filter callback (a JS
+ * call per node is what makes walking slow); skipped subtrees are recognised
+ * per parent element instead, with the answer cached (see BlockReader).
+ */
 export function createTextWalker(root: Node): TreeWalker {
   const doc = root.ownerDocument ?? (root as Document);
-  return doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
+  return doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
 }
 
 /** True when `node` sits inside a subtree that is never scanned. */
@@ -60,23 +59,53 @@ export function isInSkippedSubtree(node: Node): boolean {
  */
 export class BlockReader {
   #walker: TreeWalker;
+  #root: Node;
   #cache = new Map<Node, Element | null>();
+  #skipped = new Map<Element, boolean>();
   #pending: Text | null = null;
 
   constructor(root: Node) {
+    this.#root = root;
     this.#walker = createTextWalker(root);
   }
 
+  /** Whether a text node's parent lies in a skipped subtree (answer cached per element, up to the root). */
+  #isSkipped(node: Text): boolean {
+    const parent = node.parentElement;
+    if (!parent) return false;
+    const known = this.#skipped.get(parent);
+    if (known !== undefined) return known;
+    let skipped = false;
+    const chain: Element[] = [];
+    for (let el: Element | null = parent; el; el = el.parentElement) {
+      const cached = this.#skipped.get(el);
+      if (cached !== undefined) { skipped = cached; break; }
+      chain.push(el);
+      if (isSkippedElement(el)) { skipped = true; break; }
+      if (el === this.#root) break;
+    }
+    for (const el of chain) this.#skipped.set(el, skipped);
+    return skipped;
+  }
+
+  /** The next text node worth reading (not in a skipped subtree, not blank). */
+  #nextText(): Text | null {
+    for (let node = this.#walker.nextNode() as Text | null; node; node = this.#walker.nextNode() as Text | null) {
+      if (!this.#isSkipped(node)) return node;
+    }
+    return null;
+  }
+
   next(): TextBlock | null {
-    let first = this.#pending ?? (this.#walker.nextNode() as Text | null);
+    let first = this.#pending ?? this.#nextText();
     this.#pending = null;
-    while (first && !first.data.trim()) first = this.#walker.nextNode() as Text | null;
+    while (first && !first.data.trim()) first = this.#nextText();
     if (!first) return null;
     const block = blockOf(first, this.#cache);
     const nodes: Text[] = [first];
     const starts: number[] = [0];
     let text = first.data;
-    for (let node = this.#walker.nextNode() as Text | null; node; node = this.#walker.nextNode() as Text | null) {
+    for (let node = this.#nextText(); node; node = this.#nextText()) {
       if (blockOf(node, this.#cache) !== block) {
         this.#pending = node;
         break;

@@ -13,6 +13,9 @@ import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types"
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 
+/** A currency word or sign somewhere in the block: without one there is no amount to parse. */
+const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|rmb/i;
+
 /** An amount within this share of a figure (same currency) is read as a differing statement of it. */
 const DIFFERS_WITHIN = 0.15;
 
@@ -218,6 +221,12 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
     return scanComposed(input, state);
   }
 
+  // The hot loop asks "can a name start here?" for every character: a bitmap answers faster than a Map.
+  const startsName = new Uint8Array(0x10000);
+  for (const code of root.next.keys()) startsName[code] = 1;
+  /** Characters that can start an amount: only blocks with one are given to the money parser. */
+  const mayHoldAmount = /[0-9０-９]/;
+
   function scanComposed(text: string, state: ScanState): Mention[] {
     const { seen } = state;
     const mentions: Mention[] = [];
@@ -225,8 +234,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
     const compact = () => (foldedCompact ??= aliasKey(text));
     let i = 0;
     while (i < text.length) {
-      const code = foldCode(text.charCodeAt(i));
-      if (!root.next.has(code) || !leftBoundaryOk(text, i)) { i++; continue; }
+      if (!startsName[foldCode(text.charCodeAt(i))] || !leftBoundaryOk(text, i)) { i++; continue; }
       const candidates = walk(root, text, i);
       let accepted: Mention | null = null;
       let acceptedEnd = i;
@@ -263,7 +271,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
         i++;
       }
     }
-    if (figures.length && /\d/.test(text)) {
+    if (figures.length && mayHoldAmount.test(text) && CURRENCY_HINT.test(text)) {
       const hasTopic = (words: string[]) => words.some((w) => compact().includes(w));
       const namesInScope = mentions.length > 0;
       for (const amount of findMoneyAmounts(text)) {

@@ -44,6 +44,9 @@ export async function openPopupFor(session: ExtensionSession, page: PageLike): P
   const popup = await session.openPopup();
   await page.bringToFront();
   await popup.evaluate(() => location.reload(), undefined).catch(() => undefined);
+  // Wait for the reloaded document, so nothing is read from the first one while it goes away.
+  await waitFor(() => popup.evaluate(() => document.readyState === "complete" &&
+    (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.type === "reload", undefined), 15_000, "popup reload");
   return popup;
 }
 
