@@ -85,7 +85,12 @@ type Sample = { script: number; recalc: number; task: number; heap: number; long
 async function measure(page: Page, url: string, dynamic: boolean): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
-  await page.goto(url, { waitUntil: "load", timeout: 60_000 });
+  // A reference that blocks the page (mark.js on the huge page) may hold up "load" for minutes.
+  const loaded = await page.goto(url, { waitUntil: "load", timeout: TIMEOUT_MS }).then(() => true, () => false);
+  if (!loaded) {
+    await cdp.detach().catch(() => undefined);
+    return { script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false };
+  }
   const loadedAt = await page.evaluate(() => performance.now());
   const started = Date.now();
   let finished = true;
@@ -108,7 +113,11 @@ async function measure(page: Page, url: string, dynamic: boolean): Promise<Sampl
   };
 }
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN; };
+/** Median of the finished runs (NaN when none finished). */
+const median = (values: number[]) => {
+  const s = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? (s[(s.length - 1) >> 1]! + s[s.length >> 1]!) / 2 : NaN;
+};
 
 async function main() {
   const html = Object.fromEntries(Object.entries(PAGES).map(([name, make]) => [name, make()])) as Record<PageName, string>;
@@ -128,9 +137,14 @@ async function main() {
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of pages) {
       for (const variant of VARIANTS) {
+        // Once a variant has failed to finish a page, later rounds skip it (it would only stall the run).
+        if (samples[name]?.[variant]?.some((x) => !x.finished)) {
+          samples[name]![variant]!.push({ script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false });
+          continue;
+        }
         const page = await contexts[variant].newPage();
         const sample = await measure(page, `http://127.0.0.1:${port}/${name}?r=${round}`, name === "dynamic");
-        await page.close();
+        await page.close({ runBeforeUnload: false }).catch(() => undefined);
         ((samples[name] ??= {} as Record<Variant, Sample[]>)[variant] ??= []).push(sample);
         process.stderr.write(`round ${round + 1}/${ROUNDS} ${name.padEnd(8)} ${variant.padEnd(8)} script ${sample.script.toFixed(0)} ms, recalc ${sample.recalc.toFixed(0)} ms, longest ${sample.longest.toFixed(0)} ms, matches ${sample.matches}${sample.finished ? "" : " (did not finish)"}\n`);
       }
@@ -145,6 +159,7 @@ async function main() {
   for (const name of pages) {
     const s = samples[name]!;
     const cost = (v: Variant, key: "script" | "recalc" | "task" | "heap") => median(s[v].map((x, i) => x[key] - s.none[i]![key]));
+    const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "did not finish");
     type Costs = { scriptMs: number; recalcMs: number; taskMs: number; heapMB: number; longestTaskMs: number; completeMs: number; matches: number; finishedRuns: number };
     const entry: Record<string, Costs | Record<string, number>> = {};
     for (const v of VARIANTS.filter((x) => x !== "none")) {
@@ -159,7 +174,7 @@ async function main() {
     const k = entry.markjs as Costs;
     entry.ratios = { maekrakToFloorScript: m.scriptMs / f.scriptMs, maekrakToFloorTask: m.taskMs / f.taskMs, markjsToMaekrakScript: k.scriptMs / m.scriptMs };
     report[name] = entry;
-    rows.push(`| ${name} | ${f.scriptMs.toFixed(1)} | ${m.scriptMs.toFixed(1)} | ${k.scriptMs.toFixed(1)}${k.finishedRuns < ROUNDS ? ` (${ROUNDS - k.finishedRuns} unfinished)` : ""} | ${(m.scriptMs / f.scriptMs).toFixed(2)}× | ${(k.scriptMs / m.scriptMs).toFixed(0)}× | ${m.recalcMs.toFixed(1)} | ${m.taskMs.toFixed(1)} / ${f.taskMs.toFixed(1)} | ${m.longestTaskMs.toFixed(0)} / ${f.longestTaskMs.toFixed(0)} | ${m.completeMs.toFixed(0)} | ${m.matches} / ${k.matches} | ${m.heapMB.toFixed(2)} |`);
+    rows.push(`| ${name} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} |`);
   }
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
   const meta = { date: new Date().toISOString(), rounds: ROUNDS, chromium: (await import("node:child_process")).execSync("chromium --version 2>/dev/null || true").toString().trim() };
