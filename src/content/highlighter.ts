@@ -35,6 +35,8 @@ export class MentionHighlighter {
   #byRange = new Map<AbstractRange, MentionRecord>();
   #highlights = new Map<EntityType | "differs", Highlight>();
   #ourHighlights = new Set<Highlight>();
+  /** Ranges found but not yet registered: registering invalidates style, so it is done in few large batches. */
+  #pending: MentionRecord[] = [];
 
   constructor() {
     if (!highlightApiAvailable()) return;
@@ -54,7 +56,13 @@ export class MentionHighlighter {
       if (list) list.push(record);
       else this.#byNode.set(node, [record]);
     }
-    this.#highlights.get(this.#kind(record))?.add(record.range);
+    this.#pending.push(record);
+  }
+
+  /** Registers the ranges found since the last flush (one style invalidation for the lot). */
+  flush(): void {
+    for (const record of this.#pending) if (this.#byRange.has(record.range)) this.#highlights.get(this.#kind(record))?.add(record.range);
+    this.#pending.length = 0;
   }
 
   #kind(record: MentionRecord): EntityType | "differs" {
@@ -90,6 +98,7 @@ export class MentionHighlighter {
     for (const highlight of this.#highlights.values()) highlight.clear();
     if (highlightApiAvailable()) for (const name of [...Object.values(HIGHLIGHT_NAMES), DIFFERS_HIGHLIGHT]) CSS.highlights.delete(name);
     this.records.length = 0;
+    this.#pending.length = 0;
     this.#byNode.clear();
     this.#byRange.clear();
   }

@@ -8,6 +8,8 @@ import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, type TextB
 import type { MentionHighlighter } from "./highlighter";
 
 const SLICE_MS = 8;
+/** How often a long scan registers the ranges found so far (each registration costs a style recalc). */
+const FLUSH_EVERY_MS = 300;
 /** Past this many queued changes a full rescan is cheaper than following them one by one. */
 const RESCAN_THRESHOLD = 1000;
 
@@ -54,6 +56,7 @@ export class PageScanner {
   /** Scans synchronously to the end (tests, CLI-like use). */
   drain(): void {
     while (this.#step(() => true)) { /* keep going */ }
+    this.#highlighter.flush();
   }
 
   #queue(records: MutationRecord[]): void {
@@ -76,7 +79,12 @@ export class PageScanner {
     });
   }
 
-  /** Does work while `keepGoing()`; returns true when work remains. */
+  /**
+   * Does work while `keepGoing()`; returns true when work remains. Ranges are registered when a pass
+   * ends, after the first slice (the first screen) and then every FLUSH_EVERY_MS, not after every
+   * slice: each registration makes the browser recalculate style, which on a huge page costs far
+   * more than the scan itself.
+   */
   #step(keepGoing: () => boolean): boolean {
     if (this.#stopped) return false;
     let changed = false;
@@ -89,15 +97,26 @@ export class PageScanner {
       while ((block = reader.next())) {
         changed = this.#scanBlock(block) || changed;
         if (!keepGoing()) {
+          // The first screen at once, then at most a few registrations a second while a long scan runs.
+          const now = performance.now();
+          if (now - this.#lastFlush >= FLUSH_EVERY_MS) {
+            this.#lastFlush = now;
+            this.#highlighter.flush();
+          }
           if (changed) this.#onChange();
           return true;
         }
       }
       this.#readers.shift();
     }
+    this.#highlighter.flush();
+    this.#lastFlush = performance.now();
     if (changed) this.#onChange();
     return this.#queued.size > 0;
   }
+
+  /** -Infinity: the first slice registers what it found (the top of the page) right away. */
+  #lastFlush = -Infinity;
 
   #takeQueue(): boolean {
     const nodes = [...this.#queued];
