@@ -4,6 +4,7 @@ import preact from "@preact/preset-vite";
 import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
 import base from "./manifest.json" with { type: "json" };
 import { knowledgeBasePlugin } from "./src/build/kb-plugin.ts";
+import { contentScriptPlugin } from "./src/build/content-script-plugin.ts";
 
 export type Target = "chrome" | "firefox";
 export const GECKO_ID = "maekrak@maekrak.app";
@@ -22,13 +23,25 @@ export function manifestFor(target: Target): ManifestV3Export {
   return manifest as ManifestV3Export;
 }
 
+/** crxjs builds the pages and the background; the content script is built by contentScriptPlugin (see there why). */
+function withoutContentScripts(manifest: ManifestV3Export): ManifestV3Export {
+  const { content_scripts: _omitted, ...rest } = manifest as unknown as Record<string, unknown>;
+  return rest as unknown as ManifestV3Export;
+}
+
+const [contentScript] = base.content_scripts;
+
 const target: Target = process.env.TARGET === "firefox" ? "firefox" : "chrome";
 const testing = Boolean(process.env.VITEST);
 
 export default defineConfig({
   publicDir: "src/public",
   // Tests load the KB from disk themselves, so a broken KB fails its tests instead of the whole run.
-  plugins: testing ? [] : [knowledgeBasePlugin(), preact(), crx({ manifest: manifestFor(target), browser: target })],
+  plugins: testing ? [] : [knowledgeBasePlugin(), preact(), crx({ manifest: withoutContentScripts(manifestFor(target)), browser: target }),
+    contentScriptPlugin({
+      root: import.meta.dirname, entry: contentScript!.js[0]!, style: contentScript!.css[0]!,
+      declaration: { matches: contentScript!.matches, run_at: contentScript!.run_at },
+    })],
   build: { outDir: `dist/${target}`, emptyOutDir: true, target: "es2022", sourcemap: false },
   test: {
     reporters: ["default", "json"],

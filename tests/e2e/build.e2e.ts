@@ -35,7 +35,26 @@ describe("builds", () => {
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.strict_min_version).toBe("140.0");
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ["none"] });
-    expect(m.permissions).toEqual(["storage"]);
+  });
+
+  test.each(["chrome", "firefox"])("%s: least privilege — only the permissions used, strict CSP, nothing web-accessible, one classic content script", (target) => {
+    const m = manifest(target);
+    // storage: settings; scripting + optional host access: the per-site switch; activeTab: the popup reads the current tab's site.
+    expect([...m.permissions].sort()).toEqual(["activeTab", "scripting", "storage"]);
+    expect(m.optional_host_permissions).toEqual(["*://*/*"]);
+    expect(m.host_permissions).toBeUndefined();
+    expect(m.web_accessible_resources).toBeUndefined();
+    expect(m.externally_connectable).toBeUndefined();
+    const csp: string = m.content_security_policy.extension_pages;
+    for (const directive of ["default-src 'none'", "script-src 'self'", "connect-src 'none'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toMatch(/unsafe|http|\*/);
+    const [script] = m.content_scripts;
+    expect(script.js).toEqual(["content.js"]);
+    const code = readFileSync(join(ROOT, "dist", target, "content.js"), "utf8");
+    expect(code).not.toMatch(/\bimport\s*\(|^import\s|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket/m);
+    expect(Object.keys(m.commands).sort()).toEqual(["next-mention", "previous-mention"]);
   });
 
   test("web-ext lint on dist/firefox: 0 errors, and only the warning explained in the README", () => {

@@ -1,0 +1,55 @@
+/**
+ * Vite plugin: builds the content script as ONE classic script (IIFE) and
+ * declares it in the emitted manifest.
+ *
+ * Why not let crxjs handle it: crxjs emits a loader that import()s the real
+ * module from the extension, which needs those chunks listed in
+ * web_accessible_resources for every matched site (any page could then
+ * fetch them), costs module-loading time on every page, and breaks on hosts
+ * the reader adds at run time (scripting.registerContentScripts). A single
+ * self-contained file has none of these problems.
+ */
+import { build, type Plugin } from "vite";
+import { readFileSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { knowledgeBasePlugin } from "./kb-plugin.ts";
+
+export const CONTENT_SCRIPT_FILE = "content.js";
+export const CONTENT_STYLE_FILE = "content.css";
+
+type ContentScriptEntry = { matches: string[]; js: string[]; css?: string[]; run_at?: string };
+
+export function contentScriptPlugin(options: { root: string; entry: string; style: string; declaration: Omit<ContentScriptEntry, "js" | "css"> }): Plugin {
+  return {
+    name: "maekrak-content-script",
+    apply: "build",
+    enforce: "post",
+    async generateBundle() {
+      const result = await build({
+        configFile: false,
+        root: options.root,
+        logLevel: "warn",
+        plugins: [knowledgeBasePlugin()],
+        build: {
+          write: false,
+          target: "es2022",
+          minify: true,
+          sourcemap: false,
+          lib: { entry: resolve(options.root, options.entry), formats: ["iife"], name: "maekrakContent", fileName: () => CONTENT_SCRIPT_FILE },
+        },
+      });
+      const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ("output" in r ? r.output : []));
+      const chunk = outputs.find((o) => o.type === "chunk");
+      if (!chunk || chunk.type !== "chunk") throw new Error("content script build produced no chunk");
+      this.emitFile({ type: "asset", fileName: CONTENT_SCRIPT_FILE, source: chunk.code });
+      this.emitFile({ type: "asset", fileName: CONTENT_STYLE_FILE, source: readFileSync(resolve(options.root, options.style), "utf8") });
+    },
+    // crxjs writes manifest.json in its own last step, so the declaration is added once the files are on disk.
+    writeBundle(output) {
+      const path = resolve(output.dir ?? "", "manifest.json");
+      const manifest = JSON.parse(readFileSync(path, "utf8"));
+      manifest.content_scripts = [{ ...options.declaration, js: [CONTENT_SCRIPT_FILE], css: [CONTENT_STYLE_FILE] }];
+      writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
+    },
+  };
+}
