@@ -1,13 +1,18 @@
 /**
  * Background (service worker in Chrome, event page in Firefox): owns the
- * compiled knowledge base for cards, and keeps the toolbar badge in step
- * with the number of mentions on each tab.
+ * compiled knowledge base for cards, keeps the toolbar badge in step with
+ * the number of mentions on each tab, routes the keyboard commands to the
+ * active tab, opens the popup on an entity ("more in the popup"), and keeps
+ * the per-site content-script registrations in step with the settings.
  */
 import browser from "webextension-polyfill";
 import kb from "virtual:maekrak/kb";
 import { ContentToBackground } from "../messages/protocol";
-import { handleMessages } from "../messages/bus";
+import { handleMessages, sendToTab } from "../messages/bus";
 import { entityDetails } from "../kb/details";
+import { loadSettings, watchSettings } from "../platform/settings-store";
+import { reconcileSiteScripts } from "../platform/site-access";
+import { POPUP_ENTITY_KEY } from "../platform/popup-request";
 
 handleMessages(ContentToBackground, {
   mentionsChanged: async ({ count }, sender) => {
@@ -17,4 +22,33 @@ handleMessages(ContentToBackground, {
     await browser.action.setBadgeBackgroundColor({ tabId, color: "#2b6cb0" });
   },
   getEntityDetails: ({ entity }) => entityDetails(kb, entity),
+  openInPopup: async ({ entity }) => {
+    await browser.storage.session.set({ [POPUP_ENTITY_KEY]: entity });
+    try {
+      await browser.action.openPopup();
+    } catch {
+      // No popup without a focused window or a user gesture (Firefox): the same view in a tab instead.
+      await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?entity=${encodeURIComponent(entity)}`) });
+    }
+  },
 });
+
+browser.commands.onCommand.addListener(async (command) => {
+  const direction = command === "next-mention" ? "next" : command === "previous-mention" ? "previous" : null;
+  if (!direction) return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) await sendToTab(tab.id, { type: "stepMention", direction }).catch(() => null);
+});
+
+/** Registrations follow the settings and the granted permissions: at every start and after every change. */
+let reconciling: Promise<unknown> = Promise.resolve();
+const reconcile = () => {
+  reconciling = reconciling.then(async () => reconcileSiteScripts(await loadSettings())).catch((error) =>
+    console.warn("[maekrak] could not update the per-site content scripts", error));
+  return reconciling;
+};
+watchSettings(() => void reconcile());
+browser.permissions.onAdded.addListener(() => void reconcile());
+browser.permissions.onRemoved.addListener(() => void reconcile());
+browser.runtime.onStartup.addListener(() => void reconcile());
+browser.runtime.onInstalled.addListener(() => void reconcile());

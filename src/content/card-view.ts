@@ -56,14 +56,42 @@ function variantList(doc: Document, details: EntityDetails, fact: CompiledFact, 
   return list;
 }
 
-export function renderCard(doc: Document, details: EntityDetails, mention: MentionRecord): HTMLElement {
+export type CardActions = {
+  togglePin(): void;
+  close(): void;
+  openInPopup(): void;
+  copy(text: string): Promise<boolean>;
+};
+
+/** A fact as the reader pastes it: the claim, then who said it, when, and where. */
+export function citationText(details: EntityDetails, fact: CompiledFact, lang: "ko" | "en"): string {
+  const cited = fact.sources.map((id) => details.sources[id]).filter((s) => s !== undefined)
+    .map((s) => [sourceLabel(s, t("date_unknown")), s.url].filter(Boolean).join(" "));
+  return `${details.entity.names[lang] ?? details.entity.names.ko}: ${fact.claim[lang]}\n${t("source_label")} ${cited.join("; ")}`;
+}
+
+function iconButton(doc: Document, action: string, label: string, glyph: string, onClick: () => void, extra: Record<string, string> = {}) {
+  const button = h(doc, "button", { type: "button", class: `icon ${action}`, "data-action": action, "aria-label": label, title: label, ...extra }, glyph);
+  button.addEventListener("click", (event) => {
+    event.stopPropagation();
+    onClick();
+  });
+  return button;
+}
+
+export function renderCard(doc: Document, details: EntityDetails, mention: MentionRecord, actions: CardActions): HTMLElement {
   const { entity } = details;
   const lang = t("lang") === "en" ? "en" : "ko";
   const names = [entity.names.en, entity.names.zh].filter(Boolean).join(" · ");
   const root = h(doc, "div", { class: `card type-${entity.type}` });
   root.append(
-    h(doc, "header", {},
+    h(doc, "div", { class: "toolbar", "data-drag-handle": "" },
       h(doc, "div", { class: "kind" }, t(`type_${entity.type}`)),
+      h(doc, "div", { class: "tools" },
+        iconButton(doc, "pin", t("card_pin"), "📌", actions.togglePin, { "aria-pressed": "false" }),
+        iconButton(doc, "close", t("card_close"), "×", actions.close)),
+    ),
+    h(doc, "header", {},
       h(doc, "h2", { id: "maekrak-card-title" }, entity.names.ko),
       names ? h(doc, "div", { class: "names", lang: "en" }, names) : null,
       aliasKey(mention.text) !== aliasKey(entity.names.ko) ? h(doc, "div", { class: "as-written" }, t("as_written", mention.text)) : null,
@@ -108,10 +136,23 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
         h(doc, "p", {}, fact.claim[lang]),
         variantList(doc, details, fact, lang),
         sourceLine(doc, details, fact.sources),
+        copyButton(doc, () => actions.copy(citationText(details, fact, lang))),
       ),
     );
   }
   root.append(list);
-  root.append(h(doc, "footer", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf))));
+  const more = h(doc, "button", { type: "button", class: "more-in-popup", "data-action": "more" }, t("card_more_in_popup"));
+  more.addEventListener("click", () => actions.openInPopup());
+  root.append(h(doc, "footer", {}, h(doc, "span", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf))), more));
   return root;
+}
+
+function copyButton(doc: Document, copy: () => Promise<boolean>) {
+  const button = h(doc, "button", { type: "button", class: "copy", "data-action": "copy" }, t("card_copy"));
+  button.addEventListener("click", async () => {
+    const copied = await copy();
+    button.textContent = t(copied ? "card_copied_short" : "card_copy_failed_short");
+    setTimeout(() => { button.textContent = t("card_copy"); }, 1500);
+  });
+  return button;
 }

@@ -2,67 +2,116 @@
  * The hover card: one shadow host (the only node Maekrak adds to a page),
  * created on first use, with the card rendered inside a shadow root so
  * page CSS cannot restyle it. Placed by @floating-ui/dom above or below the
- * mention's line (never over it), flipping at viewport edges and following scroll.
+ * mention's line (never over it), flipping at viewport edges and following
+ * scroll. The reader can pin it (it then stays until closed), drag it by its
+ * header, and close it with the × button or Esc. The same shadow root holds
+ * a polite live region for screen-reader announcements.
  */
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
 import type { EntityDetails } from "../kb/details";
 import type { MentionRecord } from "./highlighter";
-import { renderCard } from "./card-view";
+import { renderCard, type CardActions } from "./card-view";
+import { h } from "./dom";
+import { t } from "../ui/i18n";
 import themeCss from "../ui/theme.css?inline";
 import cardCss from "./card.css?inline";
 
 export const HOST_TAG = "maekrak-root";
 const CARD_MAX_HEIGHT = 520;
+/** `!important` inline: beats page rules such as `* { all: unset !important }`. */
+const HOST_STYLE = ["all: initial", "position: fixed", "top: 0", "left: 0", "z-index: 2147483647", "display: block", "width: 0", "height: 0"]
+  .map((rule) => `${rule} !important`).join("; ");
+
+export type CardEvents = {
+  pointerInside(inside: boolean): void;
+  /** The reader closed the card (× button). */
+  closed(): void;
+  openInPopup(entity: string): void;
+};
 
 export class HoverCard {
   #doc: Document;
   #host: HTMLElement | null = null;
   #shadow: ShadowRoot | null = null;
   #panel: HTMLElement | null = null;
+  #live: HTMLElement | null = null;
   #stopFollowing: (() => void) | null = null;
   #current: MentionRecord | null = null;
-  #onPointerInside: (inside: boolean) => void;
+  #pinned = false;
+  #events: CardEvents;
 
-  constructor(doc: Document, onPointerInside: (inside: boolean) => void) {
+  constructor(doc: Document, events: CardEvents) {
     this.#doc = doc;
-    this.#onPointerInside = onPointerInside;
+    this.#events = events;
   }
 
   get open(): MentionRecord | null {
     return this.#current;
   }
 
+  get pinned(): boolean {
+    return this.#pinned;
+  }
+
+  get hasFocus(): boolean {
+    return Boolean(this.#shadow?.activeElement);
+  }
+
   #ensureHost(): { shadow: ShadowRoot; panel: HTMLElement } {
     if (this.#host && this.#shadow && this.#panel && this.#host.isConnected) return { shadow: this.#shadow, panel: this.#panel };
-    const host = this.#doc.createElement(HOST_TAG);
-    // Inline `all: initial` so no page rule can hide or move the host.
-    host.setAttribute("style", "all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block;");
+    const doc = this.#doc;
+    const host = doc.createElement(HOST_TAG);
+    host.setAttribute("style", HOST_STYLE);
     const shadow = host.attachShadow({ mode: "open" });
-    const style = this.#doc.createElement("style");
+    const style = doc.createElement("style");
     style.textContent = themeCss + cardCss;
-    const panel = this.#doc.createElement("div");
-    panel.className = "panel maekrak-theme";
-    panel.setAttribute("role", "dialog");
-    panel.setAttribute("aria-labelledby", "maekrak-card-title");
+    const panel = h(doc, "div", { class: "panel maekrak-theme", role: "dialog", "aria-labelledby": "maekrak-card-title", tabindex: "-1" });
     panel.hidden = true;
-    panel.addEventListener("pointerenter", () => this.#onPointerInside(true));
-    panel.addEventListener("pointerleave", () => this.#onPointerInside(false));
-    shadow.append(style, panel);
-    this.#doc.documentElement.append(host);
+    panel.addEventListener("pointerenter", () => this.#events.pointerInside(true));
+    panel.addEventListener("pointerleave", () => this.#events.pointerInside(false));
+    panel.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape") return;
+      event.stopPropagation();
+      this.#events.closed();
+    });
+    const live = h(doc, "div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+    shadow.append(style, panel, live);
+    doc.documentElement.append(host);
     this.#host = host;
     this.#shadow = shadow;
     this.#panel = panel;
+    this.#live = live;
     return { shadow, panel };
   }
 
-  show(mention: MentionRecord, details: EntityDetails): void {
+  /** Says `message` once to screen readers (polite), e.g. "N mentions on this page". */
+  announce(message: string): void {
+    this.#ensureHost();
+    // Set after a frame so the region exists before its text changes (screen readers announce changes only).
+    requestAnimationFrame(() => { if (this.#live) this.#live.textContent = message; });
+  }
+
+  show(mention: MentionRecord, details: EntityDetails, options: { focus?: boolean } = {}): void {
     const { panel } = this.#ensureHost();
     this.#current = mention;
-    panel.replaceChildren(renderCard(this.#doc, details, mention));
+    this.#pinned = false;
+    const actions: CardActions = {
+      togglePin: () => this.setPinned(!this.#pinned),
+      close: () => this.#events.closed(),
+      openInPopup: () => this.#events.openInPopup(mention.entity),
+      copy: (text) => this.#copy(text),
+    };
+    panel.replaceChildren(renderCard(this.#doc, details, mention, actions));
     panel.dataset.entity = mention.entity;
+    panel.classList.remove("pinned", "dragged");
     panel.hidden = false;
+    this.#follow(mention.range, panel);
+    this.#enableDrag(panel);
+    if (options.focus) panel.focus({ preventScroll: true });
+  }
+
+  #follow(reference: Range, panel: HTMLElement): void {
     this.#stopFollowing?.();
-    const reference = mention.range;
     const place = () => {
       void computePosition(reference, panel, {
         strategy: "fixed",
@@ -88,10 +137,67 @@ export class HoverCard {
     this.#stopFollowing = autoUpdate(reference, panel, place, { elementResize: false, layoutShift: false });
   }
 
+  setPinned(pinned: boolean): void {
+    if (!this.#panel || !this.#current) return;
+    this.#pinned = pinned;
+    this.#panel.classList.toggle("pinned", pinned);
+    const button = this.#panel.querySelector<HTMLElement>("[data-action=pin]");
+    button?.setAttribute("aria-pressed", String(pinned));
+    button?.setAttribute("aria-label", t(pinned ? "card_unpin" : "card_pin"));
+    button?.setAttribute("title", t(pinned ? "card_unpin" : "card_pin"));
+  }
+
+  /** Dragging the header moves the card and pins it (a moved card no longer follows the mention). */
+  #enableDrag(panel: HTMLElement): void {
+    const handle = panel.querySelector<HTMLElement>("[data-drag-handle]");
+    if (!handle) return;
+    handle.addEventListener("pointerdown", (down) => {
+      if (down.button !== 0 || (down.target as Element).closest("button, a")) return;
+      down.preventDefault();
+      const rect = panel.getBoundingClientRect();
+      const dx = down.clientX - rect.left;
+      const dy = down.clientY - rect.top;
+      handle.setPointerCapture(down.pointerId);
+      const move = (event: PointerEvent) => {
+        if (!this.#panel?.classList.contains("dragged")) {
+          this.#stopFollowing?.();
+          this.#stopFollowing = null;
+          panel.classList.add("dragged");
+          this.setPinned(true);
+        }
+        const maxX = window.innerWidth - 40;
+        const maxY = window.innerHeight - 40;
+        panel.style.left = `${Math.round(Math.min(maxX, Math.max(0, event.clientX - dx)))}px`;
+        panel.style.top = `${Math.round(Math.min(maxY, Math.max(0, event.clientY - dy)))}px`;
+      };
+      const up = () => {
+        handle.removeEventListener("pointermove", move);
+        handle.removeEventListener("pointerup", up);
+        handle.removeEventListener("pointercancel", up);
+      };
+      handle.addEventListener("pointermove", move);
+      handle.addEventListener("pointerup", up);
+      handle.addEventListener("pointercancel", up);
+    });
+  }
+
+  async #copy(text: string): Promise<boolean> {
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      copied = true;
+    } catch {
+      copied = false;
+    }
+    this.announce(t(copied ? "card_copied" : "card_copy_failed"));
+    return copied;
+  }
+
   hide(): void {
     this.#stopFollowing?.();
     this.#stopFollowing = null;
     this.#current = null;
+    this.#pinned = false;
     if (this.#panel) {
       this.#panel.hidden = true;
       this.#panel.replaceChildren();
@@ -102,6 +208,6 @@ export class HoverCard {
   destroy(): void {
     this.hide();
     this.#host?.remove();
-    this.#host = this.#shadow = this.#panel = null;
+    this.#host = this.#shadow = this.#panel = this.#live = null;
   }
 }

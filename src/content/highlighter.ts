@@ -6,15 +6,36 @@
  */
 import type { Mention } from "../core/types";
 import type { EntityType } from "../kb/schema";
+import type { Category, Density, HighlightStyle } from "../core/settings";
 
-export const HIGHLIGHT_NAMES: Record<EntityType, string> = {
-  organization: "maekrak-organization",
-  product: "maekrak-product",
-  person: "maekrak-person",
-  figure: "maekrak-figure",
+type Kind = EntityType | "differs";
+const KINDS: Kind[] = ["organization", "product", "person", "figure", "differs"];
+
+/**
+ * Registry names per highlight style. A style is a set of names because the
+ * only way to restyle highlights without touching the page is to register
+ * the same Highlight objects under names that highlights.css styles differently.
+ */
+const NAMES: Record<HighlightStyle, Record<Kind, string>> = {
+  background: {
+    organization: "maekrak-organization", product: "maekrak-product", person: "maekrak-person",
+    figure: "maekrak-figure", differs: "maekrak-figure-differs",
+  },
+  underline: {
+    organization: "maekrak-underline-organization", product: "maekrak-underline-product", person: "maekrak-underline-person",
+    figure: "maekrak-underline-figure", differs: "maekrak-underline-figure-differs",
+  },
 };
+export const HIGHLIGHT_NAMES: Record<EntityType, string> = NAMES.background;
 /** Amounts that state a verified figure differently get their own highlight. */
-export const DIFFERS_HIGHLIGHT = "maekrak-figure-differs";
+export const DIFFERS_HIGHLIGHT = NAMES.background.differs;
+
+const FLASH_HIGHLIGHT = "maekrak-flash";
+
+export type HighlightView = { categories: Record<Category, boolean>; density: Density; style: HighlightStyle };
+const DEFAULT_VIEW: HighlightView = {
+  categories: { organization: true, product: true, person: true, figure: true }, density: "all", style: "background",
+};
 
 export type MentionRecord = Mention & {
   range: Range;
@@ -33,19 +54,67 @@ export class MentionHighlighter {
   readonly records: MentionRecord[] = [];
   #byNode = new Map<Text, MentionRecord[]>();
   #byRange = new Map<AbstractRange, MentionRecord>();
-  #highlights = new Map<EntityType | "differs", Highlight>();
+  #highlights = new Map<Kind, Highlight>();
   #ourHighlights = new Set<Highlight>();
   /** Ranges found but not yet registered: registering invalidates style, so it is done in few large batches. */
   #pending: MentionRecord[] = [];
+  /** Records whose range is registered (visible), given the reader's categories and density. */
+  #shown = new Set<MentionRecord>();
+  /** density "first": the shown record of each entity. */
+  #firstShown = new Map<string, MentionRecord>();
+  #view: HighlightView = DEFAULT_VIEW;
 
-  constructor() {
+  constructor(view: HighlightView = DEFAULT_VIEW) {
+    this.#view = view;
     if (!highlightApiAvailable()) return;
-    for (const [type, name] of [...Object.entries(HIGHLIGHT_NAMES), ["differs", DIFFERS_HIGHLIGHT]] as Array<[EntityType | "differs", string]>) {
+    for (const kind of KINDS) {
       const highlight = new Highlight();
-      this.#highlights.set(type, highlight);
+      this.#highlights.set(kind, highlight);
       this.#ourHighlights.add(highlight);
-      CSS.highlights.set(name, highlight);
     }
+    this.#register();
+  }
+
+  #register(): void {
+    if (!highlightApiAvailable()) return;
+    for (const style of Object.keys(NAMES) as HighlightStyle[]) {
+      for (const kind of KINDS) {
+        const name = NAMES[style][kind];
+        if (style === this.#view.style) CSS.highlights.set(name, this.#highlights.get(kind)!);
+        else if (this.#ourHighlights.has(CSS.highlights.get(name) as Highlight)) CSS.highlights.delete(name);
+      }
+    }
+  }
+
+  get view(): HighlightView {
+    return this.#view;
+  }
+
+  /** Applies the reader's categories, density and style to every mention held (live). */
+  setView(view: HighlightView): void {
+    const styleChanged = view.style !== this.#view.style;
+    this.#view = view;
+    if (styleChanged) this.#register();
+    for (const highlight of this.#highlights.values()) highlight.clear();
+    this.#shown.clear();
+    this.#firstShown.clear();
+    this.#pending = [...this.records];
+    this.flush();
+  }
+
+  isShown(record: MentionRecord): boolean {
+    return this.#shown.has(record);
+  }
+
+  /** The shown mentions in document order. */
+  shownInOrder(): MentionRecord[] {
+    return this.records.filter((r) => this.#shown.has(r) && r.range.startContainer.isConnected)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
+  /** Mentions of the categories the reader chose (every mention, whatever the density). */
+  inChosenCategories(): MentionRecord[] {
+    return this.records.filter((r) => this.#view.categories[r.type]);
   }
 
   add(record: MentionRecord): void {
@@ -61,11 +130,27 @@ export class MentionHighlighter {
 
   /** Registers the ranges found since the last flush (one style invalidation for the lot). */
   flush(): void {
-    for (const record of this.#pending) if (this.#byRange.has(record.range)) this.#highlights.get(this.#kind(record))?.add(record.range);
+    const { categories, density } = this.#view;
+    for (const record of this.#pending) {
+      if (!this.#byRange.has(record.range) || !categories[record.type]) continue;
+      if (density === "first") {
+        const shown = this.#firstShown.get(record.entity);
+        if (shown && shown.range.compareBoundaryPoints(Range.START_TO_START, record.range) <= 0) continue;
+        if (shown) this.#hide(shown);
+        this.#firstShown.set(record.entity, record);
+      }
+      this.#shown.add(record);
+      this.#highlights.get(this.#kind(record))?.add(record.range);
+    }
     this.#pending.length = 0;
   }
 
-  #kind(record: MentionRecord): EntityType | "differs" {
+  #hide(record: MentionRecord): void {
+    this.#shown.delete(record);
+    this.#highlights.get(this.#kind(record))?.delete(record.range);
+  }
+
+  #kind(record: MentionRecord): Kind {
     return record.figure?.verdict === "differs" ? "differs" : record.type;
   }
 
@@ -82,7 +167,8 @@ export class MentionHighlighter {
       if (!isStale(record)) continue;
       this.records.splice(i, 1);
       this.#byRange.delete(record.range);
-      this.#highlights.get(this.#kind(record))?.delete(record.range);
+      this.#hide(record);
+      if (this.#firstShown.get(record.entity) === record) this.#firstShown.delete(record.entity);
       for (const node of record.nodes) {
         const list = this.#byNode.get(node)?.filter((r) => r !== record);
         if (list?.length) this.#byNode.set(node, list);
@@ -90,13 +176,34 @@ export class MentionHighlighter {
       }
       removed++;
     }
+    // First-mention density: when an entity's shown mention went away, its next one takes over.
+    if (removed && this.#view.density === "first") this.setView(this.#view);
     return removed;
+  }
+
+  #flashTimer = 0;
+
+  /** Marks one mention strongly for a moment (the popup and the keyboard jumped to it). */
+  flash(record: MentionRecord): void {
+    if (!highlightApiAvailable()) return;
+    clearTimeout(this.#flashTimer);
+    const highlight = new Highlight(record.range);
+    highlight.priority = 1;
+    CSS.highlights.set(FLASH_HIGHLIGHT, highlight);
+    this.#flashTimer = window.setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), 1600);
   }
 
   /** Removes every highlight from the registry (Maekrak turned off, or teardown). */
   clear(): void {
     for (const highlight of this.#highlights.values()) highlight.clear();
-    if (highlightApiAvailable()) for (const name of [...Object.values(HIGHLIGHT_NAMES), DIFFERS_HIGHLIGHT]) CSS.highlights.delete(name);
+    if (highlightApiAvailable()) {
+      for (const names of Object.values(NAMES)) for (const name of Object.values(names)) {
+        if (this.#ourHighlights.has(CSS.highlights.get(name) as Highlight)) CSS.highlights.delete(name);
+      }
+    }
+    if (highlightApiAvailable()) CSS.highlights.delete(FLASH_HIGHLIGHT);
+    this.#shown.clear();
+    this.#firstShown.clear();
     this.records.length = 0;
     this.#pending.length = 0;
     this.#byNode.clear();
@@ -115,7 +222,7 @@ export class MentionHighlighter {
         ours = true;
         for (const range of (hit as HitResult).ranges ?? []) {
           const record = this.#byRange.get(range);
-          if (record) return record;
+          if (record && this.#shown.has(record)) return record;
         }
       }
       if (!ours) return null; // fast path: nothing of ours under the pointer
@@ -131,6 +238,7 @@ export class MentionHighlighter {
     if (!candidates) return null;
     // The caret lands on the nearest character even beside the text: check the glyph boxes really contain the point.
     for (const record of candidates) {
+      if (!this.#shown.has(record)) continue;
       for (const rect of record.range.getClientRects()) {
         if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return record;
       }

@@ -30,12 +30,14 @@ export class PageScanner {
   #scheduled = false;
   #stopped = false;
   #onChange: () => void;
+  #onSettled: () => void;
 
-  constructor(options: { doc: Document; matcher: Matcher; highlighter: MentionHighlighter; onChange: () => void }) {
+  constructor(options: { doc: Document; matcher: Matcher; highlighter: MentionHighlighter; onChange: () => void; onSettled?: () => void }) {
     this.#doc = options.doc;
     this.#matcher = options.matcher;
     this.#highlighter = options.highlighter;
     this.#onChange = options.onChange;
+    this.#onSettled = options.onSettled ?? (() => undefined);
   }
 
   start(): void {
@@ -112,6 +114,7 @@ export class PageScanner {
     this.#highlighter.flush();
     this.#lastFlush = performance.now();
     if (changed) this.#onChange();
+    if (!this.#queued.size) this.#onSettled();
     return this.#queued.size > 0;
   }
 

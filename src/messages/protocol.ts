@@ -18,7 +18,10 @@ export const ScrollToMention = v.strictObject({
   /** "next"/"previous" relative to the last mention shown for this entity. */
   direction: v.picklist(["next", "previous"]),
 });
-export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention]);
+/** Jump to the next/previous mention on the page (any entity) and open its card: the keyboard commands. */
+export const StepMention = v.strictObject({ type: v.literal("stepMention"), direction: v.picklist(["next", "previous"]) });
+/** Popup and background (keyboard commands) → content script. */
+export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention]);
 export type PopupToContent = v.InferOutput<typeof PopupToContent>;
 
 /* ---------- content script → background ---------- */
@@ -28,7 +31,9 @@ export const MentionsChanged = v.strictObject({
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 export const GetEntityDetails = v.strictObject({ type: v.literal("getEntityDetails"), entity: entityId });
-export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails]);
+/** "More in the popup" on a card: show this entity's full details in the popup. */
+export const OpenInPopup = v.strictObject({ type: v.literal("openInPopup"), entity: entityId });
+export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails, OpenInPopup]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
 /* ---------- replies ---------- */
@@ -43,14 +48,20 @@ export type EntityCount = {
   verdicts?: Array<"match" | "conversion-match" | "differs" | "unverifiable">;
 };
 
-export type PageMentions = { url: string; title: string; total: number; entities: EntityCount[] };
+export type PageMentions = {
+  url: string; title: string; total: number; entities: EntityCount[];
+  /** False when the reader turned Maekrak off for this site (the script runs but does nothing). */
+  enabled: boolean;
+};
 export type ScrollResult = { index: number; total: number } | null;
 
 /** What each request answers, so send() is typed end to end. */
 export type Replies = {
   getPageMentions: PageMentions;
   scrollToMention: ScrollResult;
+  stepMention: ScrollResult;
   mentionsChanged: void;
+  openInPopup: void;
   getEntityDetails: import("../kb/details").EntityDetails | null;
 };
 

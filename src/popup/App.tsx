@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { CompiledKb } from "../kb/compile";
 import type { EntityType } from "../kb/schema";
 import type { PageMentions } from "../messages/protocol";
@@ -7,53 +7,101 @@ import { t } from "../ui/i18n";
 import { formatDate } from "../ui/format";
 import { EntityDetailsView } from "./EntityDetailsView";
 import { aliasKey } from "../core/text";
+import type { Settings } from "../core/settings";
+import type { ActiveSite } from "./connector";
+import { SettingsView, SiteSwitch } from "./SettingsView";
 
 const TYPE_ORDER: EntityType[] = ["organization", "product", "person", "figure"];
 
 type PageState = { kind: "loading" } | { kind: "unavailable" } | { kind: "ready"; page: PageMentions };
+type Tab = "page" | "kb" | "settings";
+const TABS: Tab[] = ["page", "kb", "settings"];
 
 export function App({ kb, connector }: { kb: CompiledKb; connector: Connector }) {
   const [state, setState] = useState<PageState>({ kind: "loading" });
   const [selected, setSelected] = useState<string | null>(null);
-  const [tab, setTab] = useState<"page" | "kb">("page");
+  const [tab, setTab] = useState<Tab>("page");
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [site, setSite] = useState<ActiveSite>(null);
+  const [siteError, setSiteError] = useState<string | null>(null);
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ page: null, kb: null, settings: null });
   const byId = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
+  const refreshPage = () => connector.getPageMentions().then(
+    (page) => setState({ kind: "ready", page }),
+    () => setState({ kind: "unavailable" }),
+  );
   useEffect(() => {
-    connector.getPageMentions().then(
-      (page) => setState({ kind: "ready", page }),
-      () => setState({ kind: "unavailable" }),
-    );
+    void refreshPage();
+    connector.activeSite().then(setSite, () => setSite(null));
+    connector.loadSettings().then(setSettings, () => undefined);
+    connector.requestedEntity().then((entity) => {
+      if (entity && byId.has(entity)) {
+        setTab("kb");
+        setSelected(entity);
+      }
+    }, () => undefined);
+    return connector.watchSettings((next) => {
+      setSettings(next);
+      // The page's script applies the change; read its new state a moment later.
+      setTimeout(() => void refreshPage(), 150);
+      connector.activeSite().then(setSite, () => undefined);
+    });
   }, [connector]);
+
+  const choose = (next: Tab) => { setTab(next); setSelected(null); };
+  /** Arrow keys move between tabs (the ARIA tabs pattern); Home/End jump to the ends. */
+  const onTabKey = (event: KeyboardEvent) => {
+    const index = TABS.indexOf(tab);
+    const next = event.key === "ArrowRight" ? TABS[(index + 1) % TABS.length] : event.key === "ArrowLeft" ? TABS[(index + TABS.length - 1) % TABS.length]
+      : event.key === "Home" ? TABS[0] : event.key === "End" ? TABS[TABS.length - 1] : undefined;
+    if (!next) return;
+    event.preventDefault();
+    choose(next);
+    tabRefs.current[next]?.focus();
+  };
 
   const entity = selected ? byId.get(selected) : undefined;
   return (
     <div class="popup">
       <header class="top">
         <h1>{t("extName")}</h1>
-        <nav role="tablist" aria-label={t("tabs_label")}>
-          <button role="tab" aria-selected={tab === "page"} onClick={() => { setTab("page"); setSelected(null); }}>{t("tab_page")}</button>
-          <button role="tab" aria-selected={tab === "kb"} onClick={() => { setTab("kb"); setSelected(null); }}>{t("tab_kb")}</button>
+        <nav role="tablist" aria-label={t("tabs_label")} onKeyDown={onTabKey}>
+          {TABS.map((name) => (
+            <button key={name} role="tab" id={`tab-${name}`} aria-controls="panel" aria-selected={tab === name} tabIndex={tab === name ? 0 : -1}
+              ref={(el) => { tabRefs.current[name] = el; }} onClick={() => choose(name)}>{t(`tab_${name}`)}</button>
+          ))}
         </nav>
       </header>
-      <main>
+      <main><div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
         {entity ? (
           <EntityDetailsView kb={kb} entity={entity} onBack={() => setSelected(null)}
             onJump={tab === "page" && state.kind === "ready" ? (direction) => connector.scrollToMention(entity.id, direction) : undefined} />
         ) : tab === "page" ? (
-          <PageView state={state} kb={kb} onSelect={setSelected} />
-        ) : (
+          <>
+            {settings && <SiteSwitch site={site} settings={settings} connector={connector} onError={setSiteError} />}
+            {siteError && <p class="error" role="alert">{siteError}</p>}
+            <PageView state={state} kb={kb} onSelect={setSelected}
+              onJump={(id, direction) => void connector.scrollToMention(id, direction)} />
+          </>
+        ) : tab === "kb" ? (
           <KbList kb={kb} onSelect={setSelected} />
-        )}
-      </main>
+        ) : settings ? (
+          <SettingsView settings={settings} site={site} connector={connector} />
+        ) : <p class="empty">{t("loading")}</p>}
+      </div></main>
       <footer class="bottom">{t("kb_version", kb.version, formatDate(kb.asOf))}</footer>
     </div>
   );
 }
 
-function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; onSelect: (id: string) => void }) {
+function PageView({ state, kb, onSelect, onJump }: {
+  state: PageState; kb: CompiledKb; onSelect: (id: string) => void; onJump: (id: string, direction: "next" | "previous") => void;
+}) {
   if (state.kind === "loading") return <p class="empty">{t("loading")}</p>;
   if (state.kind === "unavailable") return <p class="empty">{t("page_unavailable")}</p>;
   const { page } = state;
+  if (!page.enabled) return <p class="empty" data-testid="page-off">{t("page_off")}</p>;
   if (page.total === 0) return <p class="empty">{t("page_empty")}</p>;
   const names = new Map(kb.entities.map((e) => [e.id, e.names.ko]));
   return (
@@ -68,13 +116,17 @@ function PageView({ state, kb, onSelect }: { state: PageState; kb: CompiledKb; o
             <h2>{t(`type_${type}`)} <span class="count">{rows.reduce((n, r) => n + r.count, 0)}</span></h2>
             <ul class="entity-list">
               {rows.map((row) => (
-                <li key={row.entity}>
+                <li key={row.entity} class="page-row">
                   <button class="entity-row" data-entity={row.entity} onClick={() => onSelect(row.entity)}>
                     <span class="name">{names.get(row.entity) ?? row.entity}</span>
                     <span class="forms">{row.forms.slice(0, 3).join(", ")}</span>
                     {row.verdicts && <VerdictChips verdicts={row.verdicts} />}
                     <span class="count" data-testid="count">{row.count}</span>
                   </button>
+                  <span class="jump" role="group" aria-label={t("jump_group", names.get(row.entity) ?? row.entity)}>
+                    <button type="button" data-jump="previous" onClick={() => onJump(row.entity, "previous")} aria-label={t("previous_mention")} title={t("previous_mention")}>↑</button>
+                    <button type="button" data-jump="next" onClick={() => onJump(row.entity, "next")} aria-label={t("next_mention")} title={t("next_mention")}>↓</button>
+                  </span>
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@ import { App } from "../../../src/popup/App";
 import { compileKnowledgeBase } from "../../../src/kb/compile";
 import type { Connector } from "../../../src/popup/connector";
 import type { PageMentions } from "../../../src/messages/protocol";
+import { defaultSettings, type Settings } from "../../../src/core/settings";
 
 const kb = compileKnowledgeBase({
   version: "test", asOf: "2026-03-10",
@@ -18,12 +19,26 @@ const kb = compileKnowledgeBase({
   ],
 });
 
-const connector = (page: PageMentions | Error): Connector & { jumps: string[] } => {
+type FakeConnector = Connector & { jumps: string[]; saved: Settings[]; accessRequests: string[] };
+
+/** An in-memory stand-in for the browser: settings storage with change events, a site, permission answers. */
+const connector = (page: PageMentions | Error, options: { site?: Awaited<ReturnType<Connector["activeSite"]>>; grant?: boolean; entity?: string } = {}): FakeConnector => {
   const jumps: string[] = [];
+  const saved: Settings[] = [];
+  const accessRequests: string[] = [];
+  let current = defaultSettings();
+  const listeners = new Set<(s: Settings) => void>();
   return {
-    jumps,
+    jumps, saved, accessRequests,
     getPageMentions: () => (page instanceof Error ? Promise.reject(page) : Promise.resolve(page)),
     scrollToMention: async (entity, direction) => { jumps.push(`${entity}:${direction}`); return { index: 0, total: 1 }; },
+    activeSite: async () => options.site === undefined ? { host: "news.example.kr", builtIn: true, hasAccess: true } : options.site,
+    loadSettings: async () => current,
+    saveSettings: async (next) => { current = next; saved.push(next); for (const l of listeners) l(next); },
+    watchSettings: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
+    requestHostAccess: async (host) => { accessRequests.push(host); return options.grant ?? false; },
+    shortcuts: async () => ({ "next-mention": "Alt+Shift+J", "previous-mention": "Alt+Shift+K" }),
+    requestedEntity: async () => options.entity ?? null,
   };
 };
 
@@ -39,7 +54,7 @@ const click = async (element: Element | null) => act(async () => (element as HTM
 
 describe("popup", () => {
   test("says so plainly when the page has no mentions", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [] }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
     expect(root.textContent).toContain("page_empty");
   });
 
@@ -49,7 +64,7 @@ describe("popup", () => {
   });
 
   test("groups the page's entities by type with counts; selecting one shows facts and sources; jump asks the page", async () => {
-    const c = connector({ url: "u", title: "t", total: 5, entities: [
+    const c = connector({ url: "u", title: "t", total: 5, enabled: true, entities: [
       { entity: "jack-ma", type: "person", count: 3, forms: ["마윈"] },
       { entity: "qwen", type: "product", count: 2, forms: ["큐원", "Qwen"] },
     ] });
@@ -65,7 +80,7 @@ describe("popup", () => {
   });
 
   test("the knowledge-base tab finds an entity by an alias in another script", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [] }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
     await click(root.querySelectorAll("nav button")[1]!);
     const input = root.querySelector<HTMLInputElement>("input.search")!;
     await act(async () => {
@@ -73,5 +88,77 @@ describe("popup", () => {
       input.dispatchEvent(new Event("input", { bubbles: true }));
     });
     expect([...root.querySelectorAll<HTMLElement>(".entity-row")].map((b) => b.dataset.entity)).toEqual(["jack-ma"]);
+  });
+
+  test("the page tab's previous/next buttons ask the page to jump to that entity's mentions", async () => {
+    const c = connector({ url: "u", title: "t", total: 1, enabled: true, entities: [{ entity: "qwen", type: "product", count: 1, forms: ["큐원"] }] });
+    const root = await mount(c);
+    await click(root.querySelector('[data-jump="previous"]'));
+    await click(root.querySelector('[data-jump="next"]'));
+    expect(c.jumps).toEqual(["qwen:previous", "qwen:next"]);
+  });
+
+  test("a page where the reader turned Maekrak off says so, and the switch turns it back on", async () => {
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: false });
+    await c.saveSettings({ ...defaultSettings(), disabledSites: ["news.example.kr"] });
+    const root = await mount(c);
+    expect(root.querySelector('[data-testid="page-off"]')?.textContent).toBe("page_off");
+    const toggle = root.querySelector<HTMLInputElement>('[data-testid="site-switch"]')!;
+    expect(toggle.checked).toBe(false);
+    await click(toggle);
+    expect(c.saved.at(-1)!.disabledSites).toEqual([]);
+    expect(c.accessRequests).toEqual([]); // a site on the news list needs no permission
+  });
+
+  test("turning on a site outside the news list asks for its permission; a refusal leaves it off and says why", async () => {
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: false }, { site: { host: "blog.example.com", builtIn: false, hasAccess: false }, grant: false });
+    const root = await mount(c);
+    await click(root.querySelector('[data-testid="site-switch"]'));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(c.accessRequests).toEqual(["blog.example.com"]);
+    expect(c.saved.at(-1)!.enabledSites).toEqual([]);
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe("site_permission_denied");
+  });
+
+  test("settings: every control saves at once", async () => {
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { grant: true });
+    const root = await mount(c);
+    await click(root.querySelector("#tab-settings"));
+    await click(root.querySelector('input[name="category"][value="person"]'));
+    expect(c.saved.at(-1)!.categories.person).toBe(false);
+    await click(root.querySelector('input[name="style"][value="underline"]'));
+    expect(c.saved.at(-1)!.style).toBe("underline");
+    await click(root.querySelector('input[name="density"][value="first"]'));
+    expect(c.saved.at(-1)!.density).toBe("first");
+    const delay = root.querySelector<HTMLInputElement>("#hover-delay")!;
+    await act(async () => { delay.value = "600"; delay.dispatchEvent(new Event("change", { bubbles: true })); });
+    expect(c.saved.at(-1)!.hoverDelayMs).toBe(600);
+    const hold = root.querySelector<HTMLSelectElement>("#hold-key")!;
+    await act(async () => { hold.value = "Alt"; hold.dispatchEvent(new Event("change", { bubbles: true })); });
+    expect(c.saved.at(-1)!).toMatchObject({ holdKey: "Alt", style: "underline", density: "first", categories: { person: false } });
+    // Adding a site by name asks for its permission and records it.
+    const host = root.querySelector<HTMLInputElement>("#add-site-host")!;
+    await act(async () => { host.value = "https://Blog.Example.com/news/1"; host.dispatchEvent(new Event("input", { bubbles: true })); });
+    await act(async () => { root.querySelector<HTMLFormElement>("form.add-site")!.requestSubmit(); });
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(c.accessRequests).toEqual(["blog.example.com"]);
+    expect(c.saved.at(-1)!.enabledSites).toEqual(["blog.example.com"]);
+    expect(root.querySelector(".site-list")?.textContent).toContain("blog.example.com");
+    expect(root.querySelector(".shortcuts")?.textContent).toContain("Alt+Shift+J");
+  });
+
+  test("tabs follow the ARIA pattern: arrow keys move between them", async () => {
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
+    const tablist = root.querySelector('[role="tablist"]')!;
+    await act(async () => { tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true })); });
+    expect(root.querySelector('[role="tab"][aria-selected="true"]')?.id).toBe("tab-kb");
+    await act(async () => { tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "End", bubbles: true })); });
+    expect(root.querySelector('[role="tab"][aria-selected="true"]')?.id).toBe("tab-settings");
+    expect(root.querySelector("#hover-delay")).not.toBeNull();
+  });
+
+  test("\"more in the popup\" opens on the requested entity", async () => {
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { entity: "qwen" }));
+    expect(root.querySelector("article.details")?.getAttribute("data-entity")).toBe("qwen");
   });
 });

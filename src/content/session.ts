@@ -1,0 +1,150 @@
+/**
+ * Maekrak on one page, from start to stop: scanner, highlights, card, hover
+ * and keyboard navigation, with the reader's settings applied live. Stopping
+ * removes every highlight and the shadow host, leaving the page as it was.
+ */
+import matcherData from "virtual:maekrak/matcher";
+import { buildMatcher, type Matcher } from "../core/matcher";
+import type { Settings } from "../core/settings";
+import type { EntityCount, PageMentions, ScrollResult } from "../messages/protocol";
+import type { EntityDetails } from "../kb/details";
+import { MentionHighlighter, highlightApiAvailable, type HighlightView, type MentionRecord } from "./highlighter";
+import { PageScanner } from "./scanner";
+import { HoverCard } from "./card";
+import { HoverController, type HoverOptions } from "./hover";
+import { t } from "../ui/i18n";
+
+let sharedMatcher: Matcher | null = null;
+/** Built on first use and kept: a page switched off and on again does not pay for it twice. */
+const matcher = () => (sharedMatcher ??= buildMatcher(matcherData.entities, matcherData.otherPeople));
+
+const viewOf = (s: Settings): HighlightView => ({ categories: s.categories, density: s.density, style: s.style });
+const hoverOf = (s: Settings): HoverOptions => ({ delayMs: s.hoverDelayMs, holdKey: s.holdKey });
+
+export type SessionServices = {
+  loadDetails(entity: string): Promise<EntityDetails | null>;
+  /** The number of mentions shown changed (toolbar badge). */
+  report(count: number): void;
+  openInPopup(entity: string): void;
+};
+
+export class ContentSession {
+  #doc: Document;
+  #highlighter: MentionHighlighter;
+  #scanner: PageScanner;
+  #card: HoverCard;
+  #hover: HoverController;
+  #services: SessionServices;
+  #reported = -1;
+  #announced = false;
+  #cursor = new Map<string, number>();
+  #stepCursor: MentionRecord | null = null;
+
+  constructor(doc: Document, settings: Settings, services: SessionServices) {
+    this.#doc = doc;
+    this.#services = services;
+    this.#highlighter = new MentionHighlighter(viewOf(settings));
+    this.#card = new HoverCard(doc, {
+      pointerInside: (inside) => this.#hover.pointerInsideCard(inside),
+      closed: () => this.#hover.close(),
+      openInPopup: (entity) => services.openInPopup(entity),
+    });
+    this.#hover = new HoverController({ doc, highlighter: this.#highlighter, card: this.#card, loadDetails: services.loadDetails, hover: hoverOf(settings) });
+    this.#scanner = new PageScanner({
+      doc, matcher: matcher(), highlighter: this.#highlighter,
+      onChange: () => this.#report(),
+      onSettled: () => this.#announceOnce(),
+    });
+  }
+
+  start(): void {
+    if (!highlightApiAvailable()) console.info("[maekrak] this browser has no CSS Custom Highlight API; nothing is highlighted");
+    this.#scanner.start();
+    this.#hover.start();
+  }
+
+  stop(): void {
+    this.#scanner.stop();
+    this.#hover.stop();
+    this.#highlighter.clear();
+    this.#card.destroy();
+    this.#services.report(0);
+  }
+
+  apply(settings: Settings): void {
+    this.#hover.options = hoverOf(settings);
+    const view = viewOf(settings);
+    const current = this.#highlighter.view;
+    if (JSON.stringify(view) === JSON.stringify(current)) return;
+    this.#highlighter.setView(view);
+    const open = this.#card.open;
+    if (open && !this.#highlighter.isShown(open)) this.#hover.close();
+    this.#report();
+  }
+
+  #report(): void {
+    const count = this.#highlighter.inChosenCategories().length;
+    if (count === this.#reported) return;
+    this.#reported = count;
+    this.#services.report(count);
+  }
+
+  /** Once per page, after the first full scan: "N mentions on this page" for screen readers. */
+  #announceOnce(): void {
+    if (this.#announced) return;
+    this.#announced = true;
+    const count = this.#highlighter.inChosenCategories().length;
+    if (count > 0) this.#card.announce(t("live_mentions", String(count)));
+  }
+
+  summary(): PageMentions {
+    const byEntity = new Map<string, EntityCount>();
+    const records = this.#highlighter.inChosenCategories();
+    for (const record of records) {
+      let entry = byEntity.get(record.entity);
+      if (!entry) byEntity.set(record.entity, (entry = { entity: record.entity, type: record.type, count: 0, forms: [] }));
+      entry.count++;
+      if (!entry.forms.includes(record.text)) entry.forms.push(record.text);
+      if (record.figure) (entry.verdicts ??= []).push(record.figure.verdict);
+    }
+    return { url: location.href, title: this.#doc.title, total: records.length, entities: [...byEntity.values()], enabled: true };
+  }
+
+  /** Popup: the next/previous mention of one entity (cycling), scrolled to, flashed and opened. */
+  scrollToEntity(entity: string, direction: "next" | "previous"): ScrollResult {
+    const list = this.#highlighter.records
+      .filter((r) => r.entity === entity && r.range.startContainer.isConnected)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    if (!list.length) return null;
+    const last = this.#cursor.get(entity) ?? -1;
+    const index = direction === "next" ? (last + 1) % list.length : (last - 1 + list.length) % list.length;
+    this.#cursor.set(entity, index);
+    this.#reveal(list[index]!, false);
+    return { index, total: list.length };
+  }
+
+  /** Keyboard command: the next/previous highlighted mention in reading order, with its card focused. */
+  step(direction: "next" | "previous"): ScrollResult {
+    const list = this.#highlighter.shownInOrder();
+    if (!list.length) return null;
+    let index = this.#stepCursor ? list.indexOf(this.#stepCursor) : -1;
+    if (index === -1 && this.#stepCursor) {
+      // The last mention went away: continue from where it was.
+      const probe = this.#stepCursor.range;
+      index = list.findIndex((r) => r.range.compareBoundaryPoints(Range.START_TO_START, probe) > 0) - 1;
+    }
+    index = direction === "next" ? (index + 1) % list.length : (index <= 0 ? list.length - 1 : index - 1);
+    const target = list[index]!;
+    this.#stepCursor = target;
+    this.#reveal(target, true);
+    return { index, total: list.length };
+  }
+
+  #reveal(record: MentionRecord, focus: boolean): void {
+    const reduceMotion = this.#doc.defaultView?.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    record.range.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
+    this.#highlighter.flash(record);
+    this.#hover.close();
+    void this.#hover.openFor(record, { focus, force: true });
+  }
+}

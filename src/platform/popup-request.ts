@@ -1,0 +1,16 @@
+/** Where the background leaves the entity the popup should open on ("more in the popup" on a card). */
+import browser from "webextension-polyfill";
+
+export const POPUP_ENTITY_KEY = "popupEntity";
+
+/** The entity asked for (URL parameter when opened as a tab, else session storage), consumed once. */
+export async function takeRequestedEntity(): Promise<string | null> {
+  const fromUrl = new URLSearchParams(location.search).get("entity");
+  try {
+    const stored = (await browser.storage.session.get(POPUP_ENTITY_KEY))[POPUP_ENTITY_KEY];
+    await browser.storage.session.remove(POPUP_ENTITY_KEY);
+    return fromUrl ?? (typeof stored === "string" ? stored : null);
+  } catch {
+    return fromUrl;
+  }
+}

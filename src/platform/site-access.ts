@@ -1,0 +1,79 @@
+/**
+ * Per-site access: Maekrak runs on the built-in news list by default; on any
+ * other site only after the reader turned it on there, which asks for that
+ * host's permission (optional_host_permissions) and registers the content
+ * script for it (scripting.registerContentScripts, kept across restarts).
+ *
+ * The settings are the record of intent; `reconcileSiteScripts` makes the
+ * registrations match them (and the permissions actually granted), so it is
+ * safe to run at every start and after every change, in any order.
+ */
+import browser from "webextension-polyfill";
+import { onBuiltInList, originPatternFor, type Settings } from "../core/settings";
+
+const SCRIPT_ID_PREFIX = "maekrak-site:";
+
+type ContentScriptDeclaration = { matches?: string[]; js?: string[]; css?: string[] };
+
+function declaredContentScript(): ContentScriptDeclaration {
+  return (browser.runtime.getManifest().content_scripts?.[0] ?? {}) as ContentScriptDeclaration;
+}
+
+/** Whether `url` is on the built-in news list (the manifest's content-script matches). */
+export function isBuiltInSite(url: string | URL): boolean {
+  try {
+    return onBuiltInList(declaredContentScript().matches ?? [], new URL(url));
+  } catch {
+    return false;
+  }
+}
+
+/** Asks the reader for access to `host`. Must run in a click handler (user gesture). */
+export async function requestHostAccess(host: string): Promise<boolean> {
+  return browser.permissions.request({ origins: [originPatternFor(host)] });
+}
+
+export async function hasHostAccess(host: string): Promise<boolean> {
+  return browser.permissions.contains({ origins: [originPatternFor(host)] });
+}
+
+/** Registrations = hosts the reader enabled and granted; no more, no less. Returns the registered hosts. */
+export async function reconcileSiteScripts(settings: Settings): Promise<string[]> {
+  const { js = [], css = [] } = declaredContentScript();
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  const ours = new Map(registered.filter((s) => s.id.startsWith(SCRIPT_ID_PREFIX)).map((s) => [s.id.slice(SCRIPT_ID_PREFIX.length), s]));
+  const wanted: string[] = [];
+  for (const host of settings.enabledSites) if (await hasHostAccess(host)) wanted.push(host);
+
+  const stale = [...ours.keys()].filter((host) => !wanted.includes(host));
+  if (stale.length) await browser.scripting.unregisterContentScripts({ ids: stale.map((h) => SCRIPT_ID_PREFIX + h) });
+  // A host switched off gives its permission back (least privilege).
+  for (const host of stale) await browser.permissions.remove({ origins: [originPatternFor(host)] }).catch(() => false);
+
+  const missing = wanted.filter((host) => !ours.has(host));
+  if (missing.length) {
+    await browser.scripting.registerContentScripts(missing.map((host) => ({
+      id: SCRIPT_ID_PREFIX + host,
+      matches: [originPatternFor(host)],
+      js, css,
+      runAt: "document_idle" as const,
+      persistAcrossSessions: true,
+    })));
+    // Tabs already open on a newly enabled host get the script now, not on their next load.
+    for (const host of missing) {
+      const tabs = await browser.tabs.query({ url: originPatternFor(host) }).catch(() => []);
+      for (const tab of tabs) {
+        if (tab.id === undefined) continue;
+        await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: css }).catch(() => undefined);
+        await browser.scripting.executeScript({ target: { tabId: tab.id }, files: js }).catch(() => undefined);
+      }
+    }
+  }
+  return wanted;
+}
+
+/** Hosts outside the built-in list that currently have a registered content script. */
+export async function registeredSiteHosts(): Promise<string[]> {
+  const registered = await browser.scripting.getRegisteredContentScripts();
+  return registered.filter((s) => s.id.startsWith(SCRIPT_ID_PREFIX)).map((s) => s.id.slice(SCRIPT_ID_PREFIX.length));
+}

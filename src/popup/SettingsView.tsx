@@ -1,0 +1,157 @@
+/**
+ * 설정: the site switch, the list of sites the reader added, what to
+ * highlight and how, and the hover behaviour. Every change is saved at once
+ * (storage.sync) and applied live in open tabs by their content scripts.
+ */
+import { useEffect, useState } from "preact/hooks";
+import {
+  CATEGORIES, HOLD_KEYS, MAX_HOVER_DELAY_MS, normaliseHost, siteEnabled, withSite,
+  type Settings,
+} from "../core/settings";
+import type { ActiveSite, Connector } from "./connector";
+import { t } from "../ui/i18n";
+
+/** The on/off switch for one site; asks for the host's permission when turning on a site outside the news list. */
+export function SiteSwitch({ site, settings, connector, onError }: {
+  site: ActiveSite; settings: Settings; connector: Connector; onError: (message: string | null) => void;
+}) {
+  if (!site) return <p class="site-switch unavailable" data-testid="site-switch-unavailable">{t("site_unknown")}</p>;
+  const on = siteEnabled(settings, site.host, site.builtIn) && (site.builtIn || site.hasAccess);
+  const toggle = () => setSite(connector, settings, site.host, site.builtIn, !on, onError);
+  return (
+    <div class="site-switch">
+      <label class="switch">
+        <input type="checkbox" role="switch" checked={on} onChange={toggle} data-testid="site-switch" />
+        <span>{t(on ? "site_on" : "site_off", site.host)}</span>
+      </label>
+      {!site.builtIn && <p class="hint">{t("site_outside_list")}</p>}
+    </div>
+  );
+}
+
+/** Turns `host` on or off. Outside the news list, turning on asks for the host's permission first (in the click). */
+export function setSite(connector: Connector, settings: Settings, host: string, builtIn: boolean, enabled: boolean,
+  onError: (message: string | null) => void): Promise<void> {
+  // permissions.request must be the first call in the click handler (before any await) to count as the reader's gesture.
+  const access = !builtIn && enabled ? connector.requestHostAccess(host) : Promise.resolve(true);
+  const save = connector.saveSettings(withSite(settings, host, builtIn, enabled));
+  return Promise.all([access, save]).then(async ([granted]) => {
+    if (granted) return onError(null);
+    await connector.saveSettings(withSite(settings, host, builtIn, false));
+    onError(t("site_permission_denied", host));
+  }, (error: unknown) => onError(String(error)));
+}
+
+export function SettingsView({ settings, site, connector }: { settings: Settings; site: ActiveSite; connector: Connector }) {
+  const [error, setError] = useState<string | null>(null);
+  const [shortcuts, setShortcuts] = useState<Record<string, string>>({});
+  const [newHost, setNewHost] = useState("");
+  const [delay, setDelay] = useState(settings.hoverDelayMs);
+  useEffect(() => setDelay(settings.hoverDelayMs), [settings.hoverDelayMs]);
+  useEffect(() => { connector.shortcuts().then(setShortcuts, () => undefined); }, [connector]);
+  const save = (next: Settings) => connector.saveSettings(next).catch((e: unknown) => setError(String(e)));
+
+  const addSite = (event: Event) => {
+    event.preventDefault();
+    const host = normaliseHost(newHost.replace(/^[a-z]+:\/\//i, "").split("/")[0] ?? "");
+    if (!host) return setError(t("site_invalid"));
+    setNewHost("");
+    void setSite(connector, settings, host, false, true, setError);
+  };
+
+  return (
+    <div class="settings">
+      <section aria-labelledby="settings-site">
+        <h2 id="settings-site">{t("settings_site")}</h2>
+        <SiteSwitch site={site} settings={settings} connector={connector} onError={setError} />
+        {error && <p class="error" role="alert">{error}</p>}
+        <h3>{t("settings_added_sites")}</h3>
+        {settings.enabledSites.length === 0 ? <p class="empty">{t("settings_no_added_sites")}</p> : (
+          <ul class="site-list">
+            {settings.enabledSites.map((host) => (
+              <li key={host}>
+                <span>{host}</span>
+                <button type="button" onClick={() => void setSite(connector, settings, host, false, false, setError)}
+                  aria-label={t("settings_remove_site", host)}>{t("settings_remove")}</button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form class="add-site" onSubmit={addSite}>
+          <label for="add-site-host">{t("settings_add_site")}</label>
+          <div class="row">
+            <input id="add-site-host" type="text" inputMode="url" placeholder="example.com" value={newHost}
+              onInput={(e) => setNewHost((e.target as HTMLInputElement).value)} />
+            <button type="submit">{t("settings_add")}</button>
+          </div>
+        </form>
+        {settings.disabledSites.length > 0 && (
+          <>
+            <h3>{t("settings_disabled_sites")}</h3>
+            <ul class="site-list">
+              {settings.disabledSites.map((host) => (
+                <li key={host}>
+                  <span>{host}</span>
+                  <button type="button" onClick={() => void save(withSite(settings, host, true, true))}
+                    aria-label={t("settings_enable_site", host)}>{t("settings_enable")}</button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <fieldset>
+        <legend>{t("settings_categories")}</legend>
+        {CATEGORIES.map((category) => (
+          <label key={category} class="check">
+            <input type="checkbox" name="category" value={category} checked={settings.categories[category]}
+              onChange={(e) => void save({ ...settings, categories: { ...settings.categories, [category]: (e.target as HTMLInputElement).checked } })} />
+            {t(`type_${category}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("settings_style")}</legend>
+        {(["background", "underline"] as const).map((style) => (
+          <label key={style} class="check">
+            <input type="radio" name="style" value={style} checked={settings.style === style} onChange={() => void save({ ...settings, style })} />
+            {t(`style_${style}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("settings_density")}</legend>
+        {(["all", "first"] as const).map((density) => (
+          <label key={density} class="check">
+            <input type="radio" name="density" value={density} checked={settings.density === density} onChange={() => void save({ ...settings, density })} />
+            {t(`density_${density}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend>{t("settings_hover")}</legend>
+        <label class="stack" for="hover-delay">{t("settings_hover_delay")} <output for="hover-delay">{t("ms", String(delay))}</output></label>
+        <input id="hover-delay" type="range" min="0" max={MAX_HOVER_DELAY_MS} step="50" value={delay}
+          onInput={(e) => setDelay(Number((e.target as HTMLInputElement).value))}
+          onChange={(e) => void save({ ...settings, hoverDelayMs: Number((e.target as HTMLInputElement).value) })} />
+        <label class="stack" for="hold-key">{t("settings_hold_key")}</label>
+        <select id="hold-key" value={settings.holdKey}
+          onChange={(e) => void save({ ...settings, holdKey: (e.target as HTMLSelectElement).value as Settings["holdKey"] })}>
+          {HOLD_KEYS.map((key) => <option key={key} value={key}>{t(`hold_${key.toLowerCase()}`)}</option>)}
+        </select>
+      </fieldset>
+
+      <section aria-labelledby="settings-keys">
+        <h2 id="settings-keys">{t("settings_keyboard")}</h2>
+        <dl class="shortcuts">
+          <dt>{t("command_next")}</dt><dd><kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd></dd>
+          <dt>{t("command_previous")}</dt><dd><kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd></dd>
+        </dl>
+      </section>
+    </div>
+  );
+}
