@@ -165,8 +165,9 @@ export class HoverCard {
           panel.classList.add("dragged");
           this.setPinned(true);
         }
-        const maxX = window.innerWidth - 40;
-        const maxY = window.innerHeight - 40;
+        // The whole card stays inside the viewport.
+        const maxX = Math.max(0, window.innerWidth - rect.width);
+        const maxY = Math.max(0, window.innerHeight - panel.offsetHeight);
         panel.style.left = `${Math.round(Math.min(maxX, Math.max(0, event.clientX - dx)))}px`;
         panel.style.top = `${Math.round(Math.min(maxY, Math.max(0, event.clientY - dy)))}px`;
       };

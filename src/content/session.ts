@@ -14,6 +14,11 @@ import { HoverCard } from "./card";
 import { HoverController, type HoverOptions } from "./hover";
 import { t } from "../ui/i18n";
 
+function isEditable(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return Boolean(element && (element.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(element.tagName ?? "")));
+}
+
 let sharedMatcher: Matcher | null = null;
 /** Built on first use and kept: a page switched off and on again does not pay for it twice. */
 const matcher = () => (sharedMatcher ??= buildMatcher(matcherData.entities, matcherData.otherPeople));
@@ -57,13 +62,25 @@ export class ContentSession {
     });
   }
 
+  #abort = new AbortController();
+
   start(): void {
     if (!highlightApiAvailable()) console.info("[maekrak] this browser has no CSS Custom Highlight API; nothing is highlighted");
     this.#scanner.start();
     this.#hover.start();
+    // The same keys as the commands (manifest), for when the browser leaves the command unassigned (another
+    // extension took the shortcut): a registered command never reaches the page, so this never doubles it.
+    this.#doc.defaultView?.addEventListener("keydown", (event) => {
+      if (event.defaultPrevented || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+      const direction = event.code === "KeyJ" ? "next" : event.code === "KeyK" ? "previous" : null;
+      if (!direction || isEditable(event.target)) return;
+      event.preventDefault();
+      this.step(direction);
+    }, { signal: this.#abort.signal });
   }
 
   stop(): void {
+    this.#abort.abort();
     this.#scanner.stop();
     this.#hover.stop();
     this.#highlighter.clear();

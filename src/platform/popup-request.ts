@@ -6,11 +6,12 @@ export const POPUP_ENTITY_KEY = "popupEntity";
 /** The entity asked for (URL parameter when opened as a tab, else session storage), consumed once. */
 export async function takeRequestedEntity(): Promise<string | null> {
   const fromUrl = new URLSearchParams(location.search).get("entity");
+  if (fromUrl) return fromUrl; // a tab opened on an entity leaves a pending request to the toolbar popup
   try {
     const stored = (await browser.storage.session.get(POPUP_ENTITY_KEY))[POPUP_ENTITY_KEY];
     await browser.storage.session.remove(POPUP_ENTITY_KEY);
-    return fromUrl ?? (typeof stored === "string" ? stored : null);
+    return typeof stored === "string" ? stored : null;
   } catch {
-    return fromUrl;
+    return null;
   }
 }

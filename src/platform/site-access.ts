@@ -15,8 +15,12 @@ const SCRIPT_ID_PREFIX = "maekrak-site:";
 
 type ContentScriptDeclaration = { matches?: string[]; js?: string[]; css?: string[] };
 
+/** The manifest's content script, with file paths relative to the extension (Firefox reports them as full URLs). */
 function declaredContentScript(): ContentScriptDeclaration {
-  return (browser.runtime.getManifest().content_scripts?.[0] ?? {}) as ContentScriptDeclaration;
+  const declared = (browser.runtime.getManifest().content_scripts?.[0] ?? {}) as ContentScriptDeclaration;
+  const base = browser.runtime.getURL("/");
+  const relative = (files?: string[]) => files?.map((file) => (file.startsWith(base) ? file.slice(base.length) : file.replace(/^\//, "")));
+  return { ...declared, js: relative(declared.js), css: relative(declared.css) };
 }
 
 /** Whether `url` is on the built-in news list (the manifest's content-script matches). */

@@ -3,7 +3,7 @@
  * highlight and how, and the hover behaviour. Every change is saved at once
  * (storage.sync) and applied live in open tabs by their content scripts.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import {
   CATEGORIES, HOLD_KEYS, MAX_HOVER_DELAY_MS, normaliseHost, siteEnabled, withSite,
   type Settings,
@@ -49,7 +49,14 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
   const [delay, setDelay] = useState(settings.hoverDelayMs);
   useEffect(() => setDelay(settings.hoverDelayMs), [settings.hoverDelayMs]);
   useEffect(() => { connector.shortcuts().then(setShortcuts, () => undefined); }, [connector]);
-  const save = (next: Settings) => connector.saveSettings(next).catch((e: unknown) => setError(String(e)));
+  // Changes build on the last saved value, not on the last render: two quick changes must not undo each other.
+  const latest = useRef(settings);
+  useEffect(() => { latest.current = settings; }, [settings]);
+  const save = (change: (current: Settings) => Settings) => {
+    const next = change(latest.current);
+    latest.current = next;
+    return connector.saveSettings(next).catch((e: unknown) => setError(String(e)));
+  };
 
   const addSite = (event: Event) => {
     event.preventDefault();
@@ -92,7 +99,7 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
               {settings.disabledSites.map((host) => (
                 <li key={host}>
                   <span>{host}</span>
-                  <button type="button" onClick={() => void save(withSite(settings, host, true, true))}
+                  <button type="button" onClick={() => void save((s) => withSite(s, host, true, true))}
                     aria-label={t("settings_enable_site", host)}>{t("settings_enable")}</button>
                 </li>
               ))}
@@ -106,7 +113,7 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         {CATEGORIES.map((category) => (
           <label key={category} class="check">
             <input type="checkbox" name="category" value={category} checked={settings.categories[category]}
-              onChange={(e) => void save({ ...settings, categories: { ...settings.categories, [category]: (e.target as HTMLInputElement).checked } })} />
+              onChange={(e) => void save((s) => ({ ...s, categories: { ...s.categories, [category]: (e.target as HTMLInputElement).checked } }))} />
             {t(`type_${category}`)}
           </label>
         ))}
@@ -116,7 +123,7 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         <legend>{t("settings_style")}</legend>
         {(["background", "underline"] as const).map((style) => (
           <label key={style} class="check">
-            <input type="radio" name="style" value={style} checked={settings.style === style} onChange={() => void save({ ...settings, style })} />
+            <input type="radio" name="style" value={style} checked={settings.style === style} onChange={() => void save((s) => ({ ...s, style }))} />
             {t(`style_${style}`)}
           </label>
         ))}
@@ -126,7 +133,7 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         <legend>{t("settings_density")}</legend>
         {(["all", "first"] as const).map((density) => (
           <label key={density} class="check">
-            <input type="radio" name="density" value={density} checked={settings.density === density} onChange={() => void save({ ...settings, density })} />
+            <input type="radio" name="density" value={density} checked={settings.density === density} onChange={() => void save((s) => ({ ...s, density }))} />
             {t(`density_${density}`)}
           </label>
         ))}
@@ -137,10 +144,10 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         <label class="stack" for="hover-delay">{t("settings_hover_delay")} <output for="hover-delay">{t("ms", String(delay))}</output></label>
         <input id="hover-delay" type="range" min="0" max={MAX_HOVER_DELAY_MS} step="50" value={delay}
           onInput={(e) => setDelay(Number((e.target as HTMLInputElement).value))}
-          onChange={(e) => void save({ ...settings, hoverDelayMs: Number((e.target as HTMLInputElement).value) })} />
+          onChange={(e) => void save((s) => ({ ...s, hoverDelayMs: Number((e.target as HTMLInputElement).value) }))} />
         <label class="stack" for="hold-key">{t("settings_hold_key")}</label>
         <select id="hold-key" value={settings.holdKey}
-          onChange={(e) => void save({ ...settings, holdKey: (e.target as HTMLSelectElement).value as Settings["holdKey"] })}>
+          onChange={(e) => void save((s) => ({ ...s, holdKey: (e.target as HTMLSelectElement).value as Settings["holdKey"] }))}>
           {HOLD_KEYS.map((key) => <option key={key} value={key}>{t(`hold_${key.toLowerCase()}`)}</option>)}
         </select>
       </fieldset>

@@ -20,18 +20,30 @@ export type BrowserName = "chromium" | "firefox";
 export type PageLike = {
   goto(url: string): Promise<unknown>;
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
-  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void> };
-  keyboard: { press(key: string): Promise<void> };
+  /** A real (trusted) click on the element matching `selector`: counts as a user gesture. */
+  click(selector: string): Promise<void>;
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+  keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 };
+
+/** A host name outside the built-in news list that both browsers resolve to 127.0.0.1 (per-site tests). */
+export const OTHER_SITE = "other-news.test";
 
 export type ExtensionSession = {
   name: BrowserName;
   newPage(): Promise<PageLike>;
   /** Opens the popup page in a tab (after the content page was brought to front) and waits until it rendered. */
-  openPopup(): Promise<PageLike>;
+  openPopup(query?: string): Promise<PageLike>;
   popupUrl: string;
+  /** URLs of every open tab (to see what the extension opened). */
+  pageUrls(): Promise<string[]>;
   close(): Promise<void>;
 };
 
@@ -52,8 +64,11 @@ async function launchChromium(): Promise<ExtensionSession> {
     args: [
       `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, "--no-sandbox", "--disable-gpu",
       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko",
+      `--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`,
     ],
   });
+  // Lets the tests read back what the card copied.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
   const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
@@ -61,11 +76,12 @@ async function launchChromium(): Promise<ExtensionSession> {
     name: "chromium",
     popupUrl,
     newPage: async () => (await context.newPage()) as unknown as PageLike,
-    openPopup: async () => {
+    openPopup: async (query = "") => {
       const popup = await context.newPage();
-      await popup.goto(popupUrl);
+      await popup.goto(popupUrl + query);
       return popup as unknown as PageLike;
     },
+    pageUrls: async () => context.pages().map((p) => p.url()),
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -86,6 +102,9 @@ async function launchFirefox(): Promise<ExtensionSession> {
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
       "extensions.originControls.grantByDefault": true,
       "intl.locale.requested": "ko",
+      // Optional permissions are granted without the doorhanger (no UI to click in headless Firefox).
+      "extensions.webextOptionalPermissionPrompts": false,
+      "network.dns.localDomains": OTHER_SITE,
     },
     args: ["--remote-allow-system-access"],
   });
@@ -96,10 +115,10 @@ async function launchFirefox(): Promise<ExtensionSession> {
     name: "firefox",
     popupUrl,
     newPage: async () => adapt(await browser.newPage()),
-    openPopup: async () => {
+    openPopup: async (query = "") => {
       const popup = await browser.newPage();
       // Navigations into the extension process never resolve over BiDi (toolchain.md P5): don't await, poll.
-      popup.goto(popupUrl).catch(() => undefined);
+      popup.goto(popupUrl + query).catch(() => undefined);
       const started = Date.now();
       for (;;) {
         const ready = await popup.evaluate(() => location.protocol === "moz-extension:" && document.readyState === "complete").catch(() => false);
@@ -110,6 +129,7 @@ async function launchFirefox(): Promise<ExtensionSession> {
       return adapt({
         ...popup,
         evaluate: popup.evaluate.bind(popup),
+        click: popup.click.bind(popup),
         mouse: popup.mouse,
         keyboard: popup.keyboard,
         bringToFront: popup.bringToFront.bind(popup),
@@ -117,6 +137,7 @@ async function launchFirefox(): Promise<ExtensionSession> {
         goto: async () => undefined,
       });
     },
+    pageUrls: async () => (await browser.pages()).map((p) => p.url()),
     close: async () => {
       await browser.close();
     },
