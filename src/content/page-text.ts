@@ -64,9 +64,28 @@ export class BlockReader {
   #skipped = new Map<Element, boolean>();
   #pending: Text | null = null;
 
+  #elements: TreeWalker;
+
   constructor(root: Node) {
     this.#root = root;
     this.#walker = createTextWalker(root);
+    this.#elements = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  }
+
+  /**
+   * Whether something that breaks the run of text lies between two text nodes of the same block: a
+   * skipped element (<code>, a form field …) or a block-level element, even an empty one. Elements
+   * containing `to` are its inline ancestors and do not count. Usually one or two steps.
+   */
+  #separated(from: Text, to: Text): boolean {
+    const walker = this.#elements;
+    walker.currentNode = from;
+    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+      if (el.contains(to)) continue;
+      if (to.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) return false;
+      if (isSkippedElement(el) || !INLINE_TAGS.has(el.tagName.toUpperCase())) return true;
+    }
+    return false;
   }
 
   /** Whether a text node's parent lies in a skipped subtree (answer cached per element, up to the root). */
@@ -105,8 +124,9 @@ export class BlockReader {
     const nodes: Text[] = [first];
     const starts: number[] = [0];
     let text = first.data;
-    for (let node = this.#nextText(); node; node = this.#nextText()) {
-      if (blockOf(node, this.#cache) !== block) {
+    let previous = first;
+    for (let node = this.#nextText(); node; previous = node, node = this.#nextText()) {
+      if (blockOf(node, this.#cache) !== block || this.#separated(previous, node)) {
         this.#pending = node;
         break;
       }
@@ -120,7 +140,7 @@ export class BlockReader {
 
 /** Maps a [start, end) span of a block's text onto a DOM Range. */
 export function rangeForSpan(block: TextBlock, start: number, end: number, doc: Document): Range {
-  const locate = (offset: number, preferNext: boolean): [Text, number] => {
+  const locate = (offset: number, isEnd: boolean): [Text, number] => {
     let lo = 0;
     let hi = block.starts.length - 1;
     while (lo < hi) {
@@ -128,13 +148,14 @@ export function rangeForSpan(block: TextBlock, start: number, end: number, doc: 
       if (block.starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    // An offset at a node's end belongs to the next node when a range starts there.
-    if (preferNext && lo + 1 < block.nodes.length && offset === block.starts[lo]! + block.nodes[lo]!.data.length) lo++;
+    // A start at a node's end belongs to the next node (found above); an end belongs to the node holding
+    // the last character, so the range never reaches over an element that follows the mention.
+    if (isEnd) while (lo > 0 && block.starts[lo]! >= offset) lo--;
     return [block.nodes[lo]!, offset - block.starts[lo]!];
   };
   const range = doc.createRange();
-  const [startNode, startOffset] = locate(start, true);
-  const [endNode, endOffset] = locate(end, false);
+  const [startNode, startOffset] = locate(start, false);
+  const [endNode, endOffset] = locate(end, true);
   range.setStart(startNode, startOffset);
   range.setEnd(endNode, endOffset);
   return range;
@@ -149,4 +170,41 @@ export function nodesForSpan(block: TextBlock, start: number, end: number): Text
     if (nodeEnd > start && nodeStart < end) out.push(block.nodes[i]!);
   }
   return out;
+}
+
+/** Blocks longer than this are scanned in parts, so one giant text node cannot make one long task. */
+export const MAX_BLOCK_LENGTH = 16_384;
+
+/**
+ * Splits a very long block into parts of at most about `max` characters, cut after a sentence end (or a
+ * line break, or at worst a space), so no name is cut in two. Each part keeps the nodes it overlaps, with
+ * starts relative to the part (negative for a node that began in an earlier part).
+ */
+export function splitLongBlock(block: TextBlock, max = MAX_BLOCK_LENGTH): TextBlock[] {
+  if (block.text.length <= max) return [block];
+  const parts: TextBlock[] = [];
+  let from = 0;
+  while (from < block.text.length) {
+    let to = Math.min(block.text.length, from + max);
+    if (to < block.text.length) {
+      const window = block.text.slice(from + (max >> 1), to);
+      const cut = Math.max(window.lastIndexOf(". "), window.lastIndexOf("다. "), window.lastIndexOf("\n"));
+      const space = window.lastIndexOf(" ");
+      const at = cut >= 0 ? cut + 1 : space >= 0 ? space : -1;
+      if (at >= 0) to = from + (max >> 1) + at + 1;
+    }
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    for (let i = 0; i < block.nodes.length; i++) {
+      const start = block.starts[i]!;
+      const end = start + block.nodes[i]!.data.length;
+      if (end > from && start < to) {
+        nodes.push(block.nodes[i]!);
+        starts.push(start - from);
+      }
+    }
+    parts.push({ text: block.text.slice(from, to), nodes, starts });
+    from = to;
+  }
+  return parts;
 }

@@ -4,7 +4,7 @@
  * subtrees and edited text, and the queue is processed in the next slice.
  */
 import { createScanState, type Matcher } from "../core/matcher";
-import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, type TextBlock } from "./page-text";
+import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongBlock, type TextBlock } from "./page-text";
 import type { MentionHighlighter } from "./highlighter";
 
 const SLICE_MS = 8;
@@ -52,6 +52,7 @@ export class PageScanner {
     this.#stopped = true;
     this.#observer?.disconnect();
     this.#readers.length = 0;
+    this.#parts.length = 0;
     this.#queued.clear();
   }
 
@@ -96,7 +97,7 @@ export class PageScanner {
     while (this.#readers.length) {
       const reader = this.#readers[0]!;
       let block: TextBlock | null;
-      while ((block = reader.next())) {
+      while ((block = this.#parts.shift() ?? this.#nextBlock(reader))) {
         changed = this.#scanBlock(block) || changed;
         if (!keepGoing()) {
           // The first screen at once, then at most a few registrations a second while a long scan runs.
@@ -118,6 +119,17 @@ export class PageScanner {
     return this.#queued.size > 0;
   }
 
+  /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one task). */
+  #parts: TextBlock[] = [];
+
+  #nextBlock(reader: BlockReader): TextBlock | null {
+    const block = reader.next();
+    if (!block) return null;
+    const [first, ...rest] = splitLongBlock(block);
+    this.#parts.push(...rest);
+    return first!;
+  }
+
   /** -Infinity: the first slice registers what it found (the top of the page) right away. */
   #lastFlush = -Infinity;
 
@@ -129,6 +141,7 @@ export class PageScanner {
     const removed = this.#highlighter.prune((r) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text);
     if (nodes.length > RESCAN_THRESHOLD) {
       this.#highlighter.prune(() => true);
+      this.#parts.length = 0;
       this.#readers = [new BlockReader(doc.body ?? doc.documentElement)];
       return true;
     }

@@ -47,11 +47,34 @@ export type ExtensionSession = {
   close(): Promise<void>;
 };
 
-export async function launch(name: BrowserName): Promise<ExtensionSession> {
-  return name === "chromium" ? launchChromium() : launchFirefox();
+export type LaunchOptions = {
+  /** Port of an HTTP proxy on 127.0.0.1 that every request (loopback included) must go through. */
+  proxy?: number;
+  /** false: the same browser without Maekrak (a control; openPopup is then unavailable). Default true. */
+  extension?: boolean;
+};
+
+export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
+  return name === "chromium" ? launchChromium(options) : launchFirefox(options);
 }
 
-async function launchChromium(): Promise<ExtensionSession> {
+/**
+ * Behind the recording proxy, Chromium's own background traffic is cut down so that the record holds mostly what
+ * pages cause: form-field crowdsourcing (content-autofill.googleapis.com) stops; the Gaia account check is sent to an
+ * .invalid host instead of accounts.google.com. A later --disable-features replaces Playwright's, so its list
+ * (playwright-core chromiumSwitches) is repeated here.
+ */
+const QUIET_CHROMIUM = [
+  "--disable-features=" + [
+    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
+    "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
+    "AutofillServerCommunication", "AutofillCrowdsourcing", "ComponentUpdater",
+  ].join(","),
+  "--gaia-url=http://gaia.disabled.invalid", "--google-base-url=http://google.disabled.invalid",
+];
+
+async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
   const { chromium } = await import("playwright-core");
   const extension = join(ROOT, "dist", "chrome");
   const profile = mkdtempSync(join(tmpdir(), "maekrak-chromium-"));
@@ -62,15 +85,17 @@ async function launchChromium(): Promise<ExtensionSession> {
     locale: "ko-KR",
     env: { ...process.env, LANG: "ko_KR.UTF-8", LANGUAGE: "ko" }, // the extension's UI language follows the browser's
     args: [
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, "--no-sandbox", "--disable-gpu",
+      ...(options.extension === false ? [] : [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]), "--no-sandbox", "--disable-gpu",
       "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko",
       `--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`,
+      // `<-loopback>` removes the implicit bypass of 127.0.0.1/localhost, so the fixture server is proxied too.
+      ...(options.proxy ? [`--proxy-server=http://127.0.0.1:${options.proxy}`, "--proxy-bypass-list=<-loopback>", ...QUIET_CHROMIUM] : []),
     ],
   });
   // Lets the tests read back what the card copied.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const worker = options.extension === false ? null : context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  const extensionId = worker ? new URL(worker.url()).host : "none";
   const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
   return {
     name: "chromium",
@@ -89,7 +114,7 @@ async function launchChromium(): Promise<ExtensionSession> {
   };
 }
 
-async function launchFirefox(): Promise<ExtensionSession> {
+async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> {
   const puppeteer = (await import("puppeteer-core")).default;
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
@@ -105,10 +130,19 @@ async function launchFirefox(): Promise<ExtensionSession> {
       // Optional permissions are granted without the doorhanger (no UI to click in headless Firefox).
       "extensions.webextOptionalPermissionPrompts": false,
       "network.dns.localDomains": OTHER_SITE,
+      ...(options.proxy ? {
+        "network.proxy.type": 1,
+        "network.proxy.http": "127.0.0.1", "network.proxy.http_port": options.proxy,
+        "network.proxy.ssl": "127.0.0.1", "network.proxy.ssl_port": options.proxy,
+        "network.proxy.share_proxy_settings": false,
+        "network.proxy.allow_hijacking_localhost": true, // proxy 127.0.0.1 too
+        "network.proxy.no_proxies_on": "",
+        "network.proxy.socks_remote_dns": false,
+      } : {}),
     },
     args: ["--remote-allow-system-access"],
   });
-  await browser.installExtension(join(ROOT, "dist", "firefox"));
+  if (options.extension !== false) await browser.installExtension(join(ROOT, "dist", "firefox"));
   const popupUrl = `moz-extension://${uuid}/src/popup/index.html`;
   const adapt = (page: any): PageLike => page as PageLike;
   return {

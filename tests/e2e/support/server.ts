@@ -8,7 +8,8 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 
 export type FixtureServer = { origin: string; url(path: string): string; requests: string[]; close(): Promise<void> };
 
-export async function startServer(root = PAGES_DIR): Promise<FixtureServer> {
+/** `host` is 127.0.0.1 by default; another loopback address (127.0.0.2) serves pages the extension does not match. */
+export async function startServer(root = PAGES_DIR, host = "127.0.0.1"): Promise<FixtureServer> {
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
@@ -22,9 +23,9 @@ export async function startServer(root = PAGES_DIR): Promise<FixtureServer> {
       res.writeHead(404).end("not found");
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as { port: number };
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://${host}:${port}`;
   return {
     origin,
     url: (path) => `${origin}/${path.replace(/^\//, "")}`,

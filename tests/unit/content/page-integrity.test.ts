@@ -5,8 +5,8 @@
  * the one <maekrak-root> host of the card, and turning Maekrak off restores the page exactly and
  * leaves no highlight registered (property A); every highlight range covers exactly the mention's
  * text, every name planted where it must be found is found, and nothing is found in skipped
- * elements (property B). Four src/ bugs found this way are pinned by `KNOWN BUG` tests at the end
- * (marked `fails`); the random pages step round them until they are fixed (AVOID_KNOWN_BUGS).
+ * elements (property B). Four bugs this found (ranges reaching over a following element, names
+ * joined across skipped or empty block elements) are pinned by regression tests at the end.
  *
  * jsdom has no CSS Custom Highlight API: a small, faithful polyfill (Highlight is a set of ranges,
  * CSS.highlights a map of names to highlights) is installed before the modules are loaded, so the
@@ -189,15 +189,6 @@ function runText(r: Run): { text: string; names: Array<{ start: number; token: T
   return { text, names, cuts };
 }
 
-/**
- * Known src/ bugs (see the `KNOWN BUG` tests at the end): text in a skipped element (<code>, <script> …)
- * or an element without text (<div></div>) inside a paragraph does not end the block, so a mention may
- * reach over it. Until they are fixed the random pages put a visible separator ("·", which no name
- * can reach over) before every such element; MAEKRAK_KNOWN_BUGS=1 builds the pages without it, and the
- * properties then fail on these bugs.
- */
-const AVOID_KNOWN_BUGS = process.env.MAEKRAK_KNOWN_BUGS !== "1";
-const GUARD = "·";
 
 /** Inline skipped elements that can sit inside a sentence (code in a tech article, an editable span). */
 function inlineSkipped(doc: Document, kind: "code" | "script" | "ce-span", built: Built): Element {
@@ -229,7 +220,6 @@ function buildRun(r: Run, parent: Element, built: Built, scannable: boolean): vo
       case "empty": into.append(doc.createElement(r.tags[0]!)); break;
       case "br": case "wbr": into.append(doc.createElement(extra.kind)); break;
       default:
-        if (AVOID_KNOWN_BUGS) into.append(GUARD);
         into.append(inlineSkipped(doc, extra.kind, built));
         skipOffsets.push(offset);
     }
@@ -302,20 +292,12 @@ function buildSkipped(s: Skipped, parent: Element, built: Built): void {
   built.skippedRoots.push(element);
 }
 
-/** True when the reader sees a text node below `element` (one that is not in a skipped subtree). */
-function hasReadableText(element: Element): boolean {
-  const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (!inSkipped(node)) return true;
-  return false;
-}
-
 function buildChildren(children: Child[], parent: Element, built: Built): void {
   const doc = parent.ownerDocument;
   for (const child of children) {
     switch (child.kind) {
       case "run": buildRun(child, parent, built, true); break;
       case "skipped": {
-        if (AVOID_KNOWN_BUGS) parent.append(GUARD);
         buildSkipped(child, parent, built);
         break;
       }
@@ -326,7 +308,6 @@ function buildChildren(children: Child[], parent: Element, built: Built): void {
         if (child.editableFalse) element.setAttribute("contenteditable", "false");
         parent.append(element);
         buildChildren(child.children, element, built);
-        if (AVOID_KNOWN_BUGS && !hasReadableText(element)) element.before(GUARD);
         break;
       }
     }
@@ -495,7 +476,7 @@ describe("page integrity over random Korean news pages", () => {
         if (record) {
           const details = entityDetails(kb, record.entity);
           expect(details, record.entity).not.toBeNull();
-          card = new HoverCard(document, () => {});
+          card = new HoverCard(document, { pointerInside: () => {}, closed: () => {}, openInPopup: () => {} });
           card.show(record, details!);
           withCard++;
           // Let the observer see the host and the card place itself, then scan what changed.
@@ -579,16 +560,14 @@ describe("page integrity over random Korean news pages", () => {
     expect(plantedInSkipped).toBeGreaterThan(RUNS_B / 4);
   }, 120_000);
 
-  // The bugs the random pages step round (AVOID_KNOWN_BUGS). Each test states the right behaviour and is
-  // marked `fails` while the bug lasts: once src/ is fixed it starts passing, vitest reports that, and the
-  // marker (and the guard in the page builder) can go.
+  // Regressions: the bugs the random pages found, each stated as the right behaviour.
   function scanHtml(html: string) {
     releaseRanges();
     document.body.innerHTML = html; // test fixture only
     return scan();
   }
 
-  test.fails("KNOWN BUG: a mention ending before a skipped element has a range reaching over it (<p>알리바바<code>npm</code> 설치</p>)", () => {
+  test("a mention ending before a skipped element has a range that stops at its last character (<p>알리바바<code>npm</code> 설치</p>)", () => {
     const { highlighter, scanner } = scanHtml("<p>알리바바<code>npm install</code> 설치</p>");
     try {
       expect(highlighter.records.map((r) => r.text)).toEqual(["알리바바"]);
@@ -600,7 +579,7 @@ describe("page integrity over random Korean news pages", () => {
     }
   });
 
-  test.fails("KNOWN BUG: such a mention loses its highlight at the first unrelated change of the page", async () => {
+  test("such a mention keeps its highlight through an unrelated change of the page", async () => {
     const { highlighter, scanner } = scanHtml("<p>알리바바<code>npm install</code> 설치</p><p>다른 기사</p>");
     try {
       expect(highlighter.records).toHaveLength(1);
@@ -614,7 +593,7 @@ describe("page integrity over random Korean news pages", () => {
     }
   });
 
-  test.fails("KNOWN BUG: a name is matched across a skipped element inside it (<p>알리<code>x</code>바바는</p>)", () => {
+  test("a name is not matched across a skipped element inside it (<p>알리<code>x</code>바바는</p>)", () => {
     const { highlighter, scanner } = scanHtml("<p>오늘 알리<code>x</code>바바는 말했다</p>");
     try {
       // The page reads 알리x바바: no mention (today: 알리바바, its range covering "알리x바바").
@@ -625,7 +604,7 @@ describe("page integrity over random Korean news pages", () => {
     }
   });
 
-  test.fails("KNOWN BUG: a name is matched across an empty block element (<p>알리<div></div>바바는</p>, built by script)", () => {
+  test("a name is not matched across an empty block element (<p>알리<div></div>바바는</p>, built by script)", () => {
     releaseRanges();
     document.body.replaceChildren();
     const p = document.createElement("p");

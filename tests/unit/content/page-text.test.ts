@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from "vitest";
-import { BlockReader, nodesForSpan, rangeForSpan } from "../../../src/content/page-text";
+import { BlockReader, nodesForSpan, rangeForSpan, splitLongBlock } from "../../../src/content/page-text";
 
 function blocks(html: string) {
   document.body.innerHTML = html; // test fixture only
@@ -38,5 +38,30 @@ describe("reading a page's text", () => {
     const range = rangeForSpan(block!, start, start + 2, document);
     expect(range.startContainer.textContent).toBe("마윈");
     expect(range.startOffset).toBe(0);
+  });
+
+  test("a very long block is scanned in parts cut after sentences, each mapping exactly onto the page", () => {
+    const sentence = (i: number) => (i % 7 === 0 ? `알리바바 클라우드는 ${i}번째 발표를 했다. ` : `시장은 조용했고 거래는 ${i}건이었다. `);
+    const first = Array.from({ length: 3000 }, (_, i) => sentence(i)).join("");
+    document.body.innerHTML = "<p></p>"; // test fixture only
+    const p = document.querySelector("p")!;
+    p.append(first, Object.assign(document.createElement("b"), { textContent: "마윈의 말. " }), first);
+    const [block] = blocks(document.body.innerHTML);
+    const parts = splitLongBlock(block!, 4096);
+    expect(parts.length).toBeGreaterThan(10);
+    expect(parts.map((part) => part.text).join("")).toBe(block!.text);
+    for (const part of parts) {
+      expect(part.text.length).toBeLessThanOrEqual(4096);
+      expect(part.text.length).toBeGreaterThan(2048 - 40);
+      // Every occurrence of a name inside a part maps onto the page exactly (names are never cut).
+      for (const name of ["알리바바 클라우드", "마윈"]) {
+        for (let at = part.text.indexOf(name); at >= 0; at = part.text.indexOf(name, at + 1)) {
+          expect(rangeForSpan(part, at, at + name.length, document).toString()).toBe(name);
+        }
+      }
+    }
+    const count = (text: string, name: string) => text.split(name).length - 1;
+    expect(parts.reduce((n, part) => n + count(part.text, "알리바바 클라우드"), 0)).toBe(count(block!.text, "알리바바 클라우드"));
+    expect(splitLongBlock(block!, 1_000_000)).toEqual([block]);
   });
 });
