@@ -70,8 +70,28 @@ export function citationText(details: EntityDetails, fact: CompiledFact, lang: "
   return `${details.entity.names[lang] ?? details.entity.names.ko}: ${fact.claim[lang]}\n${t("source_label")} ${cited.join("; ")}`;
 }
 
-function iconButton(doc: Document, action: string, label: string, glyph: string, onClick: () => void, extra: Record<string, string> = {}) {
-  const button = h(doc, "button", { type: "button", class: `icon ${action}`, "data-action": action, "aria-label": label, title: label, ...extra }, glyph);
+const SVG = "http://www.w3.org/2000/svg";
+/** Icons as SVG paths (no icon font, no emoji font needed on the reader's system). */
+const ICONS: Record<string, string> = {
+  pin: "M9 2h6l-1 6 3 3v2h-4v7l-1 2-1-2v-7H7v-2l3-3z",
+  close: "M6 6l12 12M18 6L6 18",
+};
+
+function icon(doc: Document, name: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "16");
+  svg.setAttribute("height", "16");
+  svg.setAttribute("aria-hidden", "true");
+  const path = doc.createElementNS(SVG, "path");
+  path.setAttribute("d", ICONS[name]!);
+  path.setAttribute("class", name === "close" ? "stroke" : "fill");
+  svg.append(path);
+  return svg;
+}
+
+function iconButton(doc: Document, action: string, label: string, onClick: () => void, extra: Record<string, string> = {}) {
+  const button = h(doc, "button", { type: "button", class: `icon ${action}`, "data-action": action, "aria-label": label, title: label, ...extra }, icon(doc, action));
   button.addEventListener("click", (event) => {
     event.stopPropagation();
     onClick();
@@ -88,8 +108,8 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
     h(doc, "div", { class: "toolbar", "data-drag-handle": "" },
       h(doc, "div", { class: "kind" }, t(`type_${entity.type}`)),
       h(doc, "div", { class: "tools" },
-        iconButton(doc, "pin", t("card_pin"), "📌", actions.togglePin, { "aria-pressed": "false" }),
-        iconButton(doc, "close", t("card_close"), "×", actions.close)),
+        iconButton(doc, "pin", t("card_pin"), actions.togglePin, { "aria-pressed": "false" }),
+        iconButton(doc, "close", t("card_close"), actions.close)),
     ),
     h(doc, "header", {},
       h(doc, "h2", { id: "maekrak-card-title" }, entity.names.ko),
