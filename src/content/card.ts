@@ -102,6 +102,7 @@ export class HoverCard {
       copy: (text) => this.#copy(text),
     };
     panel.replaceChildren(renderCard(this.#doc, details, mention, actions));
+    panel.lang = t("lang") === "en" ? "en" : "ko";
     panel.dataset.entity = mention.entity;
     panel.classList.remove("pinned", "dragged");
     panel.hidden = false;

@@ -52,6 +52,8 @@ export type LaunchOptions = {
   proxy?: number;
   /** false: the same browser without Maekrak (a control; openPopup is then unavailable). Default true. */
   extension?: boolean;
+  /** The browser's UI language (the extension's follows it). Default ko. */
+  lang?: "ko" | "en";
 };
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -82,11 +84,12 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 800 },
-    locale: "ko-KR",
-    env: { ...process.env, LANG: "ko_KR.UTF-8", LANGUAGE: "ko" }, // the extension's UI language follows the browser's
+    locale: options.lang === "en" ? "en-US" : "ko-KR",
+    // The extension's UI language follows the browser's.
+    env: { ...process.env, LANG: options.lang === "en" ? "en_US.UTF-8" : "ko_KR.UTF-8", LANGUAGE: options.lang ?? "ko" },
     args: [
       ...(options.extension === false ? [] : [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]), "--no-sandbox", "--disable-gpu",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--lang=${options.lang ?? "ko"}`,
       `--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`,
       // `<-loopback>` removes the implicit bypass of 127.0.0.1/localhost, so the fixture server is proxied too.
       ...(options.proxy ? [`--proxy-server=http://127.0.0.1:${options.proxy}`, "--proxy-bypass-list=<-loopback>", ...QUIET_CHROMIUM] : []),
@@ -126,7 +129,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
       "extensions.originControls.grantByDefault": true,
-      "intl.locale.requested": "ko",
+      "intl.locale.requested": options.lang ?? "ko",
       // Optional permissions are granted without the doorhanger (no UI to click in headless Firefox).
       "extensions.webextOptionalPermissionPrompts": false,
       "network.dns.localDomains": OTHER_SITE,
