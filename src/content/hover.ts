@@ -132,7 +132,10 @@ export class HoverController {
     if (this.#card.pinned && !options.force) return; // a pinned card stays until the reader closes it
     if (options.force) this.#pending = mention;
     const details = await this.#loadDetails(mention.entity);
-    if (!details) return;
+    if (!details) {
+      if (this.#pending === mention) this.#pending = null; // resting on it again tries again
+      return;
+    }
     if (this.#pending !== null && this.#pending !== mention) return; // the pointer (or another request) moved on meanwhile
     clearTimeout(this.#closeTimer);
     this.#card.show(mention, details, { focus: options.focus });

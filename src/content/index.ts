@@ -21,7 +21,14 @@ async function main(): Promise<void> {
   const services = {
     loadDetails: (entity: string) => {
       let cached = detailsCache.get(entity);
-      if (!cached) detailsCache.set(entity, (cached = sendToBackground({ type: "getEntityDetails", entity }).catch(() => null)));
+      if (!cached) {
+        // One retry: a background that was asleep (Firefox event page, Chrome worker) may miss the first message.
+        const ask = () => sendToBackground({ type: "getEntityDetails", entity });
+        cached = ask().catch(() => new Promise((r) => setTimeout(r, 300)).then(ask)).catch(() => null);
+        detailsCache.set(entity, cached);
+        // A failure is not remembered: the next hover asks again.
+        void cached.then((details) => { if (!details) detailsCache.delete(entity); });
+      }
       return cached;
     },
     report: (count: number) => void sendToBackground({ type: "mentionsChanged", count }).catch(() => undefined),
