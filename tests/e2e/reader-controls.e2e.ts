@@ -262,6 +262,31 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await waitFor(async () => !(await page.evaluate(readCard, undefined)).open, 5_000, "card closed by Esc");
   });
 
+  test("the popup's ↓ beside an entity scrolls to its next mention, flashes it and opens its card", async () => {
+    await page.goto(server.url("sample-news.html"));
+    await settledHighlights(page, 10);
+    await page.evaluate(() => window.scrollTo(0, 0), undefined);
+    const popup = await openPopupFor(session, page);
+    await popupRows(popup);
+    await popup.click('li.page-row:has([data-entity="ant-group"]) [data-jump="next"]');
+    const flashed = await waitFor(() => page.evaluate(() => {
+      const flash = (CSS as any).highlights.get("maekrak-flash") as Set<Range> | undefined;
+      const range = flash ? [...flash][0] : undefined;
+      if (!range) return null;
+      const rect = range.getBoundingClientRect();
+      return { text: range.toString(), inView: rect.top >= 0 && rect.bottom <= innerHeight };
+    }, undefined), 5_000, "flash");
+    expect(flashed.text).toMatch(/앤트/);
+    await waitFor(async () => (await page.evaluate(() => { const r = (CSS as any).highlights.get("maekrak-flash"); return r ? [...r][0].getBoundingClientRect().top : -1; }, undefined)) >= 0, 5_000, "scrolled into view");
+    const card = await waitFor(async () => { const c = await page.evaluate(readCard, undefined); return c.open ? c : null; }, 5_000, "card");
+    expect(card.entity).toBe("ant-group");
+    await popup.close();
+    await page.bringToFront();
+    await closeCard(page);
+    await page.goto(server.url("e2e-basic.html"));
+    await settledHighlights(page, 5);
+  });
+
   test("a polite live region announces the number of mentions once", async () => {
     await page.goto(server.url("e2e-basic.html"));
     const snapshot = await settledHighlights(page, 5);
