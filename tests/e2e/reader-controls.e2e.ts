@@ -287,6 +287,32 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await settledHighlights(page, 5);
   });
 
+  test("the popup works from the keyboard alone: tabs by arrow keys, controls by Tab and Space", async () => {
+    const popup = await openPopupFor(session, page);
+    await popupRows(popup);
+    await popup.bringToFront(); // keys go to the window in front, as when the reader uses the popup
+    const focused = () => popup.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el ? `${el.tagName.toLowerCase()}#${el.id}[${el.getAttribute("value") ?? ""}]` : "";
+    }, undefined);
+    await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
+    await popup.keyboard.press("Tab");
+    expect(await focused()).toBe("button#tab-page[]");
+    await popup.keyboard.press("ArrowRight");
+    await popup.keyboard.press("ArrowRight");
+    expect(await focused()).toBe("button#tab-settings[]");
+    expect(await popup.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.id, undefined)).toBe("tab-settings");
+    // Tab through the settings until the "people" category, then Space unticks it.
+    for (let i = 0; i < 20 && (await focused()) !== "input#[person]"; i++) await popup.keyboard.press("Tab");
+    expect(await focused()).toBe("input#[person]");
+    await popup.keyboard.press(" ");
+    await waitFor(() => popup.evaluate(async () => {
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      return (await api.storage.sync.get("settings")).settings?.categories?.person === false;
+    }, undefined), 5_000, "saved from the keyboard");
+    await popup.close();
+  });
+
   test("a polite live region announces the number of mentions once", async () => {
     await page.goto(server.url("e2e-basic.html"));
     const snapshot = await settledHighlights(page, 5);
