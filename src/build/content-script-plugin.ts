@@ -33,7 +33,7 @@ export function contentScriptPlugin(options: { root: string; entry: string; styl
         build: {
           write: false,
           target: "es2022",
-          minify: true,
+          minify: !process.env.MAEKRAK_NO_MINIFY,
           sourcemap: false,
           lib: { entry: resolve(options.root, options.entry), formats: ["iife"], name: "maekrakContent", fileName: () => CONTENT_SCRIPT_FILE },
         },
