@@ -72,8 +72,11 @@ function addAlias(root: TrieNode, alias: string, output: Output): void {
 type Candidate = { end: number; outputs: Output[] };
 
 /** Walks the trie from `start`; returns every accepting position, shortest first. */
+const NONE: Candidate[] = [];
+
 function walk(root: TrieNode, text: string, start: number): Candidate[] {
-  const found: Candidate[] = [];
+  // Most walks find nothing: the result array is made only when something is found.
+  let found = NONE;
   let node = root;
   let matched = 0;
   let i = start;
@@ -84,7 +87,7 @@ function walk(root: TrieNode, text: string, start: number): Candidate[] {
       node = child;
       matched++;
       i++;
-      if (node.out) found.push({ end: i, outputs: node.out });
+      if (node.out) (found === NONE ? (found = []) : found).push({ end: i, outputs: node.out });
       continue;
     }
     // A parenthesised gloss inside a name ("큐원(Qwen) 2.5-맥스") is stepped over when the name goes on after it.
