@@ -30,6 +30,8 @@ export function contentScriptPlugin(options: { root: string; entry: string; styl
         root: options.root,
         logLevel: "warn",
         plugins: [knowledgeBasePlugin()],
+        // Chrome's MV3 APIs return promises and Firefox has `browser`: the content script needs no polyfill (see browser-lean.ts).
+        resolve: { alias: { "webextension-polyfill": resolve(options.root, "src/messages/browser-lean.ts") } },
         build: {
           write: false,
           target: "es2022",
