@@ -12,6 +12,7 @@ const UI = /src\/content\/(card|card-view|hover|dom)\.ts|card\.css|theme\.css|sr
 
 const result = await build({
   configFile: false, root: ROOT, logLevel: "warn", plugins: [knowledgeBasePlugin()],
+  resolve: { alias: { "webextension-polyfill": resolve(ROOT, "src/messages/browser-lean.ts") } }, // as content-script-plugin does
   build: { write: false, target: "es2022", minify: true, sourcemap: false, lib: { entry: resolve(ROOT, "src/content/index.ts"), formats: ["iife"], name: "maekrakContent", fileName: () => "content.js" } },
 });
 const chunk = (Array.isArray(result) ? result : [result]).flatMap((r) => ("output" in r ? r.output : [])).find((o) => o.type === "chunk");
