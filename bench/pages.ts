@@ -57,7 +57,7 @@ function chrome(next: () => number, body: string, title: string, rails: number):
   const nav = Array.from({ length: 20 }, (_, i) => `<li><a href="#">메뉴${i + 1}</a></li>`).join("");
   const rail = Array.from({ length: rails }, (_, i) => `<li><a href="#"><span class="rank">${i + 1}</span> ${FILLER[Math.floor(next() * FILLER.length)]}</a></li>`).join("");
   return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${title}</title>
-<style>body{font:16px/1.7 sans-serif;margin:0}main{max-width:760px;margin:0 auto;padding:16px}nav ul,aside ul{list-style:none;padding:0}</style></head>
+<style>body{font:16px/1.7 sans-serif;margin:0}main{max-width:760px;margin:0 auto;padding:16px}nav ul,aside ul{list-style:none;padding:0}nav li{display:inline-block;margin-right:8px}</style></head>
 <body><header><nav><ul>${nav}</ul></nav></header><main><h1>${title}</h1>${body}</main><aside><h2>많이 본 뉴스</h2><ul>${rail}</ul></aside>
 <footer><p>무단전재 및 재배포 금지</p></footer></body></html>`;
 }
@@ -66,6 +66,9 @@ function comments(next: () => number, count: number): string {
   return `<section class="comments">${Array.from({ length: count }, (_, i) =>
     `<div class="comment"><span class="who">독자${i}</span><p>${paragraph(next, 60 + next() * 120)}</p><button>좋아요</button></div>`).join("")}</section>`;
 }
+
+/** A top story above the fold, so the first screen has mentions to highlight (the first-screen latency needs some). */
+const LEAD = `<p class="lead">알리바바 클라우드가 큐원 신모델을 공개했다. 마윈의 복귀설 속에 조 차이 회장은 3800억 위안을 인공지능 인프라에 투자하겠다고 밝혔다.</p>`;
 
 function card(next: () => number): string {
   return `<div class="card"><h3><a href="#">${FILLER[Math.floor(next() * FILLER.length)]}</a></h3><p>${paragraph(next, 60)}</p>` +
@@ -83,14 +86,14 @@ export function portalPage(): string {
   sinceMention = 0;
   const next = rng(2);
   const cards = Array.from({ length: 1700 }, () => card(next)).join("");
-  return chrome(next, `<div class="grid">${cards}</div>${comments(next, 200)}`, "포털 뉴스 홈", 400);
+  return chrome(next, `${LEAD}<div class="grid">${cards}</div>${comments(next, 200)}`, "포털 뉴스 홈", 400);
 }
 
 export function hugePage(): string {
   sinceMention = 0;
   const next = rng(3);
   const cards = Array.from({ length: 17000 }, () => card(next)).join("");
-  return chrome(next, `<div class="grid">${cards}</div>${comments(next, 2000)}`, "끝없는 뉴스 피드", 4000);
+  return chrome(next, `${LEAD}<div class="grid">${cards}</div>${comments(next, 2000)}`, "끝없는 뉴스 피드", 4000);
 }
 
 /** An article that appends 200 blocks in 20 batches over 2 s, starting when the page has loaded. */
@@ -107,6 +110,7 @@ export function dynamicPage(): string {
       box.className = "more";
       box.innerHTML = BATCHES[i++];
       document.querySelector("main").append(box);
+      (globalThis.__appendedAt ??= []).push(performance.now());
       if (i === BATCHES.length) { clearInterval(timer); document.documentElement.dataset.appended = "1"; }
     }, 100);
   });

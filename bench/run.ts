@@ -10,7 +10,8 @@
  * the `none` run of the same page in the same round. Writes bench/results/latest.{json,md}.
  * This is a measurement, not a test: nothing here asserts a time.
  */
-import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:http";
@@ -23,7 +24,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SETTLE_MS = 800;
 const TIMEOUT_MS = 20_000;
 type Variant = "none" | "floor" | "markjs" | "maekrak";
-const VARIANTS: Variant[] = ["none", "floor", "markjs", "maekrak"];
+/** BENCH_SKIP_MARKJS=1 for quick runs (mark.js takes most of the time; its column then reads "did not finish"). */
+const VARIANTS: Variant[] = process.env.BENCH_SKIP_MARKJS ? ["none", "floor", "maekrak"] : ["none", "floor", "markjs", "maekrak"];
 
 /** The two reference extensions, written to a temp folder. */
 function buildReferences(): Record<"floor" | "markjs", string> {
@@ -55,20 +57,98 @@ function buildReferences(): Record<"floor" | "markjs", string> {
   return { floor, markjs };
 }
 
-/** In the page's main world from the start: long tasks, and when the highlight count last changed. */
+/**
+ * In the page's main world from the start: long tasks, when the highlight count last changed, and when
+ * each Maekrak range was first seen registered (polled every 10 ms, so latencies carry up to 10 ms of
+ * polling delay). The anchor pairs a trace timestamp (console.timeStamp) with performance.now(), so trace
+ * events (the content script's injection) and page times can be compared.
+ */
 const PROBE = `(() => {
-  const state = { longest: 0, lastChange: 0, count: 0 };
+  const state = { longest: 0, lastChange: 0, count: 0, anchor: 0 };
+  const seen = new Map();
   globalThis.__bench = state;
+  globalThis.__benchSeen = seen;
   try { new PerformanceObserver((list) => { for (const e of list.getEntries()) state.longest = Math.max(state.longest, e.duration); }).observe({ type: "longtask", buffered: true }); } catch {}
-  const count = () => {
-    let n = 0;
-    if (globalThis.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) if (name.startsWith("maekrak-")) n += h.size;
-    n += document.querySelectorAll("mark[data-markjs]").length;
-    return n;
+  let marks = null;
+  let lastSize = -1;
+  const tick = () => {
+    let size = 0;
+    const mine = [];
+    if (globalThis.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) if (name.startsWith("maekrak-") && name !== "maekrak-flash") { size += h.size; mine.push(h); }
+    if (size !== lastSize) {
+      lastSize = size;
+      const now = performance.now();
+      for (const h of mine) for (const r of h) if (!seen.has(r)) seen.set(r, now);
+    }
+    const n = size + (marks ??= document.getElementsByTagName("mark")).length;
+    if (n !== state.count) { state.count = n; state.lastChange = performance.now(); }
+    setTimeout(tick, 10);
   };
-  const tick = () => { const n = count(); if (n !== state.count) { state.count = n; state.lastChange = performance.now(); } setTimeout(tick, 25); };
-  addEventListener("DOMContentLoaded", tick);
+  addEventListener("DOMContentLoaded", () => { state.anchor = performance.now(); console.timeStamp("bench-anchor"); tick(); });
 })();`;
+
+/** After settling, in the page: first-screen and per-batch latencies from the first-seen times. */
+const LATENCIES = () => {
+  const seen = (globalThis as any).__benchSeen as Map<Range, number>;
+  let firstScreenAt = NaN;
+  let inView = 0;
+  for (const [range, at] of seen) {
+    const r = range.getBoundingClientRect();
+    if ((r.width || r.height) && r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth) {
+      inView++;
+      firstScreenAt = Number.isNaN(firstScreenAt) ? at : Math.max(firstScreenAt, at);
+    }
+  }
+  const boxes = [...document.querySelectorAll("main > .more")];
+  const appendedAt = ((globalThis as any).__appendedAt ?? []) as number[];
+  const perBatch = boxes.map(() => -Infinity);
+  for (const [range, at] of seen) {
+    const box = range.startContainer.parentElement?.closest(".more");
+    const i = box ? boxes.indexOf(box) : -1;
+    if (i >= 0 && appendedAt[i] !== undefined) perBatch[i] = Math.max(perBatch[i]!, at - appendedAt[i]!);
+  }
+  return { firstScreenAt, inView, batchLatencies: perBatch.filter((x) => Number.isFinite(x)), anchor: (globalThis as any).__bench.anchor as number };
+};
+
+type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any };
+
+/**
+ * From the trace of one page load: when the extension's script was first run (page time), its own time
+ * per task (the longest), and how many tasks it made long. Extension work = the outermost EvaluateScript /
+ * FunctionCall events whose script is a chrome-extension:// URL, on the page's main thread.
+ */
+function analyseTrace(events: TraceEvent[], anchorPerf: number) {
+  const anchor = events.find((e) => e.name === "TimeStamp" && e.args?.data?.message === "bench-anchor");
+  if (!anchor) return { injectedAt: NaN, longestOwnMs: NaN, ownOver50: NaN };
+  const onMain = events.filter((e) => e.pid === anchor.pid && e.tid === anchor.tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const isExtension = (e: TraceEvent) => (e.name === "EvaluateScript" || e.name === "FunctionCall" || e.name === "v8.compile") &&
+    String(e.args?.data?.url ?? "").startsWith("chrome-extension://");
+  const tasks = onMain.filter((e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask");
+  const own = onMain.filter(isExtension);
+  const injected = own[0];
+  // Outermost extension events only, summed per task.
+  const perTask = new Map<TraceEvent, number>();
+  let coveredUntil = -Infinity;
+  let t = 0;
+  for (const e of own) {
+    if (e.ts < coveredUntil) continue;
+    coveredUntil = e.ts + e.dur!;
+    while (t < tasks.length && tasks[t]!.ts + tasks[t]!.dur! < e.ts) t++;
+    const task = tasks[t] && tasks[t]!.ts <= e.ts ? tasks[t]! : e;
+    perTask.set(task, (perTask.get(task) ?? 0) + e.dur! / 1000);
+  }
+  const owns = [...perTask.values()];
+  if (process.env.BENCH_TRACE_SUMMARY) {
+    const byName = new Map<string, number>();
+    for (const e of onMain) if (/^(UpdateLayoutTree|Layout|Paint|PrePaint|Layerize|Commit|HitTest|ParseHTML|EvaluateScript|FunctionCall|FireIdleCallback|TimerFire|MajorGC|MinorGC|V8.GC_SCAVENGER|BlinkGC.AtomicPhase)$/.test(e.name)) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+    process.stderr.write(`  trace: ${[...byName].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}\n`);
+  }
+  return {
+    injectedAt: injected ? anchorPerf + (injected.ts - anchor.ts) / 1000 : NaN,
+    longestOwnMs: owns.length ? Math.max(...owns) : 0,
+    ownOver50: owns.filter((x) => x > 50).length,
+  };
+}
 
 async function launch(extension: string | null): Promise<BrowserContext> {
   const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -80,16 +160,25 @@ async function launch(extension: string | null): Promise<BrowserContext> {
   return context;
 }
 
-type Sample = { script: number; recalc: number; task: number; heap: number; longest: number; complete: number; matches: number; finished: boolean };
+type Sample = {
+  script: number; recalc: number; task: number; heap: number; longest: number; complete: number; matches: number; finished: boolean;
+  /** Extension-only: longest run of its own code inside one task, tasks where that exceeded 50 ms, ms from injection to the first screen's ranges registered, per-batch latencies. */
+  longestOwn: number; ownOver50: number; firstScreen: number; inView: number; batchMax: number; batchMedian: number;
+};
+const FAILED: Sample = { script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false, longestOwn: NaN, ownOver50: NaN, firstScreen: NaN, inView: NaN, batchMax: NaN, batchMedian: NaN };
 
 async function measure(page: Page, url: string, dynamic: boolean): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
+  const trace: TraceEvent[] = [];
+  cdp.on("Tracing.dataCollected", (e) => { for (const x of e.value) trace.push(x as unknown as TraceEvent); });
+  const traced = new Promise<void>((r) => cdp.once("Tracing.tracingComplete", () => r()));
+  await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["devtools.timeline", "toplevel"] }, transferMode: "ReportEvents" });
   // A reference that blocks the page (mark.js on the huge page) may hold up "load" for minutes.
   const loaded = await page.goto(url, { waitUntil: "load", timeout: TIMEOUT_MS }).then(() => true, () => false);
   if (!loaded) {
     await cdp.detach().catch(() => undefined);
-    return { script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false };
+    return FAILED;
   }
   const loadedAt = await page.evaluate(() => performance.now());
   const started = Date.now();
@@ -103,14 +192,72 @@ async function measure(page: Page, url: string, dynamic: boolean): Promise<Sampl
   }
   const { metrics } = await cdp.send("Performance.getMetrics");
   const metric = (name: string) => metrics.find((m: { name: string }) => m.name === name)?.value ?? 0;
+  await cdp.send("Tracing.end");
+  await traced;
   const probe = await page.evaluate(() => (globalThis as any).__bench);
   const nav = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const lat = await page.evaluate(LATENCIES);
+  const t = analyseTrace(trace, lat.anchor);
   await cdp.detach();
+  const sorted = [...lat.batchLatencies].sort((a, b) => a - b);
   return {
     script: metric("ScriptDuration") * 1000, recalc: metric("RecalcStyleDuration") * 1000, task: metric("TaskDuration") * 1000,
     heap: metric("JSHeapUsedSize") / 1024 / 1024, longest: probe.longest, matches: probe.count,
     complete: probe.count ? Math.max(0, probe.lastChange - nav) : 0, finished,
+    longestOwn: t.longestOwnMs, ownOver50: t.ownOver50,
+    firstScreen: lat.inView ? lat.firstScreenAt - t.injectedAt : NaN, inView: lat.inView,
+    batchMax: sorted.length ? sorted[sorted.length - 1]! : NaN, batchMedian: sorted.length ? sorted[(sorted.length - 1) >> 1]! : NaN,
   };
+}
+
+
+/**
+ * BENCH_PROFILE=1: one CDP CPU profile (Profiler domain, 100 µs sampling) of Maekrak per page, reported as
+ * the top functions by self and by total time, and the split between the extension, the page, GC and the
+ * browser's own work. Build with MAEKRAK_NO_MINIFY=1 for readable names. Writes bench/results/profile.md.
+ */
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+async function profilePage(context: BrowserContext, url: string, dynamic: boolean): Promise<string> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+  await cdp.send("Profiler.start");
+  await page.goto(url, { waitUntil: "load", timeout: TIMEOUT_MS });
+  const loadedAt = await page.evaluate(() => performance.now());
+  for (const started = Date.now(); Date.now() - started < TIMEOUT_MS; await page.waitForTimeout(100)) {
+    const s = await page.evaluate(() => ({ ...(globalThis as any).__bench, now: performance.now(), appended: document.documentElement.dataset.appended === "1" }));
+    if ((!dynamic || s.appended) && s.now - Math.max(s.lastChange, loadedAt) > SETTLE_MS) break;
+  }
+  const { profile } = await cdp.send("Profiler.stop") as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  await page.close();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const isExt = (n: ProfileNode) => n.callFrame.url.startsWith("chrome-extension://");
+  const key = (n: ProfileNode) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*\//, "")}:${n.callFrame.lineNumber + 1}`;
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const split = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const node = byId.get(id)!;
+    // Who is responsible: the outermost frame with a URL (extension or page), else the node's own name.
+    let owner = node.callFrame.functionName.startsWith("(") ? node.callFrame.functionName : "page";
+    const keys = new Set<string>();
+    for (let n: ProfileNode | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) {
+      if (isExt(n)) { keys.add(key(n)); owner = "extension"; }
+      else if (n.callFrame.url && owner !== "extension") owner = "page";
+    }
+    split.set(owner, (split.get(owner) ?? 0) + ms);
+    if (isExt(node)) self.set(key(node), (self.get(key(node)) ?? 0) + ms);
+    else if (owner === "extension") self.set(`[native] ${node.callFrame.functionName || "(native)"}`, (self.get(`[native] ${node.callFrame.functionName || "(native)"}`) ?? 0) + ms);
+    for (const k of keys) total.set(k, (total.get(k) ?? 0) + ms);
+  });
+  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `| ${k} | ${v.toFixed(1)} |`).join("\n");
+  return [`split (ms): ${[...split].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`, "",
+    "| extension self time (native = built-ins called by the extension) | ms |", "|---|---:|", top(self, 25), "",
+    "| extension total time | ms |", "|---|---:|", top(total, 25), ""].join("\n");
 }
 
 /** Median of the finished runs (NaN when none finished). */
@@ -128,6 +275,20 @@ async function main() {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as { port: number }).port;
+  if (process.env.BENCH_PROFILE) {
+    const context = await launch(join(ROOT, "dist", "chrome"));
+    const out: string[] = [];
+    for (const name of (process.env.BENCH_PAGES?.split(",") ?? Object.keys(PAGES)) as PageName[]) {
+      await profilePage(context, `http://127.0.0.1:${port}/${name}?warm`, name === "dynamic"); // warm-up
+      out.push(`## ${name}`, "", await profilePage(context, `http://127.0.0.1:${port}/${name}`, name === "dynamic"));
+    }
+    await context.close();
+    server.close();
+    mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
+    writeFileSync(join(ROOT, "bench", "results", "profile.md"), `# CPU profile of Maekrak (one run per page after a warm-up)\n\n${out.join("\n")}`);
+    console.log(out.join("\n"));
+    return;
+  }
   const refs = buildReferences();
   const contexts: Record<Variant, BrowserContext> = {
     none: await launch(null), floor: await launch(refs.floor), markjs: await launch(refs.markjs), maekrak: await launch(join(ROOT, "dist", "chrome")),
@@ -139,14 +300,14 @@ async function main() {
       for (const variant of VARIANTS) {
         // Once a variant has failed to finish a page, later rounds skip it (it would only stall the run).
         if (samples[name]?.[variant]?.some((x) => !x.finished)) {
-          samples[name]![variant]!.push({ script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false });
+          samples[name]![variant]!.push(FAILED);
           continue;
         }
         const page = await contexts[variant].newPage();
         const sample = await measure(page, `http://127.0.0.1:${port}/${name}?r=${round}`, name === "dynamic");
         await page.close({ runBeforeUnload: false }).catch(() => undefined);
         ((samples[name] ??= {} as Record<Variant, Sample[]>)[variant] ??= []).push(sample);
-        process.stderr.write(`round ${round + 1}/${ROUNDS} ${name.padEnd(8)} ${variant.padEnd(8)} script ${sample.script.toFixed(0)} ms, recalc ${sample.recalc.toFixed(0)} ms, longest ${sample.longest.toFixed(0)} ms, matches ${sample.matches}${sample.finished ? "" : " (did not finish)"}\n`);
+        process.stderr.write(`round ${round + 1}/${ROUNDS} ${name.padEnd(8)} ${variant.padEnd(8)} script ${sample.script.toFixed(0)} ms, recalc ${sample.recalc.toFixed(0)} ms, longest ${sample.longest.toFixed(0)} ms (own ${sample.longestOwn.toFixed(0)}), first screen ${sample.firstScreen.toFixed(0)} ms (${sample.inView}), batch max ${sample.batchMax.toFixed(0)} ms, matches ${sample.matches}${sample.finished ? "" : " (did not finish)"}\n`);
       }
     }
   }
@@ -160,13 +321,20 @@ async function main() {
     const s = samples[name]!;
     const cost = (v: Variant, key: "script" | "recalc" | "task" | "heap") => median(s[v].map((x, i) => x[key] - s.none[i]![key]));
     const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "did not finish");
-    type Costs = { scriptMs: number; recalcMs: number; taskMs: number; heapMB: number; longestTaskMs: number; completeMs: number; matches: number; finishedRuns: number };
+    type Costs = {
+      scriptMs: number; recalcMs: number; taskMs: number; heapMB: number; longestTaskMs: number; completeMs: number; matches: number; finishedRuns: number;
+      longestOwnTaskMs: number; ownTasksOver50: number; firstScreenMs: number; inView: number; batchLatencyMaxMs: number; batchLatencyMedianMs: number;
+    };
     const entry: Record<string, Costs | Record<string, number>> = {};
-    for (const v of VARIANTS.filter((x) => x !== "none")) {
+    for (const v of (["floor", "markjs", "maekrak"] as const)) {
+      if (!s[v]) s[v] = s.none.map(() => FAILED);
       entry[v] = {
         scriptMs: cost(v, "script"), recalcMs: cost(v, "recalc"), taskMs: cost(v, "task"), heapMB: cost(v, "heap"),
         longestTaskMs: median(s[v].map((x) => x.longest)), completeMs: median(s[v].map((x) => x.complete)),
         matches: median(s[v].map((x) => x.matches)), finishedRuns: s[v].filter((x) => x.finished).length,
+        longestOwnTaskMs: median(s[v].map((x) => x.longestOwn)), ownTasksOver50: median(s[v].map((x) => x.ownOver50)),
+        firstScreenMs: median(s[v].map((x) => x.firstScreen)), inView: median(s[v].map((x) => x.inView)),
+        batchLatencyMaxMs: median(s[v].map((x) => x.batchMax)), batchLatencyMedianMs: median(s[v].map((x) => x.batchMedian)),
       };
     }
     const m = entry.maekrak as Costs;
@@ -174,15 +342,23 @@ async function main() {
     const k = entry.markjs as Costs;
     entry.ratios = { maekrakToFloorScript: m.scriptMs / f.scriptMs, maekrakToFloorTask: m.taskMs / f.taskMs, markjsToMaekrakScript: k.scriptMs / m.scriptMs };
     report[name] = entry;
-    rows.push(`| ${name} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} |`);
+    rows.push(`| ${name} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} | ${fmt(m.longestOwnTaskMs, 0)} / ${fmt(f.longestOwnTaskMs, 0)} (${fmt(m.ownTasksOver50, 0)}) | ${fmt(m.firstScreenMs, 0)} (${fmt(m.inView, 0)}) | ${name === "dynamic" ? `${fmt(m.batchLatencyMaxMs, 0)} / ${fmt(m.batchLatencyMedianMs, 0)}` : "—"} |`);
   }
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
-  const meta = { date: new Date().toISOString(), rounds: ROUNDS, chromium: (await import("node:child_process")).execSync("chromium --version 2>/dev/null || true").toString().trim() };
+  const content = readFileSync(join(ROOT, "dist", "chrome", "content.js"));
+  const meta = {
+    date: new Date().toISOString(), rounds: ROUNDS, chromium: (await import("node:child_process")).execSync("chromium --version 2>/dev/null || true").toString().trim(),
+    contentScriptBytes: content.length, contentScriptGzipBytes: gzipSync(content, { level: 9 }).length,
+  };
   writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify({ meta, report }, null, 2) + "\n");
   const table = [
     `# Benchmark (${meta.chromium}, ${ROUNDS} interleaved rounds, medians; costs over a no-extension run)`, "",
-    "| page | floor script ms | Maekrak script ms | mark.js script ms | Maekrak ÷ floor | mark.js ÷ Maekrak | Maekrak style recalc ms | task ms Maekrak / floor | longest task ms Maekrak / floor | highlights complete ms | matches Maekrak / mark.js | Maekrak heap MB |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows, "",
+    `content.js: ${(meta.contentScriptBytes / 1024).toFixed(1)} KB, ${(meta.contentScriptGzipBytes / 1024).toFixed(1)} KB gzip.`,
+    "Longest own task: the extension's own code inside one task (trace), Maekrak / floor, and (count of tasks where it passed 50 ms).",
+    "First screen: ms from the content script's injection until every range intersecting the initial viewport was registered (count in view).",
+    "Batch latency: dynamic page, ms from a batch's append until its last range was registered, max / median over batches.", "",
+    "| page | floor script ms | Maekrak script ms | mark.js script ms | Maekrak ÷ floor | mark.js ÷ Maekrak | Maekrak style recalc ms | task ms Maekrak / floor | longest task ms Maekrak / floor | highlights complete ms | matches Maekrak / mark.js | Maekrak heap MB | longest own task ms Maekrak / floor (>50) | first screen ms (in view) | batch latency ms max / median |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows, "",
   ].join("\n");
   writeFileSync(join(ROOT, "bench", "results", "latest.md"), table);
   console.log(table);

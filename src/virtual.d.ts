@@ -3,6 +3,6 @@ declare module "virtual:maekrak/kb" {
   export default kb;
 }
 declare module "virtual:maekrak/matcher" {
-  const data: import("./kb/matcher-data").MatcherData;
+  const data: import("./core/matcher").CompiledMatcher;
   export default data;
 }

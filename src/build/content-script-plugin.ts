@@ -30,10 +30,12 @@ export function contentScriptPlugin(options: { root: string; entry: string; styl
         root: options.root,
         logLevel: "warn",
         plugins: [knowledgeBasePlugin()],
+        // Chrome's MV3 APIs return promises and Firefox has `browser`: the content script needs no polyfill (see browser-lean.ts).
+        resolve: { alias: { "webextension-polyfill": resolve(options.root, "src/messages/browser-lean.ts") } },
         build: {
           write: false,
           target: "es2022",
-          minify: true,
+          minify: !process.env.MAEKRAK_NO_MINIFY,
           sourcemap: false,
           lib: { entry: resolve(options.root, options.entry), formats: ["iife"], name: "maekrakContent", fileName: () => CONTENT_SCRIPT_FILE },
         },

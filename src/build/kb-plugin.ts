@@ -3,11 +3,12 @@
  * entry fails the build with the entry and field named) and serves it as
  * virtual modules:
  *   virtual:maekrak/kb       the compiled knowledge base (background, popup)
- *   virtual:maekrak/matcher  only what the matcher needs (content script), precompiled
+ *   virtual:maekrak/matcher  only what the matcher needs (content script), its trie precompiled (CompiledMatcher)
  */
 import type { Plugin } from "vite";
 import { KB_DATA_DIR, loadKnowledgeBase } from "./kb-files.ts";
 import { toMatcherData } from "../kb/matcher-data.ts";
+import { compileMatcher } from "../core/matcher.ts";
 
 const KB_ID = "virtual:maekrak/kb";
 const MATCHER_ID = "virtual:maekrak/matcher";
@@ -26,7 +27,13 @@ export function knowledgeBasePlugin(): Plugin {
       if (id !== "\0" + KB_ID && id !== "\0" + MATCHER_ID) return null;
       this.addWatchFile(KB_DATA_DIR);
       const kb = loadKnowledgeBase(); // throws KbError naming entry and field
-      return id === "\0" + KB_ID ? jsonModule(kb) : jsonModule(toMatcherData(kb));
+      if (id === "\0" + KB_ID) return jsonModule(kb);
+      // The trie is built here, once, not on every page: the content script only maps its edges.
+      const data = toMatcherData(kb);
+      const compiled = compileMatcher(data.entities, data.otherPeople);
+      // The written forms live in the trie now; the content script needs only each entity's id, type and figure.
+      compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, ...rest }) => ({ ...rest, aliases: [] }));
+      return jsonModule(compiled);
     },
     buildStart() {
       loadKnowledgeBase();

@@ -8,16 +8,31 @@ import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongB
 import type { MentionHighlighter } from "./highlighter";
 
 const SLICE_MS = 8;
-/** How often a long scan registers the ranges found so far (each registration costs a style recalc). */
-const FLUSH_EVERY_MS = 300;
+/**
+ * How often a long scan registers the ranges found so far, after the first slice (the first screen). Each
+ * registration makes Chromium invalidate paint for the whole page (a full pre-paint walk: ~100 ms on a
+ * 300k-node page), so a long scan registers rarely.
+ */
+const FLUSH_EVERY_MS = 1000;
+/** Blocks read between two looks at the clock (each look costs about as much as reading a short block). */
+const CLOCK_EVERY = 8;
 /** Past this many queued changes a full rescan is cheaper than following them one by one. */
 const RESCAN_THRESHOLD = 1000;
 
-type IdleCallback = (deadline: { timeRemaining(): number }) => void;
-const requestIdle: (cb: IdleCallback) => void =
-  typeof requestIdleCallback === "function"
-    ? (cb) => requestIdleCallback(cb, { timeout: 200 })
-    : (cb) => setTimeout(() => cb({ timeRemaining: () => SLICE_MS }), 1);
+/**
+ * Runs `cb` when the page has nothing more urgent to do. A background-priority task where the browser has
+ * the scheduler API: it runs as soon as input, rendering and the page's own tasks are done, without waiting
+ * for an idle period (requestIdleCallback runs a callback posted from an idle callback only in the *next*
+ * idle period, which left a long scan at ~15 % of one core: 8 s for a 2 MB page). Else an idle callback.
+ */
+type Scheduler = { postTask(cb: () => void, options: { priority: "background" }): Promise<unknown> };
+const backgroundScheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+const runSoon: (cb: () => void) => void =
+  typeof backgroundScheduler?.postTask === "function"
+    ? (cb) => void (backgroundScheduler as Scheduler).postTask(cb, { priority: "background" }).catch(() => undefined)
+    : typeof requestIdleCallback === "function"
+      ? (cb) => requestIdleCallback(cb, { timeout: 200 })
+      : (cb) => setTimeout(cb, 1);
 
 export class PageScanner {
   #doc: Document;
@@ -45,7 +60,9 @@ export class PageScanner {
     this.#readers.push(new BlockReader(root));
     this.#observer = new MutationObserver((records) => this.#queue(records));
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
-    this.#schedule();
+    // The first slice (the top of the page: the first screen) at once, not after the page's own pending
+    // work (on a 2 MB page its first layout alone is ~0.5-1 s); the rest in background tasks.
+    this.#slice();
   }
 
   stop(): void {
@@ -74,12 +91,17 @@ export class PageScanner {
   #schedule(): void {
     if (this.#scheduled || this.#stopped) return;
     this.#scheduled = true;
-    requestIdle((deadline) => {
+    runSoon(() => {
       this.#scheduled = false;
-      const until = performance.now() + Math.min(SLICE_MS, Math.max(2, deadline.timeRemaining()));
-      const more = this.#step(() => performance.now() < until);
-      if (more) this.#schedule();
+      this.#slice();
     });
+  }
+
+  #slice(): void {
+    const until = performance.now() + SLICE_MS;
+    let blocks = 0;
+    const more = this.#step(() => ++blocks % CLOCK_EVERY !== 0 || performance.now() < until);
+    if (more) this.#schedule();
   }
 
   /**
@@ -90,33 +112,43 @@ export class PageScanner {
    */
   #step(keepGoing: () => boolean): boolean {
     if (this.#stopped) return false;
-    let changed = false;
     if (this.#queued.size) {
-      changed = this.#takeQueue() || changed;
+      this.#dirty = this.#takeQueue() || this.#dirty;
     }
     while (this.#readers.length) {
       const reader = this.#readers[0]!;
       let block: TextBlock | null;
       while ((block = this.#parts.shift() ?? this.#nextBlock(reader))) {
-        changed = this.#scanBlock(block) || changed;
+        this.#dirty = this.#scanBlock(block) || this.#dirty;
         if (!keepGoing()) {
           // The first screen at once, then at most a few registrations a second while a long scan runs.
           const now = performance.now();
           if (now - this.#lastFlush >= FLUSH_EVERY_MS) {
+            // The first-screen registration does not report: the badge follows at the end of the pass.
+            this.#flush(this.#lastFlush !== -Infinity);
             this.#lastFlush = now;
-            this.#highlighter.flush();
           }
-          if (changed) this.#onChange();
           return true;
         }
       }
       this.#readers.shift();
     }
-    this.#highlighter.flush();
+    this.#flush();
     this.#lastFlush = performance.now();
-    if (changed) this.#onChange();
     if (!this.#queued.size) this.#onSettled();
     return this.#queued.size > 0;
+  }
+
+  /** Mentions were added or removed since the last report. */
+  #dirty = false;
+
+  /** Registers what was found and reports a change once per registration, not once per slice (each report is a message to the background). */
+  #flush(report = true): void {
+    this.#highlighter.flush();
+    if (report && this.#dirty) {
+      this.#dirty = false;
+      this.#onChange();
+    }
   }
 
   /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one task). */

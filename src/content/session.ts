@@ -4,7 +4,7 @@
  * removes every highlight and the shadow host, leaving the page as it was.
  */
 import matcherData from "virtual:maekrak/matcher";
-import { buildMatcher, type Matcher } from "../core/matcher";
+import { matcherFromCompiled, type Matcher } from "../core/matcher";
 import type { Settings } from "../core/settings";
 import type { EntityCount, PageMentions, ScrollResult } from "../messages/protocol";
 import type { EntityDetails } from "../kb/details";
@@ -21,7 +21,7 @@ function isEditable(target: EventTarget | null): boolean {
 
 let sharedMatcher: Matcher | null = null;
 /** Built on first use and kept: a page switched off and on again does not pay for it twice. */
-const matcher = () => (sharedMatcher ??= buildMatcher(matcherData.entities, matcherData.otherPeople));
+const matcher = () => (sharedMatcher ??= matcherFromCompiled(matcherData));
 
 const viewOf = (s: Settings): HighlightView => ({ categories: s.categories, density: s.density, style: s.style });
 const hoverOf = (s: Settings): HoverOptions => ({ delayMs: s.hoverDelayMs, holdKey: s.holdKey });

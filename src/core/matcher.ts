@@ -19,7 +19,7 @@ const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|r
 /** An amount within this share of a figure (same currency) is read as a differing statement of it. */
 const DIFFERS_WITHIN = 0.15;
 
-type Output = {
+export type Output = {
   entity: string;
   type: EntityType;
   rule: AliasRule;
@@ -71,20 +71,48 @@ function addAlias(root: TrieNode, alias: string, output: Output): void {
 
 type Candidate = { end: number; outputs: Output[] };
 
+/**
+ * The matcher's data as built once at build time (kb-plugin → virtual:maekrak/matcher) and loaded with one
+ * JSON.parse, so a page does not build the trie: the entities, the trie as flat edges (parent, folded code
+ * unit, child; node 0 is the root), each node's outputs (0 for none), the nodes after which an alias has a
+ * space or hyphen (`gap`), and the surnames of title forms.
+ */
+export type CompiledMatcher = {
+  entities: MatcherEntity[];
+  /** Nodes are numbered breadth-first, so a node's children are the next numbers: per node its child count, then every edge's code unit, as strings. */
+  counts: string;
+  codes: string;
+  /** Per node: indices into `outputs`, or 0. */
+  out: Array<number[] | 0>;
+  outputs: Output[];
+  gaps: number[];
+  surnames: string[];
+};
+
+/** The trie at run time: one Map from (node, code unit) to child for every edge. */
+type Trie = { next: Map<number, number>; out: Array<Output[] | 0>; gap: Uint8Array };
+const edge = (node: number, code: number) => node * 0x10000 + code;
+/** Child counts are stored as printable characters (count + 0x40), which JSON keeps unescaped. */
+const COUNT_BASE = 0x40;
+
 /** Walks the trie from `start`; returns every accepting position, shortest first. */
-function walk(root: TrieNode, text: string, start: number): Candidate[] {
-  const found: Candidate[] = [];
-  let node = root;
+const NONE: Candidate[] = [];
+
+function walk(trie: Trie, text: string, start: number): Candidate[] {
+  // Most walks find nothing: the result array is made only when something is found.
+  let found = NONE;
+  let node = 0;
   let matched = 0;
   let i = start;
   while (i < text.length) {
     const code = foldCode(text.charCodeAt(i));
-    const child = node.next.get(code);
-    if (child) {
+    const child = trie.next.get(edge(node, code));
+    if (child !== undefined) {
       node = child;
       matched++;
       i++;
-      if (node.out) found.push({ end: i, outputs: node.out });
+      const out = trie.out[node];
+      if (out) (found === NONE ? (found = []) : found).push({ end: i, outputs: out });
       continue;
     }
     // A parenthesised gloss inside a name ("큐원(Qwen) 2.5-맥스") is stepped over when the name goes on after it.
@@ -93,7 +121,7 @@ function walk(root: TrieNode, text: string, start: number): Candidate[] {
       let after = close + 1;
       if (close > i && close - i <= 40) {
         if (isNameSeparator(text.charCodeAt(after))) after++;
-        if (after < text.length && node.next.has(foldCode(text.charCodeAt(after)))) {
+        if (after < text.length && trie.next.has(edge(node, foldCode(text.charCodeAt(after))))) {
           i = after;
           continue;
         }
@@ -106,7 +134,7 @@ function walk(root: TrieNode, text: string, start: number): Candidate[] {
     }
     // Spaces and hyphens inside a name ("퉁이 첸원", "Qwen 2.5 Max") are skipped once two characters
     // matched, or where an alias itself has one (조 차이); never two in a row.
-    if ((matched >= 2 || node.gap) && isNameSeparator(code) && i + 1 < text.length && !isNameSeparator(text.charCodeAt(i + 1))) {
+    if ((matched >= 2 || trie.gap[node]) && isNameSeparator(code) && i + 1 < text.length && !isNameSeparator(text.charCodeAt(i + 1))) {
       i++;
       continue;
     }
@@ -165,17 +193,15 @@ function hasSurname(name: string, surname: string): boolean {
 const isTicker = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias) && /[A-Z]/.test(alias);
 
 export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: readonly string[] = []): Matcher {
+  return matcherFromCompiled(compileMatcher(entities, otherPeople));
+}
+
+/** Builds the trie and numbers its nodes (build time; tests and the CLI through buildMatcher). */
+export function compileMatcher(entities: readonly MatcherEntity[], otherPeople: readonly string[] = []): CompiledMatcher {
   const root = newNode();
   const surnames = new Set<string>();
-  const byId = new Map<string, MatcherEntity>();
-  const figures: MatcherEntity[] = [];
   for (const entity of entities) {
-    byId.set(entity.id, entity);
-    if (entity.type === "figure") {
-      // Figures are found by value (money parser), not by their written forms.
-      if (entity.figure) figures.push(entity);
-      continue;
-    }
+    if (entity.type === "figure") continue; // found by value (money parser), not by written forms
     for (const alias of entity.aliases) {
       const key = aliasKey(alias);
       if (key) addAlias(root, alias, { entity: entity.id, type: entity.type, rule: "alias", ...(isTicker(alias) ? { exactCase: alias } : {}) });
@@ -197,6 +223,53 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
   for (const name of otherPeople) {
     const key = aliasKey(name);
     if (key) addAlias(root, name, { entity: OTHER_PERSON, type: "person", rule: "other-person" });
+  }
+  let counts = "";
+  let codes = "";
+  const out: Array<number[] | 0> = [];
+  const outputs: Output[] = [];
+  const outputIndex = new Map<string, number>();
+  const gaps: number[] = [];
+  const queue: TrieNode[] = [root];
+  for (let index = 0; index < queue.length; index++) {
+    const node = queue[index]!;
+    out.push(node.out ? node.out.map((o) => {
+      const key = JSON.stringify(o);
+      let at = outputIndex.get(key);
+      if (at === undefined) outputIndex.set(key, (at = outputs.push(o) - 1));
+      return at;
+    }) : 0);
+    if (node.gap) gaps.push(index);
+    counts += String.fromCharCode(COUNT_BASE + node.next.size);
+    for (const [code, child] of node.next) {
+      codes += String.fromCharCode(code);
+      queue.push(child);
+    }
+  }
+  return { entities: [...entities], counts, codes, out, outputs, gaps, surnames: [...surnames] };
+}
+
+/** The matcher from its compiled data (at run time: a Map of the trie's edges, nothing else to build). */
+export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
+  const { entities, counts, codes, outputs } = compiled;
+  const out = compiled.out.map((list) => (list ? list.map((i) => outputs[i]!) : 0));
+  const trie: Trie = { next: new Map(), out, gap: new Uint8Array(out.length) };
+  // The hot loop asks "can a name start here?" for every character: a bitmap answers faster than a Map.
+  const startsName = new Uint8Array(0x10000);
+  for (let node = 0, child = 1, c = 0; node < counts.length; node++) {
+    for (let k = counts.charCodeAt(node) - COUNT_BASE; k > 0; k--, c++, child++) {
+      const code = codes.charCodeAt(c);
+      trie.next.set(edge(node, code), child);
+      if (node === 0) startsName[code] = 1;
+    }
+  }
+  for (const node of compiled.gaps) trie.gap[node] = 1;
+  const surnames = compiled.surnames;
+  const byId = new Map<string, MatcherEntity>();
+  const figures: MatcherEntity[] = [];
+  for (const entity of entities) {
+    byId.set(entity.id, entity);
+    if (entity.type === "figure" && entity.figure) figures.push(entity);
   }
   /** After a full name, record who now holds each surname it contains. */
   const noteFullName = (state: ScanState, text: string, entity: string) => {
@@ -221,9 +294,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
     return scanComposed(input, state);
   }
 
-  // The hot loop asks "can a name start here?" for every character: a bitmap answers faster than a Map.
-  const startsName = new Uint8Array(0x10000);
-  for (const code of root.next.keys()) startsName[code] = 1;
+
   /** Characters that can start an amount: only blocks with one are given to the money parser. */
   const mayHoldAmount = /[0-9０-９]/;
 
@@ -235,7 +306,7 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
     let i = 0;
     while (i < text.length) {
       if (!startsName[foldCode(text.charCodeAt(i))] || !leftBoundaryOk(text, i)) { i++; continue; }
-      const candidates = walk(root, text, i);
+      const candidates = walk(trie, text, i);
       let accepted: Mention | null = null;
       let acceptedEnd = i;
       for (let c = candidates.length - 1; c >= 0 && !accepted; c--) {

@@ -38,6 +38,9 @@ const CURRENCY_PREFIXES: Array<[string, Currency]> = [
   ["us$", "USD"], ["$", "USD"], ["rmb", "CNY"], ["cny", "CNY"], ["¥", "CNY"], ["￥", "CNY"], ["usd", "USD"], ["krw", "KRW"], ["₩", "KRW"],
 ];
 
+/** The first characters of the currency prefixes (lower-cased). */
+const PREFIX_FIRSTS = new Set(CURRENCY_PREFIXES.map(([word]) => word[0]!));
+
 const BEFORE_QUALIFIERS: Array<[string, AmountQualifier]> = [
   ["총", "exact"], ["모두", "exact"], ["약", "about"], ["约", "about"], ["約", "about"], ["대략", "about"], ["최소", "at-least"], ["적어도", "at-least"], ["최대", "at-most"],
   ["more than", "at-least"], ["at least", "at-least"], ["over", "at-least"], ["about", "about"], ["around", "about"], ["nearly", "about"],
@@ -142,7 +145,8 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     const c = text[i]!;
     let start = i;
     let currency: Currency | null = null;
-    const prefix = matchWordAt(text, lower, i, CURRENCY_PREFIXES);
+    // Most characters start neither a prefix nor a number: one Set lookup instead of nine startsWith.
+    const prefix = PREFIX_FIRSTS.has(lower[i]!) ? matchWordAt(text, lower, i, CURRENCY_PREFIXES) : null;
     let numberAt = i;
     if (prefix && !(isLatin(prefix[0][0]) && isLatin(text[i - 1]))) {
       numberAt = i + prefix[0].length;
