@@ -10,6 +10,7 @@ import kb from "virtual:maekrak/kb";
 import { ContentToBackground } from "../messages/protocol";
 import { handleMessages, sendToTab } from "../messages/bus";
 import { entityDetails } from "../kb/details";
+import { t } from "../ui/i18n";
 import { loadSettings, watchSettings } from "../platform/settings-store";
 import { reconcileSiteScripts } from "../platform/site-access";
 import { POPUP_ENTITY_KEY } from "../platform/popup-request";
@@ -22,6 +23,7 @@ handleMessages(ContentToBackground, {
     await browser.action.setBadgeBackgroundColor({ tabId, color: "#2b6cb0" });
   },
   getEntityDetails: ({ entity }) => entityDetails(kb, entity),
+  getAnnouncement: ({ count }) => t("live_mentions", String(count)),
   openInPopup: async ({ entity }) => {
     await browser.storage.session.set({ [POPUP_ENTITY_KEY]: entity });
     try {

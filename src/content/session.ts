@@ -12,7 +12,6 @@ import { MentionHighlighter, highlightApiAvailable, type HighlightView, type Men
 import { PageScanner } from "./scanner";
 import { HoverCard } from "./card";
 import { HoverController, type HoverOptions } from "./hover";
-import { t } from "../ui/i18n";
 
 function isEditable(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -30,6 +29,8 @@ export type SessionServices = {
   loadDetails(entity: string): Promise<EntityDetails | null>;
   /** The number of mentions shown changed (toolbar badge). */
   report(count: number): void;
+  /** The localised "N mentions on this page" (worded by the background, see GetAnnouncement). */
+  announcement(count: number): Promise<string | null>;
   openInPopup(entity: string): void;
 };
 
@@ -111,7 +112,7 @@ export class ContentSession {
     if (this.#announced) return;
     this.#announced = true;
     const count = this.#highlighter.inChosenCategories().length;
-    if (count > 0) this.#card.announce(t("live_mentions", String(count)));
+    if (count > 0) void this.#services.announcement(count).then((text) => { if (text) this.#card.announce(text); });
   }
 
   summary(): PageMentions {

@@ -33,7 +33,12 @@ export const MentionsChanged = v.strictObject({
 export const GetEntityDetails = v.strictObject({ type: v.literal("getEntityDetails"), entity: entityId });
 /** "More in the popup" on a card: show this entity's full details in the popup. */
 export const OpenInPopup = v.strictObject({ type: v.literal("openInPopup"), entity: entityId });
-export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails, OpenInPopup]);
+/**
+ * The screen-reader announcement for `count` mentions, worded by the background: the first
+ * i18n.getMessage in a page loads the whole catalog (≈15 ms, the largest start-up cost in the profile).
+ */
+export const GetAnnouncement = v.strictObject({ type: v.literal("getAnnouncement"), count: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails, OpenInPopup, GetAnnouncement]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
 /* ---------- replies ---------- */
@@ -62,6 +67,7 @@ export type Replies = {
   stepMention: ScrollResult;
   mentionsChanged: void;
   openInPopup: void;
+  getAnnouncement: string;
   getEntityDetails: import("../kb/details").EntityDetails | null;
 };
 

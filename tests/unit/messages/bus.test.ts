@@ -42,7 +42,7 @@ describe("message bus", () => {
 
   test("the same message from another extension is ignored (no handler, no reply)", () => {
     const getEntityDetails = vi.fn();
-    handleMessages(ContentToBackground, { mentionsChanged: vi.fn(), getEntityDetails, openInPopup: vi.fn() });
+    handleMessages(ContentToBackground, { mentionsChanged: vi.fn(), getEntityDetails, openInPopup: vi.fn(), getAnnouncement: vi.fn() });
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, { id: "some-other-extension" })).toBeUndefined();
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, {})).toBeUndefined();
     expect(getEntityDetails).not.toHaveBeenCalled();
@@ -58,7 +58,7 @@ describe("message bus", () => {
     ["null", null],
   ])("a malformed message (%s) is ignored with a warning", (_, message) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const handlers = { mentionsChanged: vi.fn(), getEntityDetails: vi.fn(), openInPopup: vi.fn() };
+    const handlers = { mentionsChanged: vi.fn(), getEntityDetails: vi.fn(), openInPopup: vi.fn(), getAnnouncement: vi.fn() };
     handleMessages(ContentToBackground, handlers);
     expect(deliver(message)).toBeUndefined();
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
