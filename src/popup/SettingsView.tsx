@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
-  CATEGORIES, HOLD_KEYS, MAX_HOVER_DELAY_MS, normaliseHost, siteEnabled, withSite,
+  CATEGORIES, DENSITIES, HIGHLIGHT_STYLES, HOLD_KEYS, MAX_HOVER_DELAY_MS, normaliseHost, siteEnabled, withSite,
   type Settings,
 } from "../core/settings";
 import type { ActiveSite, Connector } from "./connector";
@@ -119,25 +119,10 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         ))}
       </fieldset>
 
-      <fieldset>
-        <legend>{t("settings_style")}</legend>
-        {(["background", "underline"] as const).map((style) => (
-          <label key={style} class="check">
-            <input type="radio" name="style" value={style} checked={settings.style === style} onChange={() => void save((s) => ({ ...s, style }))} />
-            {t(`style_${style}`)}
-          </label>
-        ))}
-      </fieldset>
-
-      <fieldset>
-        <legend>{t("settings_density")}</legend>
-        {(["all", "first"] as const).map((density) => (
-          <label key={density} class="check">
-            <input type="radio" name="density" value={density} checked={settings.density === density} onChange={() => void save((s) => ({ ...s, density }))} />
-            {t(`density_${density}`)}
-          </label>
-        ))}
-      </fieldset>
+      <Choice legend={t("settings_style")} name="style" options={HIGHLIGHT_STYLES} value={settings.style}
+        label={(style) => t(`style_${style}`)} onChoose={(style) => void save((s) => ({ ...s, style }))} />
+      <Choice legend={t("settings_density")} name="density" options={DENSITIES} value={settings.density}
+        label={(density) => t(`density_${density}`)} onChoose={(density) => void save((s) => ({ ...s, density }))} />
 
       <fieldset>
         <legend>{t("settings_hover")}</legend>
@@ -160,5 +145,22 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         </dl>
       </section>
     </div>
+  );
+}
+
+/** One setting chosen among a few values, as a group of radio buttons. */
+function Choice<T extends string>({ legend, name, options, value, label, onChoose }: {
+  legend: string; name: string; options: readonly T[]; value: T; label: (option: T) => string; onChoose: (option: T) => void;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option} class="check">
+          <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChoose(option)} />
+          {label(option)}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -253,7 +253,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     }, 5_000, "second card");
     await chord(page, "Alt", "Shift", "KeyK");
     await waitFor(async () => (await page.evaluate(readCard, undefined)).text === first.text, 5_000, "back to the first");
-    expect(second.entity).toBeTruthy();
+    expect(second.text).not.toBe(first.text);
     await page.keyboard.press("Tab");
     expect((await page.evaluate(cardFocusAndLive, undefined)).focused).toBe("button[pin]");
     await page.keyboard.press("Tab");
@@ -273,8 +273,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
       const flash = (CSS as any).highlights.get("maekrak-flash") as Set<Range> | undefined;
       const range = flash ? [...flash][0] : undefined;
       if (!range) return null;
-      const rect = range.getBoundingClientRect();
-      return { text: range.toString(), inView: rect.top >= 0 && rect.bottom <= innerHeight };
+      return { text: range.toString() };
     }, undefined), 5_000, "flash");
     expect(flashed.text).toMatch(/앤트/);
     await waitFor(async () => (await page.evaluate(() => { const r = (CSS as any).highlights.get("maekrak-flash"); return r ? [...r][0].getBoundingClientRect().top : -1; }, undefined)) >= 0, 5_000, "scrolled into view");
