@@ -13,7 +13,6 @@ import { entityDetails } from "../kb/details";
 import { t } from "../ui/i18n";
 import { loadSettings, watchSettings } from "../platform/settings-store";
 import { reconcileSiteScripts } from "../platform/site-access";
-import type { Settings } from "../core/settings";
 import { POPUP_ENTITY_KEY } from "../platform/popup-request";
 
 handleMessages(ContentToBackground, {
@@ -25,7 +24,6 @@ handleMessages(ContentToBackground, {
   },
   getEntityDetails: ({ entity }) => entityDetails(kb, entity),
   getAnnouncement: ({ count }) => t("live_mentions", String(count)),
-  getSettings: () => loadSettings(),
   openInPopup: async ({ entity }) => {
     await browser.storage.session.set({ [POPUP_ENTITY_KEY]: entity });
     try {
@@ -51,17 +49,7 @@ const reconcile = () => {
     console.warn("[maekrak] could not update the per-site content scripts", error));
   return reconciling;
 };
-watchSettings((settings) => {
-  void reconcile();
-  void broadcastSettings(settings);
-});
-
-/** Every open tab's content script applies the new settings live (tabs without one just don't answer). */
-async function broadcastSettings(settings: Settings): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((tab) => tab.id === undefined ? undefined
-    : sendToTab(tab.id, { type: "settingsChanged", settings }).catch(() => undefined)));
-}
+watchSettings(() => void reconcile());
 browser.permissions.onAdded.addListener(() => void reconcile());
 browser.permissions.onRemoved.addListener(() => void reconcile());
 browser.runtime.onStartup.addListener(() => void reconcile());

@@ -4,19 +4,13 @@
  * live (on/off, categories, style, density, hover), and answers the popup
  * and the keyboard commands.
  */
-import { readSettings, siteEnabled, type Settings } from "../core/settings";
+import { siteEnabled, type Settings } from "../core/settings";
 import { PopupToContent } from "../messages/protocol";
 import { handleMessages, sendToBackground } from "../messages/bus";
+import { loadSettings, watchSettings } from "../platform/settings-store";
 import { isBuiltInSite } from "../platform/site-access";
 import type { EntityDetails } from "../kb/details";
 import { ContentSession } from "./session";
-
-/** Settings as received, repaired field by field if need be (never trusted, never a throw). */
-function readSettingsWarning(raw: unknown): Settings {
-  const { settings, problems } = readSettings(raw);
-  if (problems.length) console.warn(`[maekrak] settings were repaired: ${problems.join("; ")}`);
-  return settings;
-}
 
 /** A second injection (the reader re-enabled a site in an open tab) finds the first one running. */
 const LOADED = Symbol.for("maekrak.content");
@@ -58,10 +52,9 @@ async function main(): Promise<void> {
     getPageMentions: () => session?.summary() ?? { url: location.href, title: document.title, total: 0, entities: [], enabled: false },
     scrollToMention: ({ entity, direction }) => session?.scrollToEntity(entity, direction) ?? null,
     stepMention: ({ direction }) => session?.step(direction) ?? null,
-    settingsChanged: ({ settings }) => apply(readSettingsWarning(settings)),
   });
-  // Settings come from the background (see GetSettings); if it cannot answer, the defaults apply.
-  apply(readSettingsWarning(await sendToBackground({ type: "getSettings" }).catch(() => undefined)));
+  watchSettings(apply);
+  apply(await loadSettings());
 }
 
 const scope = globalThis as { [LOADED]?: boolean };

@@ -20,13 +20,8 @@ export const ScrollToMention = v.strictObject({
 });
 /** Jump to the next/previous mention on the page (any entity) and open its card: the keyboard commands. */
 export const StepMention = v.strictObject({ type: v.literal("stepMention"), direction: v.picklist(["next", "previous"]) });
-/**
- * The reader's settings changed (background → every tab). The value is read with core/settings.ts
- * readSettings on receipt, like anything from storage: the schema here only says it is an object.
- */
-export const SettingsChanged = v.strictObject({ type: v.literal("settingsChanged"), settings: v.record(v.string(), v.unknown()) });
-/** Popup and background (keyboard commands, settings) → content script. */
-export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention, SettingsChanged]);
+/** Popup and background (keyboard commands) → content script. */
+export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention]);
 export type PopupToContent = v.InferOutput<typeof PopupToContent>;
 
 /* ---------- content script → background ---------- */
@@ -43,12 +38,7 @@ export const OpenInPopup = v.strictObject({ type: v.literal("openInPopup"), enti
  * i18n.getMessage in a page loads the whole catalog (≈15 ms, the largest start-up cost in the profile).
  */
 export const GetAnnouncement = v.strictObject({ type: v.literal("getAnnouncement"), count: v.pipe(v.number(), v.integer(), v.minValue(1)) });
-/**
- * The reader's settings, read by the background: the content script never touches the storage API
- * (its bindings cost ≈5 ms on every page, a third of Maekrak's start-up on an article).
- */
-export const GetSettings = v.strictObject({ type: v.literal("getSettings") });
-export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails, OpenInPopup, GetAnnouncement, GetSettings]);
+export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails, OpenInPopup, GetAnnouncement]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
 /* ---------- replies ---------- */
@@ -78,8 +68,6 @@ export type Replies = {
   mentionsChanged: void;
   openInPopup: void;
   getAnnouncement: string;
-  getSettings: import("../core/settings").Settings;
-  settingsChanged: void;
   getEntityDetails: import("../kb/details").EntityDetails | null;
 };
 

@@ -35,14 +35,14 @@ describe("message bus", () => {
 
   test("a valid message from this extension reaches its handler and the reply comes back", async () => {
     const getPageMentions = vi.fn(() => ({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
-    handleMessages(PopupToContent, { getPageMentions, scrollToMention: () => null, stepMention: () => null, settingsChanged: () => undefined });
+    handleMessages(PopupToContent, { getPageMentions, scrollToMention: () => null, stepMention: () => null });
     await expect(deliver({ type: "getPageMentions" })).resolves.toMatchObject({ total: 0 });
     expect(getPageMentions).toHaveBeenCalledOnce();
   });
 
   test("the same message from another extension is ignored (no handler, no reply)", () => {
     const getEntityDetails = vi.fn();
-    handleMessages(ContentToBackground, { mentionsChanged: vi.fn(), getEntityDetails, openInPopup: vi.fn(), getAnnouncement: vi.fn(), getSettings: vi.fn() });
+    handleMessages(ContentToBackground, { mentionsChanged: vi.fn(), getEntityDetails, openInPopup: vi.fn(), getAnnouncement: vi.fn() });
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, { id: "some-other-extension" })).toBeUndefined();
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, {})).toBeUndefined();
     expect(getEntityDetails).not.toHaveBeenCalled();
@@ -58,7 +58,7 @@ describe("message bus", () => {
     ["null", null],
   ])("a malformed message (%s) is ignored with a warning", (_, message) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const handlers = { mentionsChanged: vi.fn(), getEntityDetails: vi.fn(), openInPopup: vi.fn(), getAnnouncement: vi.fn(), getSettings: vi.fn() };
+    const handlers = { mentionsChanged: vi.fn(), getEntityDetails: vi.fn(), openInPopup: vi.fn(), getAnnouncement: vi.fn() };
     handleMessages(ContentToBackground, handlers);
     expect(deliver(message)).toBeUndefined();
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
@@ -66,7 +66,7 @@ describe("message bus", () => {
   });
 
   test("unsubscribing removes the listener", () => {
-    const off = handleMessages(PopupToContent, { getPageMentions: vi.fn(), scrollToMention: vi.fn(), stepMention: vi.fn(), settingsChanged: vi.fn() });
+    const off = handleMessages(PopupToContent, { getPageMentions: vi.fn(), scrollToMention: vi.fn(), stepMention: vi.fn() });
     expect(listeners).toHaveLength(1);
     off();
     expect(listeners).toHaveLength(0);
