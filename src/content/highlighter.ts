@@ -106,9 +106,9 @@ export class MentionHighlighter {
     return this.#shown.has(record);
   }
 
-  /** The shown mentions in document order. */
-  shownInOrder(): MentionRecord[] {
-    return this.records.filter((r) => this.#shown.has(r) && r.range.startContainer.isConnected)
+  /** The mentions still on the page that pass `keep`, in document order (all of them by default). */
+  inDocumentOrder(keep: (record: MentionRecord) => boolean = () => true): MentionRecord[] {
+    return this.records.filter((r) => keep(r) && r.range.startContainer.isConnected)
       .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 

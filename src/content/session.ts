@@ -130,9 +130,7 @@ export class ContentSession {
 
   /** Popup: the next/previous mention of one entity (cycling), scrolled to, flashed and opened. */
   scrollToEntity(entity: string, direction: "next" | "previous"): ScrollResult {
-    const list = this.#highlighter.records
-      .filter((r) => r.entity === entity && r.range.startContainer.isConnected)
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    const list = this.#highlighter.inDocumentOrder((r) => r.entity === entity);
     if (!list.length) return null;
     const last = this.#cursor.get(entity) ?? -1;
     const index = direction === "next" ? (last + 1) % list.length : (last - 1 + list.length) % list.length;
@@ -143,7 +141,7 @@ export class ContentSession {
 
   /** Keyboard command: the next/previous highlighted mention in reading order, with its card focused. */
   step(direction: "next" | "previous"): ScrollResult {
-    const list = this.#highlighter.shownInOrder();
+    const list = this.#highlighter.inDocumentOrder((r) => this.#highlighter.isShown(r));
     if (!list.length) return null;
     let index = this.#stepCursor ? list.indexOf(this.#stepCursor) : -1;
     if (index === -1 && this.#stepCursor) {

@@ -28,13 +28,6 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.sync.set({ [SETTINGS_KEY]: settings });
 }
 
-/** Reads, changes and writes the settings in one step. */
-export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
-  const next = change(await loadSettings());
-  await saveSettings(next);
-  return next;
-}
-
 /** Calls `listener` with the new settings whenever they change (in any context); returns the unsubscribe function. */
 export function watchSettings(listener: (settings: Settings) => void): () => void {
   const onChanged = (changes: Record<string, Storage.StorageChange>, area: string) => {

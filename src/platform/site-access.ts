@@ -75,9 +75,3 @@ export async function reconcileSiteScripts(settings: Settings): Promise<string[]
   }
   return wanted;
 }
-
-/** Hosts outside the built-in list that currently have a registered content script. */
-export async function registeredSiteHosts(): Promise<string[]> {
-  const registered = await browser.scripting.getRegisteredContentScripts();
-  return registered.filter((s) => s.id.startsWith(SCRIPT_ID_PREFIX)).map((s) => s.id.slice(SCRIPT_ID_PREFIX.length));
-}

@@ -5,13 +5,13 @@
  * card's pin/drag/close/copy/more-in-popup, the live region, and axe-core on
  * the popup and an open card.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { launch, OTHER_SITE, waitFor, type BrowserName, type ExtensionSession, type PageLike } from "./support/browsers";
-import { startServer, type FixtureServer } from "./support/server";
-import { readCard, readHighlights } from "./support/page-probes";
+import { OTHER_SITE, waitFor, type BrowserName, type PageLike } from "./support/browsers";
+import { pointOfMention, readCard, readHighlights } from "./support/page-probes";
 import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
+import { useExtensionSuite } from "./support/suite";
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** Presses modifier keys and a key together (both drivers accept key codes such as "KeyJ"). */
@@ -64,47 +64,33 @@ async function runAxe(page: PageLike, context: unknown): Promise<Array<{ id: str
 }
 
 describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls", (browserName) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  let page: PageLike;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launch(browserName);
-    page = await session.newPage();
-    await page.goto(server.url("e2e-basic.html"));
-    await settledHighlights(page, 5);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite(browserName, { path: "e2e-basic.html", minimum: 5 });
   afterEach(async () => {
     // Each test starts from the default settings and a freshly scanned page.
-    const popup = await session.openPopup();
+    const popup = await suite.session.openPopup();
     await resetSettings(popup);
     await popup.close();
-    await page.bringToFront();
+    await suite.page.bringToFront();
   });
 
   test("settings apply live to the open page: categories, style, density", async () => {
-    await page.goto(server.url("sample-news.html"));
-    const before = await settledHighlights(page, 10);
+    await suite.page.goto(suite.server.url("sample-news.html"));
+    const before = await settledHighlights(suite.page, 10);
     expect(namesInUse(before)).toEqual(expect.arrayContaining(["maekrak-organization", "maekrak-person", "maekrak-product"]));
-    const popup = await openPopupFor(session, page);
+    const popup = await openPopupFor(suite.session, suite.page);
     await popup.click("#tab-settings");
     await waitFor(() => popup.evaluate(() => document.querySelector('input[name="category"][value="person"]') !== null, undefined), 5_000, "settings tab");
 
     await popup.click('input[name="category"][value="person"]');
     const noPeople = await waitFor(async () => {
-      const s = await page.evaluate(readHighlights, undefined);
+      const s = await suite.page.evaluate(readHighlights, undefined);
       return !namesInUse(s).includes("maekrak-person") && namesInUse(s).length === namesInUse(before).length - 1 ? s : null;
     }, 5_000, "person highlights removed");
     expect(allTexts(noPeople)).not.toContain("마윈");
 
     await popup.click('input[name="style"][value="underline"]');
     await waitFor(async () => {
-      const names = namesInUse(await page.evaluate(readHighlights, undefined));
+      const names = namesInUse(await suite.page.evaluate(readHighlights, undefined));
       const expected = namesInUse(noPeople).map((n) => n.replace("maekrak-", "maekrak-underline-")).join();
       return names.join() === expected ? names : null;
     }, 5_000, "underline highlight names");
@@ -116,16 +102,16 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     expect(rows.every((r) => r.type !== "person")).toBe(true);
     expect(rows.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(rows.length); // the page repeats some names
     const firstOnly = await waitFor(async () => {
-      const s = await page.evaluate(readHighlights, undefined);
+      const s = await suite.page.evaluate(readHighlights, undefined);
       return allTexts(s).length === rows.length ? s : null;
     }, 5_000, "first mentions only");
     expect(allTexts(firstOnly)).toContain("알리바바");
-    await page.goto(server.url("e2e-basic.html"));
+    await suite.page.goto(suite.server.url("e2e-basic.html"));
     await popup.close();
   });
 
   test("hover delay and hold-a-key: with Alt chosen, the card opens only while Alt is held", async () => {
-    const popup = await openPopupFor(session, page);
+    const popup = await openPopupFor(suite.session, suite.page);
     await popup.click("#tab-settings");
     await waitFor(() => popup.evaluate(() => document.querySelector("#hold-key") !== null, undefined), 5_000, "settings tab");
     await popup.evaluate(() => {
@@ -142,61 +128,51 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
       return settings?.holdKey === "Alt" && settings?.hoverDelayMs === 0;
     }, undefined), 5_000, "settings saved");
     await popup.close();
-    await page.bringToFront();
+    await suite.page.bringToFront();
 
-    const point = await waitFor(() => page.evaluate((text) => {
-      for (const [name, h] of (CSS as any).highlights as Map<string, Set<Range>>) {
-        if (!name.startsWith("maekrak-")) continue;
-        for (const r of h) if (r.toString() === text) {
-          (r.startContainer.parentElement as Element).scrollIntoView({ block: "center" });
-          const b = r.getClientRects()[0]!;
-          return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-        }
-      }
-      return null;
-    }, "마윈"), 5_000, "마윈 highlighted");
-    await page.mouse.move(point.x - 30, point.y + 50);
-    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const point = await waitFor(() => suite.page.evaluate(pointOfMention, "마윈"), 5_000, "마윈 highlighted");
+    await suite.page.mouse.move(point.x - 30, point.y + 50);
+    await suite.page.mouse.move(point.x, point.y, { steps: 4 });
     await sleep(800);
-    expect((await page.evaluate(readCard, undefined)).open).toBe(false);
-    await page.keyboard.down("Alt");
+    expect((await suite.page.evaluate(readCard, undefined)).open).toBe(false);
+    await suite.page.keyboard.down("Alt");
     const card = await waitFor(async () => {
-      const c = await page.evaluate(readCard, undefined);
-      if (!c.open) await page.mouse.move(point.x + 1, point.y, { steps: 2 });
+      const c = await suite.page.evaluate(readCard, undefined);
+      if (!c.open) await suite.page.mouse.move(point.x + 1, point.y, { steps: 2 });
       return c.open ? c : null;
     }, 5_000, "card while Alt is held");
-    await page.keyboard.up("Alt");
+    await suite.page.keyboard.up("Alt");
     expect(card.entity).toBe("jack-ma");
-    await closeCard(page);
+    await closeCard(suite.page);
   });
 
   test("the per-site switch turns Maekrak off and on for a news-list site, live and across reloads", async () => {
-    let popup = await openPopupFor(session, page);
+    let popup = await openPopupFor(suite.session, suite.page);
     await waitFor(() => popup.evaluate(() => (document.querySelector<HTMLInputElement>('[data-testid="site-switch"]')?.checked ?? null) === true, undefined), 5_000, "switch on");
     await popup.click('[data-testid="site-switch"]');
-    await waitFor(async () => allTexts(await page.evaluate(readHighlights, undefined)).length === 0 &&
-      (await page.evaluate(() => document.querySelectorAll("maekrak-root").length, undefined)) === 0, 5_000, "highlights and host removed");
+    await waitFor(async () => allTexts(await suite.page.evaluate(readHighlights, undefined)).length === 0 &&
+      (await suite.page.evaluate(() => document.querySelectorAll("maekrak-root").length, undefined)) === 0, 5_000, "highlights and host removed");
     await popup.close();
 
-    await page.goto(server.url("e2e-basic.html"));
+    await suite.page.goto(suite.server.url("e2e-basic.html"));
     await sleep(1500);
-    expect(allTexts(await page.evaluate(readHighlights, undefined))).toEqual([]);
-    popup = await openPopupFor(session, page);
+    expect(allTexts(await suite.page.evaluate(readHighlights, undefined))).toEqual([]);
+    popup = await openPopupFor(suite.session, suite.page);
     await waitFor(() => popup.evaluate(() => document.querySelector('[data-testid="page-off"]') !== null, undefined), 5_000, "popup says off");
     await popup.click('[data-testid="site-switch"]');
-    await settledHighlights(page, 5);
+    await settledHighlights(suite.page, 5);
     await popup.close();
   });
 
   test(`a site outside the news list (${OTHER_SITE}) is off until the reader turns it on, which asks for that host's permission`, async () => {
-    const { origin } = server;
+    const { origin } = suite.server;
     const url = origin.replace("127.0.0.1", OTHER_SITE) + "/e2e-basic.html";
-    const other = await session.newPage();
+    const other = await suite.session.newPage();
     await other.goto(url);
     await sleep(1200);
     expect(allTexts(await other.evaluate(readHighlights, undefined))).toEqual([]);
 
-    const popup = await session.openPopup();
+    const popup = await suite.session.openPopup();
     await popup.click("#tab-settings");
     await waitFor(() => popup.evaluate(() => document.querySelector("#add-site-host") !== null, undefined), 5_000, "settings tab");
     await popup.evaluate((host) => {
@@ -236,58 +212,58 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     }
     await popup.close();
     await other.close();
-    await page.bringToFront();
+    await suite.page.bringToFront();
   });
 
   test("keyboard: Alt+Shift+J/K step through mentions with the card focused; Tab reaches its buttons; Esc closes it", async () => {
-    await page.goto(server.url("e2e-basic.html"));
-    await settledHighlights(page, 5);
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
-    await chord(page, "Alt", "Shift", "KeyJ");
-    const first = await waitFor(async () => { const c = await page.evaluate(readCard, undefined); return c.open ? c : null; }, 5_000, "first card");
-    expect((await page.evaluate(cardFocusAndLive, undefined)).focused).toBe("div.panel");
-    await chord(page, "Alt", "Shift", "KeyJ");
+    await suite.page.goto(suite.server.url("e2e-basic.html"));
+    await settledHighlights(suite.page, 5);
+    await suite.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
+    await chord(suite.page, "Alt", "Shift", "KeyJ");
+    const first = await waitFor(async () => { const c = await suite.page.evaluate(readCard, undefined); return c.open ? c : null; }, 5_000, "first card");
+    expect((await suite.page.evaluate(cardFocusAndLive, undefined)).focused).toBe("div.panel");
+    await chord(suite.page, "Alt", "Shift", "KeyJ");
     const second = await waitFor(async () => {
-      const c = await page.evaluate(readCard, undefined);
+      const c = await suite.page.evaluate(readCard, undefined);
       return c.open && c.text !== first.text ? c : null;
     }, 5_000, "second card");
-    await chord(page, "Alt", "Shift", "KeyK");
-    await waitFor(async () => (await page.evaluate(readCard, undefined)).text === first.text, 5_000, "back to the first");
+    await chord(suite.page, "Alt", "Shift", "KeyK");
+    await waitFor(async () => (await suite.page.evaluate(readCard, undefined)).text === first.text, 5_000, "back to the first");
     expect(second.text).not.toBe(first.text);
-    await page.keyboard.press("Tab");
-    expect((await page.evaluate(cardFocusAndLive, undefined)).focused).toBe("button[pin]");
-    await page.keyboard.press("Tab");
-    expect((await page.evaluate(cardFocusAndLive, undefined)).focused).toBe("button[close]");
-    await page.keyboard.press("Escape");
-    await waitFor(async () => !(await page.evaluate(readCard, undefined)).open, 5_000, "card closed by Esc");
+    await suite.page.keyboard.press("Tab");
+    expect((await suite.page.evaluate(cardFocusAndLive, undefined)).focused).toBe("button[pin]");
+    await suite.page.keyboard.press("Tab");
+    expect((await suite.page.evaluate(cardFocusAndLive, undefined)).focused).toBe("button[close]");
+    await suite.page.keyboard.press("Escape");
+    await waitFor(async () => !(await suite.page.evaluate(readCard, undefined)).open, 5_000, "card closed by Esc");
   });
 
   test("the popup's ↓ beside an entity scrolls to its next mention, flashes it and opens its card", async () => {
-    await page.goto(server.url("sample-news.html"));
-    await settledHighlights(page, 10);
-    await page.evaluate(() => window.scrollTo(0, 0), undefined);
-    const popup = await openPopupFor(session, page);
+    await suite.page.goto(suite.server.url("sample-news.html"));
+    await settledHighlights(suite.page, 10);
+    await suite.page.evaluate(() => window.scrollTo(0, 0), undefined);
+    const popup = await openPopupFor(suite.session, suite.page);
     await popupRows(popup);
     await popup.click('li.page-row:has([data-entity="ant-group"]) [data-jump="next"]');
-    const flashed = await waitFor(() => page.evaluate(() => {
+    const flashed = await waitFor(() => suite.page.evaluate(() => {
       const flash = (CSS as any).highlights.get("maekrak-flash") as Set<Range> | undefined;
       const range = flash ? [...flash][0] : undefined;
       if (!range) return null;
       return { text: range.toString() };
     }, undefined), 5_000, "flash");
     expect(flashed.text).toMatch(/앤트/);
-    await waitFor(async () => (await page.evaluate(() => { const r = (CSS as any).highlights.get("maekrak-flash"); return r ? [...r][0].getBoundingClientRect().top : -1; }, undefined)) >= 0, 5_000, "scrolled into view");
-    const card = await waitFor(async () => { const c = await page.evaluate(readCard, undefined); return c.open ? c : null; }, 5_000, "card");
+    await waitFor(async () => (await suite.page.evaluate(() => { const r = (CSS as any).highlights.get("maekrak-flash"); return r ? [...r][0].getBoundingClientRect().top : -1; }, undefined)) >= 0, 5_000, "scrolled into view");
+    const card = await waitFor(async () => { const c = await suite.page.evaluate(readCard, undefined); return c.open ? c : null; }, 5_000, "card");
     expect(card.entity).toBe("ant-group");
     await popup.close();
-    await page.bringToFront();
-    await closeCard(page);
-    await page.goto(server.url("e2e-basic.html"));
-    await settledHighlights(page, 5);
+    await suite.page.bringToFront();
+    await closeCard(suite.page);
+    await suite.page.goto(suite.server.url("e2e-basic.html"));
+    await settledHighlights(suite.page, 5);
   });
 
   test("the popup works from the keyboard alone: tabs by arrow keys, controls by Tab and Space", async () => {
-    const popup = await openPopupFor(session, page);
+    const popup = await openPopupFor(suite.session, suite.page);
     await popupRows(popup);
     await popup.bringToFront(); // keys go to the window in front, as when the reader uses the popup
     const focused = () => popup.evaluate(() => {
@@ -313,10 +289,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
   });
 
   test("a polite live region announces the number of mentions once", async () => {
-    await page.goto(server.url("e2e-basic.html"));
-    const snapshot = await settledHighlights(page, 5);
+    await suite.page.goto(suite.server.url("e2e-basic.html"));
+    const snapshot = await settledHighlights(suite.page, 5);
     const { live, hostCount } = await waitFor(async () => {
-      const r = await page.evaluate(cardFocusAndLive, undefined);
+      const r = await suite.page.evaluate(cardFocusAndLive, undefined);
       return r.live ? r : null;
     }, 5_000, "announcement");
     expect(hostCount).toBe(1);
@@ -325,75 +301,75 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
   });
 
   test("the card: pin keeps it open, drag moves it, × closes it; copy cites the source; links open only on click; more in the popup", async () => {
-    const { point } = await hoverMention(page, "마윈");
-    const pin = await page.evaluate(pointInCard, "[data-action=pin]");
-    await page.mouse.move(pin!.x, pin!.y, { steps: 3 });
-    await page.mouse.click(pin!.x, pin!.y);
-    expect(await page.evaluate(() => document.querySelector("maekrak-root")!.shadowRoot!.querySelector("[data-action=pin]")!.getAttribute("aria-pressed"), undefined)).toBe("true");
-    await page.mouse.move(5, 700, { steps: 3 });
+    const { point } = await hoverMention(suite.page, "마윈");
+    const pin = await suite.page.evaluate(pointInCard, "[data-action=pin]");
+    await suite.page.mouse.move(pin!.x, pin!.y, { steps: 3 });
+    await suite.page.mouse.click(pin!.x, pin!.y);
+    expect(await suite.page.evaluate(() => document.querySelector("maekrak-root")!.shadowRoot!.querySelector("[data-action=pin]")!.getAttribute("aria-pressed"), undefined)).toBe("true");
+    await suite.page.mouse.move(5, 700, { steps: 3 });
     await sleep(700);
-    expect((await page.evaluate(readCard, undefined)).open).toBe(true);
+    expect((await suite.page.evaluate(readCard, undefined)).open).toBe(true);
     // A pinned card stays even when the pointer rests on another mention.
-    await page.mouse.move(point.x, point.y, { steps: 2 });
+    await suite.page.mouse.move(point.x, point.y, { steps: 2 });
 
-    const before = (await page.evaluate(readCard, undefined)).box!;
-    const handle = await page.evaluate(pointInCard, ".toolbar .kind");
-    await page.mouse.move(handle!.x, handle!.y);
-    await page.mouse.down();
-    await page.mouse.move(handle!.x + 60, handle!.y - 150, { steps: 6 });
-    await page.mouse.up();
-    const after = (await page.evaluate(readCard, undefined)).box!;
+    const before = (await suite.page.evaluate(readCard, undefined)).box!;
+    const handle = await suite.page.evaluate(pointInCard, ".toolbar .kind");
+    await suite.page.mouse.move(handle!.x, handle!.y);
+    await suite.page.mouse.down();
+    await suite.page.mouse.move(handle!.x + 60, handle!.y - 150, { steps: 6 });
+    await suite.page.mouse.up();
+    const after = (await suite.page.evaluate(readCard, undefined)).box!;
     expect(Math.abs(after.top - before.top)).toBeGreaterThan(60);
     expect(after.top).toBeGreaterThanOrEqual(0); // kept whole inside the viewport
     expect(after.bottom).toBeLessThanOrEqual(800);
 
     // Source links: real links to the source, opened in a new tab, never fetched by us.
-    const links = await page.evaluate(() => [...document.querySelector("maekrak-root")!.shadowRoot!.querySelectorAll<HTMLAnchorElement>(".sources a")]
+    const links = await suite.page.evaluate(() => [...document.querySelector("maekrak-root")!.shadowRoot!.querySelectorAll<HTMLAnchorElement>(".sources a")]
       .map((a) => ({ href: a.href, target: a.target, rel: a.rel })), undefined);
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(link).toMatchObject({ href: expect.stringMatching(/^https?:\/\//), target: "_blank", rel: "noopener noreferrer" });
 
-    const copy = await page.evaluate(pointInCard, "[data-action=copy]");
-    await page.mouse.click(copy!.x, copy!.y);
+    const copy = await suite.page.evaluate(pointInCard, "[data-action=copy]");
+    await suite.page.mouse.click(copy!.x, copy!.y);
     const announced = await waitFor(async () => {
-      const { live } = await page.evaluate(cardFocusAndLive, undefined);
+      const { live } = await suite.page.evaluate(cardFocusAndLive, undefined);
       return /복사/.test(live) ? live : null;
     }, 5_000, "copy announced");
     if (browserName === "chromium") {
       // Chromium lets the test read the clipboard back: the claim with its source, date and link.
       expect(announced).toMatch(/복사했습니다/);
-      const clip = await page.evaluate(() => navigator.clipboard.readText().catch((e: Error) => `error: ${e.message}`), undefined);
+      const clip = await suite.page.evaluate(() => navigator.clipboard.readText().catch((e: Error) => `error: ${e.message}`), undefined);
       expect(clip).toMatch(/^마윈: [\s\S]+\n출처 .+https?:\/\//);
     }
 
-    const more = await page.evaluate(pointInCard, "[data-action=more]");
-    await page.mouse.click(more!.x, more!.y);
+    const more = await suite.page.evaluate(pointInCard, "[data-action=more]");
+    await suite.page.mouse.click(more!.x, more!.y);
     // The toolbar popup opens on the entity (or, where the browser refuses, the same view in a tab).
-    const viewer = await session.openPopup("?entity=qwen"); // a tab on another entity: it leaves the pending request alone
+    const viewer = await suite.session.openPopup("?entity=qwen"); // a tab on another entity: it leaves the pending request alone
     const shown = await waitFor(async () => {
       const inPopup = await viewer.evaluate(() => {
         const api = (globalThis as any).browser ?? (globalThis as any).chrome;
         return api.extension.getViews({ type: "popup" }).map((view: Window) => view.document.querySelector<HTMLElement>("article.details")?.dataset.entity ?? "none");
       }, undefined);
-      const inTab = (await session.pageUrls()).filter((u) => /popup\/index\.html\?entity=jack-ma/.test(u));
+      const inTab = (await suite.session.pageUrls()).filter((u) => /popup\/index\.html\?entity=jack-ma/.test(u));
       return inPopup.includes("jack-ma") || inTab.length ? { inPopup, inTab } : null;
     }, 5_000, "popup opened on the entity");
     expect([...shown.inPopup, ...shown.inTab.map((u) => new URL(u).searchParams.get("entity"))]).toContain("jack-ma");
     await viewer.close();
 
-    await page.bringToFront();
-    const close = await page.evaluate(pointInCard, "[data-action=close]");
-    await page.mouse.click(close!.x, close!.y);
-    await waitFor(async () => !(await page.evaluate(readCard, undefined)).open, 5_000, "card closed by ×");
+    await suite.page.bringToFront();
+    const close = await suite.page.evaluate(pointInCard, "[data-action=close]");
+    await suite.page.mouse.click(close!.x, close!.y);
+    await waitFor(async () => !(await suite.page.evaluate(readCard, undefined)).open, 5_000, "card closed by ×");
   });
 
   test("axe-core: no violations on an open card, nor on the popup's three tabs", async () => {
-    await hoverMention(page, "알리바바 클라우드");
-    const onCard = await runAxe(page, { include: [{ fromShadowDom: ["maekrak-root", ".panel"] }] });
+    await hoverMention(suite.page, "알리바바 클라우드");
+    const onCard = await runAxe(suite.page, { include: [{ fromShadowDom: ["maekrak-root", ".panel"] }] });
     expect(onCard).toEqual([]);
-    await closeCard(page);
+    await closeCard(suite.page);
 
-    const popup = await openPopupFor(session, page);
+    const popup = await openPopupFor(suite.session, suite.page);
     await popupRows(popup);
     expect(await runAxe(popup, null)).toEqual([]);
     await popup.click("#tab-kb");

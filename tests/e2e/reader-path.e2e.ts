@@ -4,13 +4,14 @@
  * hover opens the right card, the popup lists the page's mentions with
  * counts, and the page's own markup is unchanged.
  */
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, type BrowserName, type ExtensionSession, type PageLike } from "./support/browsers";
-import { PAGES_DIR, startServer, type FixtureServer } from "./support/server";
+import type { BrowserName } from "./support/browsers";
+import { PAGES_DIR } from "./support/server";
 import { highlightedInside, integrityReport } from "./support/page-probes";
 import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
+import { useExtensionSuite } from "./support/suite";
 
 type Expected = { mustFind: Array<{ text: string; entity: string }>; mustNotFind: string[] };
 const expected = (page: string): Expected => JSON.parse(readFileSync(join(PAGES_DIR, page.replace(".html", ".expected.json")), "utf8"));
@@ -23,36 +24,24 @@ const TYPE_OF: Record<string, string> = {
 };
 
 describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (browserName) => {
-  let server: FixtureServer;
-  let session: ExtensionSession;
-  let page: PageLike;
-
-  beforeAll(async () => {
-    server = await startServer();
-    session = await launch(browserName);
-    page = await session.newPage();
-  });
-  afterAll(async () => {
-    await session?.close();
-    await server?.close();
-  });
+  const suite = useExtensionSuite(browserName);
 
   test("highlights every expected mention with its type, and no trap", async () => {
     const { mustFind, mustNotFind } = expected("e2e-basic.html");
-    await page.goto(server.url("e2e-basic.html"));
-    const snapshot = await settledHighlights(page, mustFind.length);
+    await suite.page.goto(suite.server.url("e2e-basic.html"));
+    const snapshot = await settledHighlights(suite.page, mustFind.length);
     for (const { text, entity } of mustFind) {
       expect(snapshot[`maekrak-${TYPE_OF[entity]}`], `${text} (${entity})`).toContain(text);
     }
     for (const trap of mustNotFind) {
       expect(allTexts(snapshot).some((t) => t.includes(trap)), trap).toBe(false);
     }
-    expect(await page.evaluate(highlightedInside, "ta")).toBe(false);
-    expect(await page.evaluate(highlightedInside, "ce")).toBe(false);
+    expect(await suite.page.evaluate(highlightedInside, "ta")).toBe(false);
+    expect(await suite.page.evaluate(highlightedInside, "ce")).toBe(false);
   });
 
   test("hovering a mention opens its card above or below the line, Esc closes it", async () => {
-    const { card, point } = await hoverMention(page, "마윈");
+    const { card, point } = await hoverMention(suite.page, "마윈");
     expect(card.entity).toBe("jack-ma");
     expect(card.role).toBe("dialog");
     expect(card.title).toContain("마윈");
@@ -62,11 +51,11 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (brow
     expect(card.text).toMatch(/\d{4}\. \d{1,2}\./); // dated facts
     // Never over the line being read.
     expect(card.box!.top >= point.y + 4 || card.box!.bottom <= point.y - 4).toBe(true);
-    await closeCard(page);
+    await closeCard(suite.page);
   });
 
   test("the popup lists the page's mentions grouped by type with counts", async () => {
-    const popup = await openPopupFor(session, page);
+    const popup = await openPopupFor(suite.session, suite.page);
     const rows = await popupRows(popup);
     const { mustFind } = expected("e2e-basic.html");
     for (const entity of new Set(mustFind.map((m) => m.entity))) {
@@ -87,7 +76,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (brow
   });
 
   test("the page's markup is unchanged; the only added node is the card's host", async () => {
-    const report = await page.evaluate(integrityReport, undefined);
+    const report = await suite.page.evaluate(integrityReport, undefined);
     expect(report.bodySame).toBe(true);
     expect(report.added.filter((tag) => tag !== "MAEKRAK-ROOT")).toEqual([]);
   });
