@@ -39,8 +39,10 @@ export function isInvisible(code: number): boolean {
  * found in the composed text map back exactly. Returns null when the text has
  * no conjoining jamo (the usual case: nothing to do).
  */
+const CONJOINING_JAMO = /[\u1100-\u11ff]/;
+
 export function composeHangul(text: string): { text: string; origin: number[] } | null {
-  if (!/[\u1100-\u11ff]/.test(text)) return null;
+  if (!CONJOINING_JAMO.test(text)) return null;
   let out = "";
   const origin: number[] = [];
   for (let i = 0; i < text.length; ) {
