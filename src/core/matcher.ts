@@ -143,12 +143,28 @@ function walk(trie: Trie, text: string, start: number): Candidate[] {
   return found;
 }
 
-function leftBoundaryOk(text: string, start: number): boolean {
-  if (start === 0) return true;
-  const first = text.charCodeAt(start);
-  const prev = text.charCodeAt(start - 1);
-  if (isHan(first)) return true;
-  return !isHangulSyllable(prev) && !isLatinOrDigit(prev) && prev !== 0x2e /* . */;
+/**
+ * Where a name can start, as one RegExp: a character that folds (foldCode) to the first character of some
+ * name, at a word start (leftBoundaryOk: not after a Hangul syllable, a Latin letter, a digit or a dot),
+ * except Han characters, which may start a name anywhere.
+ */
+export function nameStartPattern(firstCodes: readonly number[]): RegExp {
+  const han: string[] = [];
+  const other: string[] = [];
+  const hex = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
+  for (const first of firstCodes) {
+    // Every code unit that folds to `first`: itself, its upper case, its full-width forms, the ideographic space.
+    const forms = [first, first - 32, first + 0xfee0, first - 32 + 0xfee0, 0x3000];
+    for (const code of forms) {
+      if (code < 0 || code > 0xffff || foldCode(code) !== first) continue;
+      (isHan(code) ? han : other).push(hex(code));
+    }
+  }
+  const alternatives = [
+    ...(han.length ? [`[${han.join("")}]`] : []),
+    ...(other.length ? [`(?<![\\uac00-\\ud7a3A-Za-z0-9.])[${other.join("")}]`] : []),
+  ];
+  return new RegExp(alternatives.length ? alternatives.join("|") : "(?!)", "g");
 }
 
 function rightBoundaryOk(text: string, end: number, strict: boolean): boolean {
@@ -254,15 +270,15 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   const { entities, counts, codes, outputs } = compiled;
   const out = compiled.out.map((list) => (list ? list.map((i) => outputs[i]!) : 0));
   const trie: Trie = { next: new Map(), out, gap: new Uint8Array(out.length) };
-  // The hot loop asks "can a name start here?" for every character: a bitmap answers faster than a Map.
-  const startsName = new Uint8Array(0x10000);
+  const firstCodes: number[] = [];
   for (let node = 0, child = 1, c = 0; node < counts.length; node++) {
     for (let k = counts.charCodeAt(node) - COUNT_BASE; k > 0; k--, c++, child++) {
       const code = codes.charCodeAt(c);
       trie.next.set(edge(node, code), child);
-      if (node === 0) startsName[code] = 1;
+      if (node === 0) firstCodes.push(code);
     }
   }
+  const nameStart = nameStartPattern(firstCodes);
   for (const node of compiled.gaps) trie.gap[node] = 1;
   const surnames = compiled.surnames;
   const byId = new Map<string, MatcherEntity>();
@@ -305,7 +321,12 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     const compact = () => (foldedCompact ??= aliasKey(text));
     let i = 0;
     while (i < text.length) {
-      if (!startsName[foldCode(text.charCodeAt(i))] || !leftBoundaryOk(text, i)) { i++; continue; }
+      // Straight to the next place a name can start (a native search: a JS step per character was most of
+      // the cost of scanning a page, whose code runs once and mostly unoptimised).
+      nameStart.lastIndex = i;
+      const hit = nameStart.exec(text);
+      if (!hit) break;
+      i = hit.index;
       const candidates = walk(trie, text, i);
       let accepted: Mention | null = null;
       let acceptedEnd = i;

@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { buildMatcher, findMentions } from "../../../src/core/matcher";
+import { buildMatcher, findMentions, nameStartPattern } from "../../../src/core/matcher";
+import { foldCode, isHan, isHangulSyllable, isLatinOrDigit } from "../../../src/core/text";
 import { toMatcherData } from "../../../src/kb/matcher-data";
 import { loadKnowledgeBase } from "../../../src/build/kb-files";
 
@@ -48,5 +49,40 @@ describe("matcher properties", () => {
       const start = before ? before.length + 1 : 0;
       expect([mentions[0]!.start, mentions[0]!.end]).toEqual([start, start + name.length]);
     }), { numRuns: 2000 });
+  });
+});
+
+describe("where a name can start (nameStartPattern)", () => {
+  // The rule the pattern replaced, one character at a time: a character folding to a name's first
+  // character, not after a Hangul syllable, Latin letter, digit or dot (Han characters anywhere).
+  const firsts = [0xc54c /* 알 */, 0xb9c8 /* 마 */, 0x71 /* q */, 0x62 /* b */, 0x5c0f /* 小 */, 0x963f /* 阿 */];
+  const reference = (text: string) => {
+    const out: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (!firsts.includes(foldCode(code))) continue;
+      const prev = text.charCodeAt(i - 1);
+      if (i === 0 || isHan(code) || (!isHangulSyllable(prev) && !isLatinOrDigit(prev) && prev !== 0x2e)) out.push(i);
+    }
+    return out;
+  };
+  const pattern = nameStartPattern(firsts);
+  const found = (text: string) => {
+    const out: number[] = [];
+    pattern.lastIndex = 0;
+    for (let hit = pattern.exec(text); hit; pattern.lastIndex = hit.index + 1, hit = pattern.exec(text)) out.push(hit.index);
+    return out;
+  };
+  const alphabet = ["알", "마", "리", "q", "Q", "ｑ", "Ｑ", "b", "B", "小", "阿", "a", "Z", "7", ".", " ", "\u3000", "-", "(", "\n", "가", "힣", "ᄋ", "\u00a0"];
+
+  test("finds exactly the positions the per-character rule accepts", () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+      const text = chars.join("");
+      expect(found(text)).toEqual(reference(text));
+    }), { numRuns: 3000 });
+  });
+
+  test("the bundled knowledge base's pattern starts every name of the matcher at a word start", () => {
+    expect(findMentions(matcher, "(알리바바) Qwen과 ＱＷＥＮ, 큐원. 마윈").map((m) => m.text)).toEqual(["알리바바", "Qwen", "ＱＷＥＮ", "큐원", "마윈"]);
   });
 });
