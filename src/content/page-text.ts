@@ -34,6 +34,7 @@ const INLINE = 1;
 const SKIPPED = 2;
 const TAG_KIND = new Map<string, number>([...[...INLINE_ANY_CASE].map((t) => [t, INLINE] as const), ...[...SKIPPED_ANY_CASE].map((t) => [t, SKIPPED] as const)]);
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+const TEXT_NODE = 3;
 
 const isInline = (element: Element) => INLINE_ANY_CASE.has(element.tagName);
 
@@ -79,8 +80,6 @@ export class BlockReader {
   #lastParent: Node | null = null;
   /** A text node already read that starts the next block. */
   #pending: Text | null = null;
-  /** The node the walker stands on that has not been handled yet (after stepping over a skipped subtree). */
-  #lookahead: Node | null = null;
   #done: boolean;
 
   /** Editable elements below the root (skipped like <textarea>): found once by a selector, not asked of every element. */
@@ -94,81 +93,83 @@ export class BlockReader {
     this.#done = root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element);
   }
 
-  /** The next node in document order, with skipped subtrees stepped over. */
-  #step(): Node | null {
-    const ahead = this.#lookahead;
-    if (ahead) {
-      this.#lookahead = null;
-      return ahead;
-    }
-    return this.#done ? null : this.#walker.nextNode();
-  }
-
-  /** From a skipped element, to the first node after its subtree. */
-  #skipSubtree(): void {
-    const walker = this.#walker;
-    for (;;) {
-      const sibling = walker.nextSibling();
-      if (sibling) { this.#lookahead = sibling; return; }
-      if (!walker.parentNode()) { this.#done = true; return; }
-    }
-  }
-
   /**
-   * The next text node, or null at the end; `boundary` is set when something that breaks the run of text
-   * lies before it (a block-level or skipped element, or the end of the block the last text was in).
+   * The next complete block, or null when the subtree is exhausted. One loop with the walker's state in
+   * locals: this runs once per node of the page, mostly before the JIT has optimised it, so every call and
+   * field access per node counts.
    */
-  #nextText(): Text | null {
-    for (let node = this.#step(); node; node = this.#step()) {
-      if (node.nodeType === Node.TEXT_NODE) {
+  next(): TextBlock | null {
+    const walker = this.#walker;
+    const editable = this.#editable.size > 0 ? this.#editable : null;
+    let block = this.#block;
+    let lastParent = this.#lastParent;
+    let node: Node | null = this.#pending ?? (this.#done ? null : walker.nextNode());
+    this.#pending = null;
+    /** Something that breaks the run of text lies between the last text node and this one. */
+    let boundary = false;
+    let nodes: Text[] | null = null;
+    let starts: number[] | null = null;
+    let text = "";
+    while (node) {
+      if (node.nodeType === TEXT_NODE) {
         const parent = node.parentNode;
-        if (parent !== this.#lastParent) {
-          this.#lastParent = parent;
-          const block = this.#block;
-          if (!block || !block.contains(node)) {
-            this.#block = blockAround(node);
-            this.#boundary = true;
+        if (parent !== lastParent) {
+          lastParent = parent;
+          // A text node outside the element the run was in: the walk left that element.
+          if (!block || (parent !== block && !block.contains(parent))) {
+            block = blockAround(node);
+            boundary = true;
           }
         }
-        return node as Text;
+        const data = (node as Text).data;
+        if (nodes === null) {
+          // Blank text (indentation between elements) never starts a block.
+          if (data.trim()) {
+            nodes = [node as Text];
+            starts = [0];
+            text = data;
+            boundary = false;
+          }
+        } else if (boundary) {
+          this.#pending = node as Text;
+          break;
+        } else {
+          starts!.push(text.length);
+          nodes.push(node as Text);
+          text += data;
+        }
+        node = walker.nextNode();
+        continue;
       }
       const element = node as Element;
       const kind = TAG_KIND.get(element.tagName);
-      if (kind === SKIPPED || (this.#editable.size > 0 && this.#editable.has(element))) {
-        this.#boundary = true;
-        this.#lastParent = null;
-        this.#skipSubtree();
-      } else if (kind !== INLINE) {
-        this.#boundary = true;
-        this.#lastParent = null;
-        this.#block = element;
+      if (kind === SKIPPED || (editable !== null && editable.has(element))) {
+        boundary = true;
+        lastParent = null;
+        node = this.#afterSubtree();
+        continue;
       }
+      if (kind !== INLINE) {
+        boundary = true;
+        lastParent = null;
+        block = element;
+      }
+      node = walker.nextNode();
     }
-    this.#done = true;
-    return null;
+    if (!node) this.#done = true;
+    this.#block = block;
+    this.#lastParent = lastParent;
+    return nodes ? { text, nodes, starts: starts! } : null;
   }
 
-  #boundary = false;
-
-  next(): TextBlock | null {
-    let first = this.#pending ?? this.#nextText();
-    this.#pending = null;
-    while (first && !first.data.trim()) first = this.#nextText();
-    if (!first) return null;
-    this.#boundary = false;
-    const nodes: Text[] = [first];
-    const starts: number[] = [0];
-    let text = first.data;
-    for (let node = this.#nextText(); node; node = this.#nextText()) {
-      if (this.#boundary) {
-        this.#pending = node;
-        break;
-      }
-      starts.push(text.length);
-      nodes.push(node);
-      text += node.data;
+  /** From a skipped element, the first node after its subtree (null at the end of the root). */
+  #afterSubtree(): Node | null {
+    const walker = this.#walker;
+    for (;;) {
+      const sibling = walker.nextSibling();
+      if (sibling) return sibling;
+      if (!walker.parentNode()) return null;
     }
-    return { text, nodes, starts };
   }
 }
 

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from "vitest";
+import fc from "fast-check";
 import { BlockReader, nodesForSpan, rangeForSpan, splitLongBlock } from "../../../src/content/page-text";
 
 function blocks(html: string) {
@@ -63,5 +64,58 @@ describe("reading a page's text", () => {
     const count = (text: string, name: string) => text.split(name).length - 1;
     expect(parts.reduce((n, part) => n + count(part.text, "알리바바 클라우드"), 0)).toBe(count(block!.text, "알리바바 클라우드"));
     expect(splitLongBlock(block!, 1_000_000)).toEqual([block]);
+  });
+
+  test("blocks are exactly those of the plain recursive definition, on random trees", () => {
+    // The definition BlockReader implements with one flat walk: inline elements continue the run of text,
+    // any other element (even an empty one) ends it before and after, skipped and editable elements end it
+    // and yield nothing, and blank text never starts a block.
+    const INLINE = new Set(["B", "SPAN", "A", "EM", "BR"]);
+    const SKIPPED = new Set(["NOSCRIPT", "CODE", "TEXTAREA", "PRE"]);
+    const reference = (root: Element) => {
+      const out: Text[][] = [];
+      let run: Text[] | null = null;
+      const end = () => { if (run) out.push(run); run = null; };
+      const visit = (node: Node) => {
+        for (const child of node.childNodes) {
+          if (child instanceof Text) {
+            if (run) run.push(child);
+            else if (child.data.trim()) run = [child];
+          } else if (child instanceof Element) {
+            if (SKIPPED.has(child.tagName) || child.getAttribute("contenteditable") === "true") end();
+            else if (INLINE.has(child.tagName)) visit(child);
+            else { end(); visit(child); end(); }
+          }
+        }
+      };
+      visit(root);
+      end();
+      return out;
+    };
+    type Tree = { tag: string; editable: boolean; children: Array<Tree | string> };
+    const tree = fc.letrec<{ node: Tree; child: Tree | string }>((tie) => ({
+      node: fc.record({
+        tag: fc.constantFrom("b", "span", "a", "em", "br", "p", "div", "li", "img", "noscript", "code", "textarea", "pre"),
+        editable: fc.boolean(),
+        children: fc.array(tie("child"), { maxLength: 4 }),
+      }),
+      child: fc.oneof({ depthSize: "small" }, fc.constantFrom("알리", "바바", " ", "\n  ", "마윈의 ", ""), tie("node")),
+    })).node;
+    const build = (t: Tree): Element => {
+      const element = document.createElement(t.tag);
+      if (t.editable && t.tag === "div") element.setAttribute("contenteditable", "true");
+      for (const child of t.children) element.append(typeof child === "string" ? document.createTextNode(child) : build(child));
+      return element;
+    };
+    fc.assert(fc.property(fc.array(tree, { maxLength: 5 }), (trees) => {
+      document.body.replaceChildren(...trees.map(build));
+      const reader = new BlockReader(document.body);
+      const read: Text[][] = [];
+      for (let block = reader.next(); block; block = reader.next()) {
+        expect(block.text).toBe(block.nodes.map((n) => n.data).join(""));
+        read.push(block.nodes);
+      }
+      expect(read).toEqual(reference(document.body));
+    }), { numRuns: 3000 });
   });
 });
