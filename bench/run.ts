@@ -23,9 +23,15 @@ const ROOT = resolve(import.meta.dirname, "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SETTLE_MS = 800;
 const TIMEOUT_MS = 20_000;
-type Variant = "none" | "floor" | "markjs" | "maekrak";
+type Variant = "none" | "floor" | "markjs" | "maekrak" | "compare";
 /** BENCH_SKIP_MARKJS=1 for quick runs (mark.js takes most of the time; its column then reads "did not finish"). */
 const VARIANTS: Variant[] = process.env.BENCH_SKIP_MARKJS ? ["none", "floor", "maekrak"] : ["none", "floor", "markjs", "maekrak"];
+/**
+ * BENCH_COMPARE=<dir>: a second build of Maekrak (e.g. the previous commit's dist/chrome) measured in the
+ * same interleaved run, for A/B comparisons of a change (its row is marked "compare").
+ */
+const COMPARE_DIR = process.env.BENCH_COMPARE;
+if (COMPARE_DIR) VARIANTS.push("compare");
 
 /** The two reference extensions, written to a temp folder. */
 function buildReferences(): Record<"floor" | "markjs", string> {
@@ -292,6 +298,7 @@ async function main() {
   const refs = buildReferences();
   const contexts: Record<Variant, BrowserContext> = {
     none: await launch(null), floor: await launch(refs.floor), markjs: await launch(refs.markjs), maekrak: await launch(join(ROOT, "dist", "chrome")),
+    compare: COMPARE_DIR ? await launch(resolve(COMPARE_DIR)) : (null as unknown as BrowserContext),
   };
   const samples: Record<string, Record<Variant, Sample[]>> = {};
   const pages = (process.env.BENCH_PAGES?.split(",") ?? Object.keys(PAGES)) as PageName[];
@@ -311,7 +318,7 @@ async function main() {
       }
     }
   }
-  for (const context of Object.values(contexts)) await context.close();
+  for (const context of Object.values(contexts)) await context?.close();
   server.close();
 
   // Per page: each variant's cost over `none` in the same round, median across rounds.
@@ -326,7 +333,7 @@ async function main() {
       longestOwnTaskMs: number; ownTasksOver50: number; firstScreenMs: number; inView: number; batchLatencyMaxMs: number; batchLatencyMedianMs: number;
     };
     const entry: Record<string, Costs | Record<string, number>> = {};
-    for (const v of (["floor", "markjs", "maekrak"] as const)) {
+    for (const v of (COMPARE_DIR ? ["floor", "markjs", "maekrak", "compare"] as const : ["floor", "markjs", "maekrak"] as const)) {
       if (!s[v]) s[v] = s.none.map(() => FAILED);
       entry[v] = {
         scriptMs: cost(v, "script"), recalcMs: cost(v, "recalc"), taskMs: cost(v, "task"), heapMB: cost(v, "heap"),
@@ -342,7 +349,14 @@ async function main() {
     const k = entry.markjs as Costs;
     entry.ratios = { maekrakToFloorScript: m.scriptMs / f.scriptMs, maekrakToFloorTask: m.taskMs / f.taskMs, markjsToMaekrakScript: k.scriptMs / m.scriptMs };
     report[name] = entry;
-    rows.push(`| ${name} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} | ${fmt(m.longestOwnTaskMs, 0)} / ${fmt(f.longestOwnTaskMs, 0)} (${fmt(m.ownTasksOver50, 0)}) | ${fmt(m.firstScreenMs, 0)} (${fmt(m.inView, 0)}) | ${name === "dynamic" ? `${fmt(m.batchLatencyMaxMs, 0)} / ${fmt(m.batchLatencyMedianMs, 0)}` : "—"} |`);
+    const row = (label: string, m: Costs) =>
+      `| ${label} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} | ${fmt(m.longestOwnTaskMs, 0)} / ${fmt(f.longestOwnTaskMs, 0)} (${fmt(m.ownTasksOver50, 0)}) | ${fmt(m.firstScreenMs, 0)} (${fmt(m.inView, 0)}) | ${name === "dynamic" ? `${fmt(m.batchLatencyMaxMs, 0)} / ${fmt(m.batchLatencyMedianMs, 0)}` : "—"} |`;
+    rows.push(row(name, m));
+    if (COMPARE_DIR) {
+      const c = entry.compare as Costs;
+      (entry.ratios as Record<string, number>).compareToFloorScript = c.scriptMs / f.scriptMs;
+      rows.push(row(`${name} (compare)`, c));
+    }
   }
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
   const content = readFileSync(join(ROOT, "dist", "chrome", "content.js"));
