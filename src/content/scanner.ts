@@ -185,13 +185,16 @@ export class PageScanner {
       return true;
     }
     const removed = this.#pruneStale(nodes, removedFrom);
-    const roots = nodes.filter((node) => node.isConnected && !isInSkippedSubtree(node));
-    // Only outermost roots: a node inside another queued root is scanned with it.
-    const outer = roots.filter((node) => !roots.some((other) => other !== node && other.contains(node)));
-    for (const node of outer) {
-      // Re-read the whole block the change sits in, so a name split across old and new text is found.
-      const container = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-      if (container) this.#readers.push(new BlockReader(container));
+    // Re-read the whole block each change sits in (so a name split across old and new text is found), once:
+    // a block inside another one queued is read with it.
+    const containers = new Set<Element>();
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      const container = node.nodeType === Node.TEXT_NODE ? node.parentElement : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+      if (container && !isInSkippedSubtree(container)) containers.add(container);
+    }
+    for (const container of containers) {
+      if (!hasAncestorIn(container, containers)) this.#readers.push(new BlockReader(container));
     }
     return removed > 0;
   }
@@ -231,6 +234,12 @@ export class PageScanner {
     }
     return added;
   }
+}
+
+/** True when an ancestor of `node` (not `node` itself) is in `set`. */
+function hasAncestorIn(node: Node, set: Set<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return true;
+  return false;
 }
 
 /** `nodes` and all their ancestors (each ancestor walked once, however many nodes share it). */
