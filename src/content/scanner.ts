@@ -185,8 +185,8 @@ export class PageScanner {
       return true;
     }
     const removed = this.#pruneStale(nodes, removedFrom);
-    // Re-read the whole block each change sits in (so a name split across old and new text is found), once:
-    // a block inside another one queued is read with it.
+    // Re-read the element each change sits in (a text node's parent, an added element itself), so a name split
+    // across old and new text inside it is found; each once: an element inside another one queued is read with it.
     const containers = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;
