@@ -159,13 +159,24 @@ export class MentionHighlighter {
     return this.#byNode.get(node)?.some((r) => r.range.startContainer === node && r.range.startOffset === offset && r.text === text) ?? false;
   }
 
-  /** Drops mentions whose text left the document or changed (dynamic pages). */
-  prune(isStale: (record: MentionRecord) => boolean): number {
-    let removed = 0;
-    for (let i = this.records.length - 1; i >= 0; i--) {
-      const record = this.records[i]!;
-      if (!isStale(record)) continue;
-      this.records.splice(i, 1);
+  /** The mentions that take characters from `node` (none for a node that is not text). */
+  recordsOn(node: Node): readonly MentionRecord[] {
+    return this.#byNode.get(node as Text) ?? [];
+  }
+
+  /**
+   * Drops the mentions of `candidates` (every mention by default) whose text left the document or changed
+   * (dynamic pages). Callers pass only the mentions a change can have touched: checking one costs a
+   * range.toString().
+   */
+  prune(isStale: (record: MentionRecord) => boolean, candidates: Iterable<MentionRecord> = this.records): number {
+    const stale = new Set<MentionRecord>();
+    for (const record of candidates) if (this.#byRange.has(record.range) && isStale(record)) stale.add(record);
+    if (!stale.size) return 0;
+    let kept = 0;
+    for (const record of this.records) if (!stale.has(record)) this.records[kept++] = record;
+    this.records.length = kept;
+    for (const record of stale) {
       this.#byRange.delete(record.range);
       this.#hide(record);
       if (this.#firstShown.get(record.entity) === record) this.#firstShown.delete(record.entity);
@@ -174,11 +185,10 @@ export class MentionHighlighter {
         if (list?.length) this.#byNode.set(node, list);
         else this.#byNode.delete(node);
       }
-      removed++;
     }
     // First-mention density: when an entity's shown mention went away, its next one takes over.
-    if (removed && this.#view.density === "first") this.setView(this.#view);
-    return removed;
+    if (this.#view.density === "first") this.setView(this.#view);
+    return stale.size;
   }
 
   #flashTimer = 0;

@@ -5,7 +5,7 @@
  */
 import { createScanState, type Matcher } from "../core/matcher";
 import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongBlock, type TextBlock } from "./page-text";
-import type { MentionHighlighter } from "./highlighter";
+import type { MentionHighlighter, MentionRecord } from "./highlighter";
 
 const SLICE_MS = 8;
 /**
@@ -40,7 +40,10 @@ export class PageScanner {
   #highlighter: MentionHighlighter;
   #state = createScanState();
   #readers: BlockReader[] = [];
+  /** Nodes to re-read: added subtrees, edited text, and parents that lost a child. */
   #queued = new Set<Node>();
+  /** Parents that lost a child since the queue was last taken: a removal is the one change that can make a mention stale outside the text nodes edited. */
+  #removedFrom = new Set<Node>();
   #observer: MutationObserver | null = null;
   #scheduled = false;
   #stopped = false;
@@ -71,6 +74,7 @@ export class PageScanner {
     this.#readers.length = 0;
     this.#parts.length = 0;
     this.#queued.clear();
+    this.#removedFrom.clear();
   }
 
   /** Scans synchronously to the end (tests, CLI-like use). */
@@ -83,7 +87,10 @@ export class PageScanner {
     for (const record of records) {
       if (record.type === "characterData") this.#queued.add(record.target);
       else for (const node of record.addedNodes) this.#queued.add(node);
-      if (record.removedNodes.length) this.#queued.add(record.target); // lets stale ranges be pruned
+      if (record.removedNodes.length) {
+        this.#queued.add(record.target); // text on both sides of the removed node may now join into a name
+        this.#removedFrom.add(record.target);
+      }
     }
     this.#schedule();
   }
@@ -167,25 +174,50 @@ export class PageScanner {
 
   #takeQueue(): boolean {
     const nodes = [...this.#queued];
+    const removedFrom = [...this.#removedFrom];
     this.#queued.clear();
+    this.#removedFrom.clear();
     const doc = this.#doc;
-    // Ranges whose text was edited or removed no longer say what was matched.
-    const removed = this.#highlighter.prune((r) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text);
     if (nodes.length > RESCAN_THRESHOLD) {
       this.#highlighter.prune(() => true);
       this.#parts.length = 0;
       this.#readers = [new BlockReader(doc.body ?? doc.documentElement)];
       return true;
     }
-    const roots = nodes.filter((node) => node.isConnected && !isInSkippedSubtree(node));
-    // Only outermost roots: a node inside another queued root is scanned with it.
-    const outer = roots.filter((node) => !roots.some((other) => other !== node && other.contains(node)));
-    for (const node of outer) {
-      // Re-read the whole block the change sits in, so a name split across old and new text is found.
-      const container = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-      if (container) this.#readers.push(new BlockReader(container));
+    const removed = this.#pruneStale(nodes, removedFrom);
+    // Re-read the element each change sits in (a text node's parent, an added element itself), so a name split
+    // across old and new text inside it is found; each once: an element inside another one queued is read with it.
+    const containers = new Set<Element>();
+    for (const node of nodes) {
+      if (!node.isConnected) continue;
+      const container = node.nodeType === Node.TEXT_NODE ? node.parentElement : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+      if (container && !isInSkippedSubtree(container)) containers.add(container);
+    }
+    for (const container of containers) {
+      if (!hasAncestorIn(container, containers)) this.#readers.push(new BlockReader(container));
     }
     return removed > 0;
+  }
+
+  /**
+   * Drops the held mentions whose text a change took out of the page or altered, looking only where a change
+   * can have done so: an append leaves every held mention as it was. Checked are the mentions in queued text
+   * nodes (edited, or moved), and after a removal those around it: a removed node that lay inside a range
+   * changed its text, and one that held an end of it moved that end to the parent it was removed from; either
+   * way that parent lies within the range's common ancestor.
+   */
+  #pruneStale(nodes: Node[], removedFrom: Node[]): number {
+    const highlighter = this.#highlighter;
+    const suspects = new Set<MentionRecord>();
+    for (const node of nodes) {
+      if (node.nodeType === Node.TEXT_NODE) for (const record of highlighter.recordsOn(node)) suspects.add(record);
+    }
+    if (removedFrom.length) {
+      const aroundRemovals = inclusiveAncestors(removedFrom);
+      for (const record of highlighter.records) if (aroundRemovals.has(record.range.commonAncestorContainer)) suspects.add(record);
+    }
+    if (!suspects.size) return 0;
+    return highlighter.prune((r) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text, suspects);
   }
 
   #scanBlock(block: TextBlock): boolean {
@@ -202,4 +234,19 @@ export class PageScanner {
     }
     return added;
   }
+}
+
+/** True when an ancestor of `node` (not `node` itself) is in `set`. */
+function hasAncestorIn(node: Node, set: Set<Node>): boolean {
+  for (let parent = node.parentNode; parent; parent = parent.parentNode) if (set.has(parent)) return true;
+  return false;
+}
+
+/** `nodes` and all their ancestors (each ancestor walked once, however many nodes share it). */
+function inclusiveAncestors(nodes: Node[]): Set<Node> {
+  const out = new Set<Node>();
+  for (const node of nodes) {
+    for (let n: Node | null = node; n && !out.has(n); n = n.parentNode) out.add(n);
+  }
+  return out;
 }

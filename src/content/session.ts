@@ -12,6 +12,7 @@ import { MentionHighlighter, highlightApiAvailable, type HighlightView, type Men
 import { PageScanner } from "./scanner";
 import { HoverCard } from "./card";
 import { HoverController, type HoverOptions } from "./hover";
+import { throttle } from "./throttle";
 
 function isEditable(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -21,6 +22,12 @@ function isEditable(target: EventTarget | null): boolean {
 let sharedMatcher: Matcher | null = null;
 /** Built on first use and kept: a page switched off and on again does not pay for it twice. */
 const matcher = () => (sharedMatcher ??= matcherFromCompiled(matcherData));
+
+/**
+ * The badge is updated at most this often: each update is a runtime message that costs the page's main
+ * thread (sendToBackground, mostly these messages, was ~9 ms in the profile of the bench's dynamic page).
+ */
+const REPORT_EVERY_MS = 500;
 
 const viewOf = (s: Settings): HighlightView => ({ categories: s.categories, density: s.density, style: s.style });
 const hoverOf = (s: Settings): HoverOptions => ({ delayMs: s.hoverDelayMs, holdKey: s.holdKey });
@@ -42,6 +49,8 @@ export class ContentSession {
   #hover: HoverController;
   #services: SessionServices;
   #reported = -1;
+  /** The first count goes at once, after the first pass; later ones at most every REPORT_EVERY_MS, the last one always. */
+  #reportSoon = throttle(() => this.#report(), REPORT_EVERY_MS);
   #announced = false;
   #cursor = new Map<string, number>();
   #stepCursor: MentionRecord | null = null;
@@ -58,7 +67,7 @@ export class ContentSession {
     this.#hover = new HoverController({ doc, highlighter: this.#highlighter, card: this.#card, loadDetails: services.loadDetails, hover: hoverOf(settings) });
     this.#scanner = new PageScanner({
       doc, matcher: matcher(), highlighter: this.#highlighter,
-      onChange: () => this.#report(),
+      onChange: () => this.#reportSoon.call(),
       onSettled: () => this.#announceOnce(),
     });
   }
@@ -86,6 +95,7 @@ export class ContentSession {
     this.#hover.stop();
     this.#highlighter.clear();
     this.#card.destroy();
+    this.#reportSoon.cancel();
     this.#services.report(0);
   }
 
@@ -97,7 +107,7 @@ export class ContentSession {
     this.#highlighter.setView(view);
     const open = this.#card.open;
     if (open && !this.#highlighter.isShown(open)) this.#hover.close();
-    this.#report();
+    this.#reportSoon.call();
   }
 
   #report(): void {
