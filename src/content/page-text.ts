@@ -39,7 +39,7 @@ const TEXT_NODE = 3;
 const isInline = (element: Element) => INLINE_ANY_CASE.has(element.tagName);
 
 /** The nearest ancestor-or-self element that is not inline: the block a node's text belongs to. */
-function blockAround(node: Node): Element | null {
+export function blockAround(node: Node): Element | null {
   let element: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   while (element && isInline(element)) element = element.parentElement;
   return element;

@@ -4,7 +4,7 @@
  * subtrees and edited text, and the queue is processed in the next slice.
  */
 import { createScanState, type Matcher } from "../core/matcher";
-import { BlockReader, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongBlock, type TextBlock } from "./page-text";
+import { BlockReader, blockAround, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongBlock, type TextBlock } from "./page-text";
 import type { MentionHighlighter, MentionRecord } from "./highlighter";
 
 const SLICE_MS = 8;
@@ -42,8 +42,10 @@ export class PageScanner {
   #readers: BlockReader[] = [];
   /** Nodes to re-read: added subtrees, edited text, and parents that lost a child. */
   #queued = new Set<Node>();
-  /** Parents that lost a child since the queue was last taken: a removal is the one change that can make a mention stale outside the text nodes edited. */
+  /** Parents that lost a child since the queue was last taken: a removal can make a mention stale outside the text nodes edited. */
   #removedFrom = new Set<Node>();
+  /** Parents that gained a child: a node inserted between the text nodes of a mention changes its text. */
+  #insertedInto = new Set<Node>();
   #observer: MutationObserver | null = null;
   #scheduled = false;
   #stopped = false;
@@ -75,6 +77,7 @@ export class PageScanner {
     this.#parts.length = 0;
     this.#queued.clear();
     this.#removedFrom.clear();
+    this.#insertedInto.clear();
   }
 
   /** Scans synchronously to the end (tests, CLI-like use). */
@@ -86,7 +89,10 @@ export class PageScanner {
   #queue(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === "characterData") this.#queued.add(record.target);
-      else for (const node of record.addedNodes) this.#queued.add(node);
+      else if (record.addedNodes.length) {
+        for (const node of record.addedNodes) this.#queued.add(node);
+        this.#insertedInto.add(record.target);
+      }
       if (record.removedNodes.length) {
         this.#queued.add(record.target); // text on both sides of the removed node may now join into a name
         this.#removedFrom.add(record.target);
@@ -175,8 +181,10 @@ export class PageScanner {
   #takeQueue(): boolean {
     const nodes = [...this.#queued];
     const removedFrom = [...this.#removedFrom];
+    const insertedInto = [...this.#insertedInto];
     this.#queued.clear();
     this.#removedFrom.clear();
+    this.#insertedInto.clear();
     const doc = this.#doc;
     if (nodes.length > RESCAN_THRESHOLD) {
       this.#highlighter.prune(() => true);
@@ -184,13 +192,14 @@ export class PageScanner {
       this.#readers = [new BlockReader(doc.body ?? doc.documentElement)];
       return true;
     }
-    const removed = this.#pruneStale(nodes, removedFrom);
-    // Re-read the element each change sits in (a text node's parent, an added element itself), so a name split
-    // across old and new text inside it is found; each once: an element inside another one queued is read with it.
+    const removed = this.#pruneStale(nodes, removedFrom, insertedInto);
+    // Re-read the block each change sits in (an added block element is its own), so a name split across old
+    // and new text is found even when the change was inside an inline tag (알리<b>바바</b>는); each once: a block
+    // inside another one queued is read with it.
     const containers = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;
-      const container = node.nodeType === Node.TEXT_NODE ? node.parentElement : node.nodeType === Node.ELEMENT_NODE ? (node as Element) : null;
+      const container = node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE ? blockAround(node) : null;
       if (container && !isInSkippedSubtree(container)) containers.add(container);
     }
     for (const container of containers) {
@@ -204,9 +213,10 @@ export class PageScanner {
    * can have done so: an append leaves every held mention as it was. Checked are the mentions in queued text
    * nodes (edited, or moved), and after a removal those around it: a removed node that lay inside a range
    * changed its text, and one that held an end of it moved that end to the parent it was removed from; either
-   * way that parent lies within the range's common ancestor.
+   * way that parent lies within the range's common ancestor. Likewise a node inserted between the text nodes
+   * of a mention (only one spanning several nodes can have anything inserted inside it).
    */
-  #pruneStale(nodes: Node[], removedFrom: Node[]): number {
+  #pruneStale(nodes: Node[], removedFrom: Node[], insertedInto: Node[]): number {
     const highlighter = this.#highlighter;
     const suspects = new Set<MentionRecord>();
     for (const node of nodes) {
@@ -215,6 +225,12 @@ export class PageScanner {
     if (removedFrom.length) {
       const aroundRemovals = inclusiveAncestors(removedFrom);
       for (const record of highlighter.records) if (aroundRemovals.has(record.range.commonAncestorContainer)) suspects.add(record);
+    }
+    if (insertedInto.length) {
+      const aroundInsertions = inclusiveAncestors(insertedInto);
+      for (const record of highlighter.records) {
+        if (record.nodes.length > 1 && aroundInsertions.has(record.range.commonAncestorContainer)) suspects.add(record);
+      }
     }
     if (!suspects.size) return 0;
     return highlighter.prune((r) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text, suspects);
