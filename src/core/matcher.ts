@@ -6,10 +6,10 @@
  * before it, and after it either a non-letter or a chain of Korean particles.
  * Pure: strings in, offsets out.
  */
-import { isValidTail } from "./korean";
-import { findMoneyAmounts, type MoneyAmount } from "./money";
-import { aliasKey, composeHangul, foldCode, isHan, isHangulSyllable, isInvisible, isLatinOrDigit, isNameSeparator } from "./text";
-import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types";
+import { isValidTail } from "./korean.ts";
+import { findMoneyAmounts, type MoneyAmount } from "./money.ts";
+import { aliasKey, composeHangul, foldCode, isHan, isHangulSyllable, isInvisible, isLatinOrDigit, isNameSeparator } from "./text.ts";
+import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types.ts";
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 

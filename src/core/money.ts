@@ -6,7 +6,7 @@
  * amounts because an amount needs a currency.
  */
 
-import { isValidTail } from "./korean";
+import { isValidTail } from "./korean.ts";
 
 export type Currency = "CNY" | "KRW" | "USD";
 export type AmountQualifier = "exact" | "about" | "at-least" | "at-most" | "range";
