@@ -6,3 +6,8 @@ declare module "virtual:maekrak/matcher" {
   const data: import("./core/matcher").CompiledMatcher;
   export default data;
 }
+declare module "virtual:maekrak/news-sites" {
+  /** The content script's built-in match patterns (the manifest's news list), baked in at build time. */
+  const matches: readonly string[];
+  export default matches;
+}

@@ -19,6 +19,20 @@ export const CONTENT_STYLE_FILE = "content.css";
 
 type ContentScriptEntry = { matches: string[]; js: string[]; css?: string[]; run_at?: string };
 
+const NEWS_SITES_ID = "virtual:maekrak/news-sites";
+
+/**
+ * The manifest's news list, baked into the content script: asking runtime.getManifest() for it on every page
+ * (a deep copy of the whole manifest) was half of the script's start-up work.
+ */
+function newsSitesPlugin(matches: readonly string[]): Plugin {
+  return {
+    name: "maekrak-news-sites",
+    resolveId: (id) => (id === NEWS_SITES_ID ? "\0" + id : null),
+    load: (id) => (id === "\0" + NEWS_SITES_ID ? `export default ${JSON.stringify(matches)};` : null),
+  };
+}
+
 export function contentScriptPlugin(options: { root: string; entry: string; style: string; declaration: Omit<ContentScriptEntry, "js" | "css"> }): Plugin {
   return {
     name: "maekrak-content-script",
@@ -29,7 +43,7 @@ export function contentScriptPlugin(options: { root: string; entry: string; styl
         configFile: false,
         root: options.root,
         logLevel: "warn",
-        plugins: [knowledgeBasePlugin()],
+        plugins: [knowledgeBasePlugin(), newsSitesPlugin(options.declaration.matches)],
         // Chrome's MV3 APIs return promises and Firefox has `browser`: the content script needs no polyfill (see browser-lean.ts).
         resolve: { alias: { "webextension-polyfill": resolve(options.root, "src/messages/browser-lean.ts") } },
         build: {

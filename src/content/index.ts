@@ -4,11 +4,11 @@
  * live (on/off, categories, style, density, hover), and answers the popup
  * and the keyboard commands.
  */
-import { siteEnabled, type Settings } from "../core/settings";
+import { onBuiltInList, siteEnabled, type Settings } from "../core/settings";
 import { PopupToContent } from "../messages/protocol";
 import { handleMessages, sendToBackground } from "../messages/bus";
 import { loadSettings, watchSettings } from "../platform/settings-store";
-import { isBuiltInSite } from "../platform/site-access";
+import newsSites from "virtual:maekrak/news-sites";
 import type { EntityDetails } from "../kb/details";
 import { ContentSession } from "./session";
 
@@ -16,7 +16,7 @@ import { ContentSession } from "./session";
 const LOADED = Symbol.for("maekrak.content");
 
 async function main(): Promise<void> {
-  const builtIn = isBuiltInSite(location.href);
+  const builtIn = onBuiltInList(newsSites, new URL(location.href));
   const detailsCache = new Map<string, Promise<EntityDetails | null>>();
   const services = {
     loadDetails: (entity: string) => {
