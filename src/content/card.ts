@@ -21,6 +21,8 @@ const CARD_MAX_HEIGHT = 520;
 /** `!important` inline: beats page rules such as `* { all: unset !important }`. */
 const HOST_STYLE = ["all: initial", "position: fixed", "top: 0", "left: 0", "z-index: 2147483647", "display: block", "width: 0", "height: 0"]
   .map((rule) => `${rule} !important`).join("; ");
+/** Inline, not in the card's stylesheet, which is only added when a card is first shown. */
+const VISUALLY_HIDDEN = "position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;";
 
 export type CardEvents = {
   pointerInside(inside: boolean): void;
@@ -57,12 +59,30 @@ export class HoverCard {
     return Boolean(this.#shadow?.activeElement);
   }
 
-  #ensureHost(): { shadow: ShadowRoot; panel: HTMLElement } {
-    if (this.#host && this.#shadow && this.#panel && this.#host.isConnected) return { shadow: this.#shadow, panel: this.#panel };
+  /**
+   * The one node Maekrak adds to a page: a host with a shadow root holding the live region. The card's styles
+   * and panel are added on first show, so the announcement every page gets costs one element and one region.
+   */
+  #ensureHost(): { host: HTMLElement; shadow: ShadowRoot } {
+    if (this.#host && this.#shadow && this.#host.isConnected) return { host: this.#host, shadow: this.#shadow };
     const doc = this.#doc;
     const host = doc.createElement(HOST_TAG);
     host.setAttribute("style", HOST_STYLE);
     const shadow = host.attachShadow({ mode: "open" });
+    const live = h(doc, "div", { role: "status", "aria-live": "polite", style: VISUALLY_HIDDEN });
+    shadow.append(live);
+    doc.documentElement.append(host);
+    this.#host = host;
+    this.#shadow = shadow;
+    this.#panel = null;
+    this.#live = live;
+    return { host, shadow };
+  }
+
+  #ensurePanel(): { shadow: ShadowRoot; panel: HTMLElement } {
+    const { shadow } = this.#ensureHost();
+    if (this.#panel) return { shadow, panel: this.#panel };
+    const doc = this.#doc;
     const style = doc.createElement("style");
     style.textContent = themeCss + cardCss;
     const panel = h(doc, "div", { class: "panel maekrak-theme", role: "dialog", "aria-labelledby": "maekrak-card-title", tabindex: "-1" });
@@ -74,13 +94,8 @@ export class HoverCard {
       event.stopPropagation();
       this.#events.closed();
     });
-    const live = h(doc, "div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
-    shadow.append(style, panel, live);
-    doc.documentElement.append(host);
-    this.#host = host;
-    this.#shadow = shadow;
+    shadow.prepend(style, panel);
     this.#panel = panel;
-    this.#live = live;
     return { shadow, panel };
   }
 
@@ -92,7 +107,7 @@ export class HoverCard {
   }
 
   show(mention: MentionRecord, details: EntityDetails, options: { focus?: boolean } = {}): void {
-    const { panel } = this.#ensureHost();
+    const { panel } = this.#ensurePanel();
     this.#current = mention;
     this.#pinned = false;
     const actions: CardActions = {
