@@ -125,7 +125,7 @@ type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: num
  */
 function analyseTrace(events: TraceEvent[], anchorPerf: number) {
   const anchor = events.find((e) => e.name === "TimeStamp" && e.args?.data?.message === "bench-anchor");
-  if (!anchor) return { injectedAt: NaN, longestOwnMs: NaN, ownOver50: NaN };
+  if (!anchor) return { injectedAt: NaN, longestOwnMs: NaN, ownOver50: NaN, ownTotalMs: NaN };
   const onMain = events.filter((e) => e.pid === anchor.pid && e.tid === anchor.tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
   const isExtension = (e: TraceEvent) => (e.name === "EvaluateScript" || e.name === "FunctionCall" || e.name === "v8.compile") &&
     String(e.args?.data?.url ?? "").startsWith("chrome-extension://");
@@ -153,6 +153,7 @@ function analyseTrace(events: TraceEvent[], anchorPerf: number) {
     injectedAt: injected ? anchorPerf + (injected.ts - anchor.ts) / 1000 : NaN,
     longestOwnMs: owns.length ? Math.max(...owns) : 0,
     ownOver50: owns.filter((x) => x > 50).length,
+    ownTotalMs: owns.reduce((a, b) => a + b, 0),
   };
 }
 
@@ -170,8 +171,10 @@ type Sample = {
   script: number; recalc: number; task: number; heap: number; longest: number; complete: number; matches: number; finished: boolean;
   /** Extension-only: longest run of its own code inside one task, tasks where that exceeded 50 ms, ms from injection to the first screen's ranges registered, per-batch latencies. */
   longestOwn: number; ownOver50: number; firstScreen: number; inView: number; batchMax: number; batchMedian: number;
+  /** The extension's own script time from the trace (outermost events of its scripts, incl. compiling them): no page noise. */
+  ownTotal: number;
 };
-const FAILED: Sample = { script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false, longestOwn: NaN, ownOver50: NaN, firstScreen: NaN, inView: NaN, batchMax: NaN, batchMedian: NaN };
+const FAILED: Sample = { script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false, longestOwn: NaN, ownOver50: NaN, firstScreen: NaN, inView: NaN, batchMax: NaN, batchMedian: NaN, ownTotal: NaN };
 
 async function measure(page: Page, url: string, dynamic: boolean): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
@@ -210,7 +213,7 @@ async function measure(page: Page, url: string, dynamic: boolean): Promise<Sampl
     script: metric("ScriptDuration") * 1000, recalc: metric("RecalcStyleDuration") * 1000, task: metric("TaskDuration") * 1000,
     heap: metric("JSHeapUsedSize") / 1024 / 1024, longest: probe.longest, matches: probe.count,
     complete: probe.count ? Math.max(0, probe.lastChange - nav) : 0, finished,
-    longestOwn: t.longestOwnMs, ownOver50: t.ownOver50,
+    longestOwn: t.longestOwnMs, ownOver50: t.ownOver50, ownTotal: t.ownTotalMs,
     firstScreen: lat.inView ? lat.firstScreenAt - t.injectedAt : NaN, inView: lat.inView,
     batchMax: sorted.length ? sorted[sorted.length - 1]! : NaN, batchMedian: sorted.length ? sorted[(sorted.length - 1) >> 1]! : NaN,
   };
@@ -314,7 +317,7 @@ async function main() {
         const sample = await measure(page, `http://127.0.0.1:${port}/${name}?r=${round}`, name === "dynamic");
         await page.close({ runBeforeUnload: false }).catch(() => undefined);
         ((samples[name] ??= {} as Record<Variant, Sample[]>)[variant] ??= []).push(sample);
-        process.stderr.write(`round ${round + 1}/${ROUNDS} ${name.padEnd(8)} ${variant.padEnd(8)} script ${sample.script.toFixed(0)} ms, recalc ${sample.recalc.toFixed(0)} ms, longest ${sample.longest.toFixed(0)} ms (own ${sample.longestOwn.toFixed(0)}), first screen ${sample.firstScreen.toFixed(0)} ms (${sample.inView}), batch max ${sample.batchMax.toFixed(0)} ms, matches ${sample.matches}${sample.finished ? "" : " (did not finish)"}\n`);
+        process.stderr.write(`round ${round + 1}/${ROUNDS} ${name.padEnd(8)} ${variant.padEnd(8)} script ${sample.script.toFixed(0)} ms, recalc ${sample.recalc.toFixed(0)} ms, longest ${sample.longest.toFixed(0)} ms (own ${sample.longestOwn.toFixed(0)}), first screen ${sample.firstScreen.toFixed(0)} ms (${sample.inView}), batch max ${sample.batchMax.toFixed(0)} ms, own ${sample.ownTotal.toFixed(1)} ms, matches ${sample.matches}${sample.finished ? "" : " (did not finish)"}\n`);
       }
     }
   }
@@ -331,6 +334,7 @@ async function main() {
     type Costs = {
       scriptMs: number; recalcMs: number; taskMs: number; heapMB: number; longestTaskMs: number; completeMs: number; matches: number; finishedRuns: number;
       longestOwnTaskMs: number; ownTasksOver50: number; firstScreenMs: number; inView: number; batchLatencyMaxMs: number; batchLatencyMedianMs: number;
+      ownScriptMs: number;
     };
     const entry: Record<string, Costs | Record<string, number>> = {};
     for (const v of (COMPARE_DIR ? ["floor", "markjs", "maekrak", "compare"] as const : ["floor", "markjs", "maekrak"] as const)) {
@@ -342,15 +346,19 @@ async function main() {
         longestOwnTaskMs: median(s[v].map((x) => x.longestOwn)), ownTasksOver50: median(s[v].map((x) => x.ownOver50)),
         firstScreenMs: median(s[v].map((x) => x.firstScreen)), inView: median(s[v].map((x) => x.inView)),
         batchLatencyMaxMs: median(s[v].map((x) => x.batchMax)), batchLatencyMedianMs: median(s[v].map((x) => x.batchMedian)),
+        ownScriptMs: median(s[v].map((x) => x.ownTotal)),
       };
     }
     const m = entry.maekrak as Costs;
     const f = entry.floor as Costs;
     const k = entry.markjs as Costs;
-    entry.ratios = { maekrakToFloorScript: m.scriptMs / f.scriptMs, maekrakToFloorTask: m.taskMs / f.taskMs, markjsToMaekrakScript: k.scriptMs / m.scriptMs };
+    entry.ratios = {
+      maekrakToFloorScript: m.scriptMs / f.scriptMs, maekrakToFloorOwnScript: m.ownScriptMs / f.ownScriptMs,
+      maekrakToFloorTask: m.taskMs / f.taskMs, markjsToMaekrakScript: k.scriptMs / m.scriptMs,
+    };
     report[name] = entry;
     const row = (label: string, m: Costs) =>
-      `| ${label} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} | ${fmt(m.longestOwnTaskMs, 0)} / ${fmt(f.longestOwnTaskMs, 0)} (${fmt(m.ownTasksOver50, 0)}) | ${fmt(m.firstScreenMs, 0)} (${fmt(m.inView, 0)}) | ${name === "dynamic" ? `${fmt(m.batchLatencyMaxMs, 0)} / ${fmt(m.batchLatencyMedianMs, 0)}` : "—"} |`;
+      `| ${label} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} | ${fmt(m.longestOwnTaskMs, 0)} / ${fmt(f.longestOwnTaskMs, 0)} (${fmt(m.ownTasksOver50, 0)}) | ${fmt(m.firstScreenMs, 0)} (${fmt(m.inView, 0)}) | ${name === "dynamic" ? `${fmt(m.batchLatencyMaxMs, 0)} / ${fmt(m.batchLatencyMedianMs, 0)}` : "—"} | ${fmt(m.ownScriptMs)} / ${fmt(f.ownScriptMs)} = ${fmt(m.ownScriptMs / f.ownScriptMs, 2)}× |`;
     rows.push(row(name, m));
     if (COMPARE_DIR) {
       const c = entry.compare as Costs;
@@ -370,9 +378,10 @@ async function main() {
     `content.js: ${(meta.contentScriptBytes / 1024).toFixed(1)} KB, ${(meta.contentScriptGzipBytes / 1024).toFixed(1)} KB gzip.`,
     "Longest own task: the extension's own code inside one task (trace), Maekrak / floor, and (count of tasks where it passed 50 ms).",
     "First screen: ms from the content script's injection until every range intersecting the initial viewport was registered (count in view).",
-    "Batch latency: dynamic page, ms from a batch's append until its last range was registered, max / median over batches.", "",
-    "| page | floor script ms | Maekrak script ms | mark.js script ms | Maekrak ÷ floor | mark.js ÷ Maekrak | Maekrak style recalc ms | task ms Maekrak / floor | longest task ms Maekrak / floor | highlights complete ms | matches Maekrak / mark.js | Maekrak heap MB | longest own task ms Maekrak / floor (>50) | first screen ms (in view) | batch latency ms max / median |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows, "",
+    "Batch latency: dynamic page, ms from a batch's append until its last range was registered, max / median over batches.",
+    "Own script: the extension's own script time from the trace (its scripts' outermost evaluate/call/compile events, summed): the same cost without the page's own script noise.", "",
+    "| page | floor script ms | Maekrak script ms | mark.js script ms | Maekrak ÷ floor | mark.js ÷ Maekrak | Maekrak style recalc ms | task ms Maekrak / floor | longest task ms Maekrak / floor | highlights complete ms | matches Maekrak / mark.js | Maekrak heap MB | longest own task ms Maekrak / floor (>50) | first screen ms (in view) | batch latency ms max / median | own script ms (trace) Maekrak / floor |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows, "",
   ].join("\n");
   writeFileSync(join(ROOT, "bench", "results", "latest.md"), table);
   console.log(table);
