@@ -125,7 +125,7 @@ function matchWordAt(text: string, lower: string, i: number, words: Array<[strin
   return null;
 }
 
-const isLatin = (c: string | undefined) => c !== undefined && /[a-z]/i.test(c);
+const isLatin = (c: string | undefined) => c !== undefined && ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z"));
 
 /** After a currency word: nothing word-like, particles (위안을), or a qualifier and particles (원대의, 달러 이상을). */
 function currencyWordEndsWell(text: string, at: number, word: string): boolean {
