@@ -90,8 +90,25 @@ export type CompiledMatcher = {
 };
 
 /** The trie at run time: one Map from (node, code unit) to child for every edge. */
-type Trie = { next: Map<number, number>; out: Array<Output[] | 0>; gap: Uint8Array };
-const edge = (node: number, code: number) => node * 0x10000 + code;
+/**
+ * The compiled trie as it is read at run time. Nodes are numbered breadth first, so the children of a node
+ * are consecutive: edge e (its character codes.charCodeAt(e)) leads to node e + 1, and the edges of node n
+ * are firstEdge[n] .. firstEdge[n + 1]. Building that is one pass of additions (a Map of every edge cost a
+ * hash insertion per edge on every page); the root's many edges get a Map, the rest have one or two.
+ */
+type Trie = {
+  codes: string; firstEdge: Int32Array; rootChildren: Map<number, number>;
+  /** Per node, the indices of its outputs (resolved only when a walk reaches the node: few ever are). */
+  out: Array<number[] | 0>; outputs: Output[]; gap: Uint8Array;
+};
+
+/** The child of `node` along `code`, or 0 (the root is nobody's child). */
+function childOf(trie: Trie, node: number, code: number): number {
+  if (node === 0) return trie.rootChildren.get(code) ?? 0;
+  const { codes, firstEdge } = trie;
+  for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++) if (codes.charCodeAt(e) === code) return e + 1;
+  return 0;
+}
 /** Child counts are stored as printable characters (count + 0x40), which JSON keeps unescaped. */
 const COUNT_BASE = 0x40;
 
@@ -106,13 +123,13 @@ function walk(trie: Trie, text: string, start: number): Candidate[] {
   let i = start;
   while (i < text.length) {
     const code = foldCode(text.charCodeAt(i));
-    const child = trie.next.get(edge(node, code));
-    if (child !== undefined) {
+    const child = childOf(trie, node, code);
+    if (child !== 0) {
       node = child;
       matched++;
       i++;
       const out = trie.out[node];
-      if (out) (found === NONE ? (found = []) : found).push({ end: i, outputs: out });
+      if (out) (found === NONE ? (found = []) : found).push({ end: i, outputs: out.map((k) => trie.outputs[k]!) });
       continue;
     }
     // A parenthesised gloss inside a name ("큐원(Qwen) 2.5-맥스") is stepped over when the name goes on after it.
@@ -121,7 +138,7 @@ function walk(trie: Trie, text: string, start: number): Candidate[] {
       let after = close + 1;
       if (close > i && close - i <= 40) {
         if (isNameSeparator(text.charCodeAt(after))) after++;
-        if (after < text.length && trie.next.has(edge(node, foldCode(text.charCodeAt(after))))) {
+        if (after < text.length && childOf(trie, node, foldCode(text.charCodeAt(after))) !== 0) {
           i = after;
           continue;
         }
@@ -265,19 +282,18 @@ export function compileMatcher(entities: readonly MatcherEntity[], otherPeople: 
   return { entities: [...entities], counts, codes, out, outputs, gaps, surnames: [...surnames] };
 }
 
-/** The matcher from its compiled data (at run time: a Map of the trie's edges, nothing else to build). */
+/** The matcher from its compiled data (at run time: the trie's edge index, nothing else to build). */
 export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
-  const { entities, counts, codes, outputs } = compiled;
-  const out = compiled.out.map((list) => (list ? list.map((i) => outputs[i]!) : 0));
-  const trie: Trie = { next: new Map(), out, gap: new Uint8Array(out.length) };
+  const { entities, counts, codes, outputs, out } = compiled;
+  const firstEdge = new Int32Array(counts.length + 1);
+  for (let node = 0; node < counts.length; node++) firstEdge[node + 1] = firstEdge[node]! + counts.charCodeAt(node) - COUNT_BASE;
+  const rootChildren = new Map<number, number>();
   const firstCodes: number[] = [];
-  for (let node = 0, child = 1, c = 0; node < counts.length; node++) {
-    for (let k = counts.charCodeAt(node) - COUNT_BASE; k > 0; k--, c++, child++) {
-      const code = codes.charCodeAt(c);
-      trie.next.set(edge(node, code), child);
-      if (node === 0) firstCodes.push(code);
-    }
+  for (let e = 0; e < firstEdge[1]!; e++) {
+    rootChildren.set(codes.charCodeAt(e), e + 1);
+    firstCodes.push(codes.charCodeAt(e));
   }
+  const trie: Trie = { codes, firstEdge, rootChildren, out, outputs, gap: new Uint8Array(out.length) };
   const nameStart = nameStartPattern(firstCodes);
   for (const node of compiled.gaps) trie.gap[node] = 1;
   const surnames = compiled.surnames;
