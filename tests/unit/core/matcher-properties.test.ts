@@ -6,8 +6,8 @@
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { buildMatcher, findMentions, nameStartPattern } from "../../../src/core/matcher";
-import { foldCode, isHan, isHangulSyllable, isLatinOrDigit } from "../../../src/core/text";
+import { buildMatcher, findMentions, nameStartPattern, type NameStart } from "../../../src/core/matcher";
+import { NAME_SEPARATOR_CLASS, aliasKey, foldCode, foldPreimages, isHan, isHangulSyllable, isLatinOrDigit, isNameSeparator } from "../../../src/core/text";
 import { toMatcherData } from "../../../src/kb/matcher-data";
 import { loadKnowledgeBase } from "../../../src/build/kb-files";
 
@@ -53,36 +53,84 @@ describe("matcher properties", () => {
 });
 
 describe("where a name can start (nameStartPattern)", () => {
-  // The rule the pattern replaced, one character at a time: a character folding to a name's first
-  // character, not after a Hangul syllable, Latin letter, digit or dot (Han characters anywhere).
-  const firsts = [0xc54c /* 알 */, 0xb9c8 /* 마 */, 0x71 /* q */, 0x62 /* b */, 0x5c0f /* 小 */, 0x963f /* 阿 */];
+  // The rule the pattern stands for, one character at a time: a character folding to a name's first
+  // character, not after a Hangul syllable, Latin letter, digit or dot (Han characters anywhere), followed,
+  // past any separators, by a character folding to one that comes second in some name (or a name of one
+  // character). Every place the trie walk can find a name passes this rule.
+  const starts: NameStart[] = [
+    { code: 0xc54c /* 알 */, next: [0xb9ac /* 리 */], endsHere: false },
+    { code: 0xb9c8 /* 마 */, next: [0xc708 /* 윈 */, 0xd654 /* 화 */], endsHere: false },
+    { code: 0x71 /* q */, next: [0x77 /* w */], endsHere: false },
+    { code: 0x62 /* b */, next: [], endsHere: true },
+    { code: 0x5c0f /* 小 */, next: [0x7c73 /* 米 */], endsHere: false },
+    { code: 0x963f /* 阿 */, next: [], endsHere: true },
+  ];
+  const byCode = new Map(starts.map((start) => [start.code, start]));
+  const seconds = new Set(starts.flatMap((start) => start.next));
   const reference = (text: string) => {
     const out: number[] = [];
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
-      if (!firsts.includes(foldCode(code))) continue;
+      const start = byCode.get(foldCode(code));
+      if (!start) continue;
       const prev = text.charCodeAt(i - 1);
-      if (i === 0 || isHan(code) || (!isHangulSyllable(prev) && !isLatinOrDigit(prev) && prev !== 0x2e)) out.push(i);
+      if (!(i === 0 || isHan(code) || (!isHangulSyllable(prev) && !isLatinOrDigit(prev) && prev !== 0x2e))) continue;
+      let j = i + 1;
+      while (j < text.length && isNameSeparator(foldCode(text.charCodeAt(j)))) j++;
+      if (start.endsHere || (j < text.length && seconds.has(foldCode(text.charCodeAt(j))))) out.push(i);
     }
     return out;
   };
-  const pattern = nameStartPattern(firsts);
+  const pattern = nameStartPattern(starts);
   const found = (text: string) => {
     const out: number[] = [];
     pattern.lastIndex = 0;
     for (let hit = pattern.exec(text); hit; pattern.lastIndex = hit.index + 1, hit = pattern.exec(text)) out.push(hit.index);
     return out;
   };
-  const alphabet = ["알", "마", "리", "q", "Q", "ｑ", "Ｑ", "b", "B", "小", "阿", "a", "Z", "7", ".", " ", "\u3000", "-", "(", "\n", "가", "힣", "ᄋ", "\u00a0"];
+  const alphabet = ["알", "리", "마", "윈", "화", "q", "Q", "ｑ", "Ｑ", "w", "W", "ｗ", "b", "B", "小", "米", "阿", "a", "7", ".", " ", "\u3000", "-", "－", "\u200b",
+    "\u00ad", "(", "\n", "\t", "가", "힣", "ᄋ", "\u00a0"];
 
   test("finds exactly the positions the per-character rule accepts", () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
       const text = chars.join("");
       expect(found(text)).toEqual(reference(text));
-    }), { numRuns: 3000 });
+    }), { numRuns: 5000 });
   });
 
-  test("the bundled knowledge base's pattern starts every name of the matcher at a word start", () => {
-    expect(findMentions(matcher, "(알리바바) Qwen과 ＱＷＥＮ, 큐원. 마윈").map((m) => m.text)).toEqual(["알리바바", "Qwen", "ＱＷＥＮ", "큐원", "마윈"]);
+  test("its separator class is exactly the code units that fold to a name separator, and fold preimages are complete", () => {
+    const separator = new RegExp(`^[${NAME_SEPARATOR_CLASS}]$`);
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      expect(separator.test(char), `U+${code.toString(16)}`).toBe(isNameSeparator(foldCode(code)));
+      if (!foldPreimages(foldCode(code)).includes(code)) expect.fail(`U+${code.toString(16)} missing from the preimages of its fold`);
+    }
+  });
+
+  test("the bundled knowledge base's names are found at a word start in any folded form", () => {
+    expect(findMentions(matcher, "(알리바바) Qwen과 ＱＷＥＮ, 큐원. 마윈, 퉁이\u200b첸원").map((m) => m.text)).toEqual(["알리바바", "Qwen", "ＱＷＥＮ", "큐원", "마윈", "퉁이\u200b첸원"]);
+  });
+});
+
+describe("alias keys (aliasKey)", () => {
+  // The definition: fold every character (foldCode), drop the ones that are then separators.
+  const byCharacter = (text: string) => {
+    let key = "";
+    for (let i = 0; i < text.length; i++) {
+      const code = foldCode(text.charCodeAt(i));
+      if (!isNameSeparator(code)) key += String.fromCharCode(code);
+    }
+    return key;
+  };
+
+  test("agree with the character-by-character definition on every code unit and on random text", () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const char = String.fromCharCode(code);
+      if (aliasKey(char) !== byCharacter(char)) expect.fail(`U+${code.toString(16)}: ${JSON.stringify(aliasKey(char))}`);
+    }
+    const units = ["퉁", "이", " ", "\u3000", "－", "-", "Q", "ｑ", "Ｗ", "e", "N", "\u200b", "\u00ad", "\n", "3", "３", ".", "가", "İ", "ß"];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (chars) => {
+      expect(aliasKey(chars.join(""))).toBe(byCharacter(chars.join("")));
+    }), { numRuns: 3000 });
   });
 });
