@@ -4,7 +4,7 @@
  * subtrees and edited text, and the queue is processed in the next slice.
  */
 import { createScanState, type Matcher } from "../core/matcher";
-import { BlockReader, blockAround, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongBlock, type TextBlock } from "./page-text";
+import { BlockReader, MAX_BLOCK_LENGTH, blockAround, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongBlock, type TextBlock } from "./page-text";
 import type { MentionHighlighter, MentionRecord } from "./highlighter";
 
 const SLICE_MS = 8;
@@ -169,7 +169,7 @@ export class PageScanner {
 
   #nextBlock(reader: BlockReader): TextBlock | null {
     const block = reader.next();
-    if (!block) return null;
+    if (!block || block.text.length <= MAX_BLOCK_LENGTH) return block; // nearly every block: nothing to split
     const [first, ...rest] = splitLongBlock(block);
     this.#parts.push(...rest);
     return first!;
