@@ -5,13 +5,16 @@
 import { build } from "vite";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
 import { knowledgeBasePlugin } from "../src/build/kb-plugin.ts";
+import { newsSitesPlugin } from "../src/build/content-script-plugin.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const UI = /src\/content\/(card|card-view|hover|dom)\.ts|card\.css|theme\.css|src\/ui\/|@floating-ui/;
 
 const result = await build({
-  configFile: false, root: ROOT, logLevel: "warn", plugins: [knowledgeBasePlugin()],
+  configFile: false, root: ROOT, logLevel: "warn",
+  plugins: [knowledgeBasePlugin(), newsSitesPlugin(JSON.parse(readFileSync(resolve(ROOT, "manifest.json"), "utf8")).content_scripts[0].matches)],
   resolve: { alias: { "webextension-polyfill": resolve(ROOT, "src/messages/browser-lean.ts") } }, // as content-script-plugin does
   build: { write: false, target: "es2022", minify: true, sourcemap: false, lib: { entry: resolve(ROOT, "src/content/index.ts"), formats: ["iife"], name: "maekrakContent", fileName: () => "content.js" } },
 });

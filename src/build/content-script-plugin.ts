@@ -25,7 +25,7 @@ const NEWS_SITES_ID = "virtual:maekrak/news-sites";
  * The manifest's news list, baked into the content script: asking runtime.getManifest() for it on every page
  * (a deep copy of the whole manifest) was half of the script's start-up work.
  */
-function newsSitesPlugin(matches: readonly string[]): Plugin {
+export function newsSitesPlugin(matches: readonly string[]): Plugin {
   return {
     name: "maekrak-news-sites",
     resolveId: (id) => (id === NEWS_SITES_ID ? "\0" + id : null),
