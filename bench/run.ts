@@ -10,7 +10,7 @@
  * the `none` run of the same page in the same round. Writes bench/results/latest.{json,md}.
  * This is a measurement, not a test: nothing here asserts a time.
  */
-import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync, copyFileSync, readFileSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -33,9 +33,14 @@ const VARIANTS: Variant[] = process.env.BENCH_SKIP_MARKJS ? ["none", "floor", "r
 const COMPARE_DIR = process.env.BENCH_COMPARE;
 if (COMPARE_DIR) VARIANTS.push("compare");
 
-/** The two reference extensions, written to a temp folder. */
+/** Folders made for a run (reference extensions, browser profiles), removed when it ends. */
+const temporary: string[] = [];
+process.on("exit", () => { for (const dir of temporary) rmSync(dir, { recursive: true, force: true }); });
+
+/** The reference extensions, written to a temp folder. */
 function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
   const dir = mkdtempSync(join(tmpdir(), "maekrak-bench-ext-"));
+  temporary.push(dir);
   const manifest = (name: string, js: string[]) => JSON.stringify({
     manifest_version: 3, name, version: "1.0",
     content_scripts: [{ matches: ["http://127.0.0.1/*"], js, run_at: "document_idle" }],
@@ -185,7 +190,9 @@ function analyseTrace(events: TraceEvent[], anchorPerf: number, firstAppendAt: n
 async function launch(extension: string | null): Promise<BrowserContext> {
   const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "maekrak-bench-")), {
+  const profile = mkdtempSync(join(tmpdir(), "maekrak-bench-"));
+  temporary.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args, viewport: { width: 1200, height: 900 },
   });
   await context.addInitScript(PROBE);
