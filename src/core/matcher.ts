@@ -87,9 +87,10 @@ export type CompiledMatcher = {
   outputs: Output[];
   gaps: number[];
   surnames: string[];
+  /** The source of nameStartPattern for this trie (built with it, so a page only compiles the RegExp). */
+  nameStart: string;
 };
 
-/** The trie at run time: one Map from (node, code unit) to child for every edge. */
 /**
  * The compiled trie as it is read at run time. Nodes are numbered breadth first, so the children of a node
  * are consecutive: edge e (its character codes.charCodeAt(e)) leads to node e + 1, and the edges of node n
@@ -173,8 +174,12 @@ export type NameStart = { code: number; next: readonly number[]; endsHere: boole
  * article than its fewer walks saved.
  */
 export function nameStartPattern(starts: readonly NameStart[]): RegExp {
-  const hex = (code: number) => `\\u${code.toString(16).padStart(4, "0")}`;
-  const anyForm = (codes: readonly number[]) => `[${codes.flatMap(foldPreimages).map(hex).join("")}]`;
+  // Letters and digits as themselves (the pattern ships in the content script: shorter), anything else escaped.
+  const inClass = (code: number) => {
+    const char = String.fromCharCode(code);
+    return /^[\p{L}\p{N}]$/u.test(char) ? char : `\\u${code.toString(16).padStart(4, "0")}`;
+  };
+  const anyForm = (codes: readonly number[]) => `[${codes.flatMap(foldPreimages).map(inClass).join("")}]`;
   const seconds = [...new Set(starts.flatMap((s) => s.next))];
   const followed = `(?=[${NAME_SEPARATOR_CLASS}]*${anyForm(seconds)})`;
   const part = (group: readonly NameStart[]) => {
@@ -288,25 +293,38 @@ export function compileMatcher(entities: readonly MatcherEntity[], otherPeople: 
       queue.push(child);
     }
   }
-  return { entities: [...entities], counts, codes, out, outputs, gaps, surnames: [...surnames] };
+  const compiled = { entities: [...entities], counts, codes, out, outputs, gaps, surnames: [...surnames] };
+  return { ...compiled, nameStart: nameStartPattern(nameStarts(compiled)).source };
+}
+
+/** Each first character of a name, with the characters that can follow it, read from the compiled trie. */
+function nameStarts({ counts, codes, out }: Pick<CompiledMatcher, "counts" | "codes" | "out">): NameStart[] {
+  const firstEdge = edgeIndex(counts);
+  const starts: NameStart[] = [];
+  for (let e = 0; e < firstEdge[1]!; e++) {
+    const child = e + 1;
+    const next: number[] = [];
+    for (let c = firstEdge[child]!; c < firstEdge[child + 1]!; c++) next.push(codes.charCodeAt(c));
+    starts.push({ code: codes.charCodeAt(e), next, endsHere: out[child] !== 0 });
+  }
+  return starts;
+}
+
+/** firstEdge[n] .. firstEdge[n + 1] are the edges of node n (prefix sums of the child counts). */
+function edgeIndex(counts: string): Int32Array {
+  const firstEdge = new Int32Array(counts.length + 1);
+  for (let node = 0; node < counts.length; node++) firstEdge[node + 1] = firstEdge[node]! + counts.charCodeAt(node) - COUNT_BASE;
+  return firstEdge;
 }
 
 /** The matcher from its compiled data (at run time: the trie's edge index, nothing else to build). */
 export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   const { entities, counts, codes, outputs, out } = compiled;
-  const firstEdge = new Int32Array(counts.length + 1);
-  for (let node = 0; node < counts.length; node++) firstEdge[node + 1] = firstEdge[node]! + counts.charCodeAt(node) - COUNT_BASE;
+  const firstEdge = edgeIndex(counts);
   const rootChildren = new Map<number, number>();
-  const starts: NameStart[] = [];
-  for (let e = 0; e < firstEdge[1]!; e++) {
-    const child = e + 1;
-    rootChildren.set(codes.charCodeAt(e), child);
-    const next: number[] = [];
-    for (let c = firstEdge[child]!; c < firstEdge[child + 1]!; c++) next.push(codes.charCodeAt(c));
-    starts.push({ code: codes.charCodeAt(e), next, endsHere: out[child] !== 0 });
-  }
+  for (let e = 0; e < firstEdge[1]!; e++) rootChildren.set(codes.charCodeAt(e), e + 1);
   const trie: Trie = { codes, firstEdge, rootChildren, out, outputs, gap: new Uint8Array(out.length) };
-  const nameStart = nameStartPattern(starts);
+  const nameStart = new RegExp(compiled.nameStart, "g");
   for (const node of compiled.gaps) trie.gap[node] = 1;
   const surnames = compiled.surnames;
   const byId = new Map<string, MatcherEntity>();
