@@ -110,6 +110,7 @@ function childOf(trie: Trie, node: number, code: number): number {
   for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++) if (codes.charCodeAt(e) === code) return e + 1;
   return 0;
 }
+
 /** Child counts are stored as printable characters (count + 0x40), which JSON keeps unescaped. */
 const COUNT_BASE = 0x40;
 
