@@ -60,7 +60,8 @@ function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
   const regex = join(dir, "regex");
   mkdirSync(regex);
   writeFileSync(join(regex, "manifest.json"), manifest("regex", ["regex.js"]));
-  const regexAliases = loadKnowledgeBase().entities.filter((e) => e.type !== "figure").flatMap((e) => e.aliases).sort((a, b) => b.length - a.length);
+  const aliases = loadKnowledgeBase().entities.filter((e) => e.type !== "figure").flatMap((e) => e.aliases);
+  const regexAliases = [...aliases].sort((a, b) => b.length - a.length);
   writeFileSync(join(regex, "regex.js"), `
     const NAMES = new RegExp(${JSON.stringify(regexAliases.map((a) => a.replace(/[.*+?^\${}()|[\]\\]/g, "\\$&")).join("|"))}, "g");
     const highlight = new Highlight();
@@ -79,7 +80,6 @@ function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
   mkdirSync(markjs);
   writeFileSync(join(markjs, "manifest.json"), manifest("markjs", ["mark.min.js", "run.js"]));
   copyFileSync(join(ROOT, "node_modules", "mark.js", "dist", "mark.min.js"), join(markjs, "mark.min.js"));
-  const aliases = loadKnowledgeBase().entities.filter((e) => e.type !== "figure").flatMap((e) => e.aliases);
   writeFileSync(join(markjs, "run.js"), `
     const ALIASES = ${JSON.stringify(aliases)};
     const run = (root) => new Mark(root).mark(ALIASES, { separateWordSearch: false, acrossElements: false });

@@ -63,8 +63,8 @@ export class HoverCard {
    * The one node Maekrak adds to a page: a host with a shadow root holding the live region. The card's styles
    * and panel are added on first show, so the announcement every page gets costs one element and one region.
    */
-  #ensureHost(): { host: HTMLElement; shadow: ShadowRoot } {
-    if (this.#host && this.#shadow && this.#host.isConnected) return { host: this.#host, shadow: this.#shadow };
+  #ensureHost(): ShadowRoot {
+    if (this.#host && this.#shadow && this.#host.isConnected) return this.#shadow;
     const doc = this.#doc;
     const host = doc.createElement(HOST_TAG);
     host.setAttribute("style", HOST_STYLE);
@@ -76,11 +76,11 @@ export class HoverCard {
     this.#shadow = shadow;
     this.#panel = null;
     this.#live = live;
-    return { host, shadow };
+    return shadow;
   }
 
   #ensurePanel(): { shadow: ShadowRoot; panel: HTMLElement } {
-    const { shadow } = this.#ensureHost();
+    const shadow = this.#ensureHost();
     if (this.#panel) return { shadow, panel: this.#panel };
     const doc = this.#doc;
     const style = doc.createElement("style");

@@ -18,7 +18,7 @@ export type TextBlock = {
   starts: number[];
 };
 
-export function isSkippedElement(element: Element): boolean {
+function isSkippedElement(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
   const editable = element.getAttribute("contenteditable");
   return editable !== null && editable !== "false";
@@ -43,15 +43,6 @@ export function blockAround(node: Node): Element | null {
   let element: Element | null = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
   while (element && isInline(element)) element = element.parentElement;
   return element;
-}
-
-/**
- * A walker over the text nodes below `root`. It has no filter callback (a JS
- * call per node is what makes walking slow).
- */
-export function createTextWalker(root: Node): TreeWalker {
-  const doc = root.ownerDocument ?? (root as Document);
-  return doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
 }
 
 /** True when `node` sits inside a subtree that is never scanned. */

@@ -222,14 +222,12 @@ export class PageScanner {
     for (const node of nodes) {
       if (node.nodeType === Node.TEXT_NODE) for (const record of highlighter.recordsOn(node)) suspects.add(record);
     }
-    if (removedFrom.length) {
+    if (removedFrom.length || insertedInto.length) {
       const aroundRemovals = inclusiveAncestors(removedFrom);
-      for (const record of highlighter.records) if (aroundRemovals.has(record.range.commonAncestorContainer)) suspects.add(record);
-    }
-    if (insertedInto.length) {
       const aroundInsertions = inclusiveAncestors(insertedInto);
       for (const record of highlighter.records) {
-        if (record.nodes.length > 1 && aroundInsertions.has(record.range.commonAncestorContainer)) suspects.add(record);
+        const around = record.range.commonAncestorContainer;
+        if (aroundRemovals.has(around) || (record.nodes.length > 1 && aroundInsertions.has(around))) suspects.add(record);
       }
     }
     if (!suspects.size) return 0;

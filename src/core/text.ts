@@ -44,14 +44,14 @@ export function isInvisible(code: number): boolean {
   return code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0xad;
 }
 
+const CONJOINING_JAMO = /[\u1100-\u11ff]/;
+
 /**
  * Composes decomposed (NFD) Hangul jamo into syllables, keeping a map from
  * each composed character back to its first code unit in the input, so spans
  * found in the composed text map back exactly. Returns null when the text has
  * no conjoining jamo (the usual case: nothing to do).
  */
-const CONJOINING_JAMO = /[\u1100-\u11ff]/;
-
 export function composeHangul(text: string): { text: string; origin: number[] } | null {
   if (!CONJOINING_JAMO.test(text)) return null;
   let out = "";
