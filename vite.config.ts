@@ -37,11 +37,19 @@ const testing = Boolean(process.env.VITEST);
 export default defineConfig({
   publicDir: "src/public",
   // Tests load the KB from disk themselves, so a broken KB fails its tests instead of the whole run.
-  plugins: testing ? [] : [knowledgeBasePlugin(), preact(), crx({ manifest: withoutContentScripts(manifestFor(target)), browser: target }),
-    contentScriptPlugin({
-      root: import.meta.dirname, entry: contentScript!.js[0]!, style: contentScript!.css[0]!,
-      declaration: { matches: contentScript!.matches, run_at: contentScript!.run_at },
-    })],
+  plugins: testing
+    ? []
+    : [
+        knowledgeBasePlugin(),
+        preact(),
+        crx({ manifest: withoutContentScripts(manifestFor(target)), browser: target }),
+        contentScriptPlugin({
+          root: import.meta.dirname,
+          entry: contentScript!.js[0]!,
+          style: contentScript!.css[0]!,
+          declaration: { matches: contentScript!.matches, run_at: contentScript!.run_at },
+        }),
+      ],
   build: { outDir: `dist/${target}`, emptyOutDir: true, target: "es2022", sourcemap: false },
   test: {
     reporters: ["default", "json"],
@@ -51,8 +59,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "e2e", include: ["tests/e2e/**/*.e2e.ts"], environment: "node",
-          testTimeout: 60_000, hookTimeout: 90_000, fileParallelism: false,
+          name: "e2e",
+          include: ["tests/e2e/**/*.e2e.ts"],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          fileParallelism: false,
         },
       },
     ],

@@ -13,16 +13,44 @@ const ROOT = resolve(import.meta.dirname, "..");
 const UI = /src\/content\/(card|card-view|hover|dom)\.ts|card\.css|theme\.css|src\/ui\/|@floating-ui/;
 
 const result = await build({
-  configFile: false, root: ROOT, logLevel: "warn",
-  plugins: [knowledgeBasePlugin(), newsSitesPlugin(JSON.parse(readFileSync(resolve(ROOT, "manifest.json"), "utf8")).content_scripts[0].matches)],
+  configFile: false,
+  root: ROOT,
+  logLevel: "warn",
+  plugins: [
+    knowledgeBasePlugin(),
+    newsSitesPlugin(JSON.parse(readFileSync(resolve(ROOT, "manifest.json"), "utf8")).content_scripts[0].matches),
+  ],
   resolve: { alias: { "webextension-polyfill": resolve(ROOT, "src/messages/browser-lean.ts") } }, // as content-script-plugin does
-  build: { write: false, target: "es2022", minify: true, sourcemap: false, lib: { entry: resolve(ROOT, "src/content/index.ts"), formats: ["iife"], name: "maekrakContent", fileName: () => "content.js" } },
+  build: {
+    write: false,
+    target: "es2022",
+    minify: true,
+    sourcemap: false,
+    lib: {
+      entry: resolve(ROOT, "src/content/index.ts"),
+      formats: ["iife"],
+      name: "maekrakContent",
+      fileName: () => "content.js",
+    },
+  },
 });
-const chunk = (Array.isArray(result) ? result : [result]).flatMap((r) => ("output" in r ? r.output : [])).find((o) => o.type === "chunk");
+const chunk = (Array.isArray(result) ? result : [result])
+  .flatMap((r) => ("output" in r ? r.output : []))
+  .find((o) => o.type === "chunk");
 if (!chunk || chunk.type !== "chunk") throw new Error("no chunk");
-const rows = Object.entries(chunk.modules).map(([id, m]) => ({ id: id.replace(ROOT + "/", "").replace(/^.*node_modules\//, "npm:"), bytes: m.renderedLength, code: m.code ?? "" }))
+const rows = Object.entries(chunk.modules)
+  .map(([id, m]) => ({
+    id: id.replace(ROOT + "/", "").replace(/^.*node_modules\//, "npm:"),
+    bytes: m.renderedLength,
+    code: m.code ?? "",
+  }))
   .sort((a, b) => b.bytes - a.bytes);
 const gz = (s: string) => gzipSync(s, { level: 9 }).length;
 const scanning = rows.filter((r) => !UI.test(r.id));
-console.log(`content.js ${chunk.code.length} B, ${gz(chunk.code)} B gzip; scanning part (without card/hover UI) ≈ ${gz(scanning.map((r) => r.code).join("\n"))} B gzip`);
-for (const r of rows) console.log(`${String(r.bytes).padStart(7)}  ${String(gz(r.code)).padStart(6)} gz  ${UI.test(r.id) ? "ui  " : "scan"}  ${r.id}`);
+console.log(
+  `content.js ${chunk.code.length} B, ${gz(chunk.code)} B gzip; scanning part (without card/hover UI) ≈ ${gz(scanning.map((r) => r.code).join("\n"))} B gzip`,
+);
+for (const r of rows)
+  console.log(
+    `${String(r.bytes).padStart(7)}  ${String(gz(r.code)).padStart(6)} gz  ${UI.test(r.id) ? "ui  " : "scan"}  ${r.id}`,
+  );

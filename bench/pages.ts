@@ -17,12 +17,35 @@ function rng(seed: number) {
   };
 }
 
-const MENTIONS = ["알리바바는", "알리바바 클라우드가", "마윈의", "큐원을", "퉁이첸원은", "타오바오에서", "티몰의", "앤트그룹이", "알리페이로", "조 차이 회장은", "우융밍 CEO는", "3800억 위안을", "Qwen3를", "알리익스프레스와 테무가"];
+const MENTIONS = [
+  "알리바바는",
+  "알리바바 클라우드가",
+  "마윈의",
+  "큐원을",
+  "퉁이첸원은",
+  "타오바오에서",
+  "티몰의",
+  "앤트그룹이",
+  "알리페이로",
+  "조 차이 회장은",
+  "우융밍 CEO는",
+  "3800억 위안을",
+  "Qwen3를",
+  "알리익스프레스와 테무가",
+];
 const FILLER = [
-  "중국 빅테크 기업들의 인공지능 경쟁이 한층 치열해지고 있다.", "시장에서는 투자 확대가 실적으로 이어질지 주목하고 있다.", "업계 관계자는 당분간 가격 경쟁이 이어질 것이라고 내다봤다.",
-  "정부는 관련 제도를 정비해 소비자에게 알리겠다고 밝혔다.", "전문가들은 지역별 소득 차이를 줄여야 한다고 지적했다.", "증권가는 하반기 반등 가능성에 무게를 두고 있다.",
-  "데이터센터 전력 수요가 빠르게 늘면서 인프라 투자도 커지고 있다.", "국내 기업들도 생성형 인공지능 서비스를 잇따라 내놓고 있다.", "소비자 단체는 해외 직구 제품의 안전성을 점검해야 한다고 밝혔다.",
-  "반도체 수출 규제가 강화되면서 공급망 재편이 빨라지고 있다.", "올해 1분기 온라인 쇼핑 거래액은 1년 전보다 늘었다.", "이 회사는 다음 달 새 서비스를 공개할 예정이다.",
+  "중국 빅테크 기업들의 인공지능 경쟁이 한층 치열해지고 있다.",
+  "시장에서는 투자 확대가 실적으로 이어질지 주목하고 있다.",
+  "업계 관계자는 당분간 가격 경쟁이 이어질 것이라고 내다봤다.",
+  "정부는 관련 제도를 정비해 소비자에게 알리겠다고 밝혔다.",
+  "전문가들은 지역별 소득 차이를 줄여야 한다고 지적했다.",
+  "증권가는 하반기 반등 가능성에 무게를 두고 있다.",
+  "데이터센터 전력 수요가 빠르게 늘면서 인프라 투자도 커지고 있다.",
+  "국내 기업들도 생성형 인공지능 서비스를 잇따라 내놓고 있다.",
+  "소비자 단체는 해외 직구 제품의 안전성을 점검해야 한다고 밝혔다.",
+  "반도체 수출 규제가 강화되면서 공급망 재편이 빨라지고 있다.",
+  "올해 1분기 온라인 쇼핑 거래액은 1년 전보다 늘었다.",
+  "이 회사는 다음 달 새 서비스를 공개할 예정이다.",
 ];
 const INLINE = ["b", "a", "em", "span", "strong"];
 
@@ -55,7 +78,11 @@ function paragraph(next: () => number, chars: number): string {
 
 function chrome(next: () => number, body: string, title: string, rails: number): string {
   const nav = Array.from({ length: 20 }, (_, i) => `<li><a href="#">메뉴${i + 1}</a></li>`).join("");
-  const rail = Array.from({ length: rails }, (_, i) => `<li><a href="#"><span class="rank">${i + 1}</span> ${FILLER[Math.floor(next() * FILLER.length)]}</a></li>`).join("");
+  const rail = Array.from(
+    { length: rails },
+    (_, i) =>
+      `<li><a href="#"><span class="rank">${i + 1}</span> ${FILLER[Math.floor(next() * FILLER.length)]}</a></li>`,
+  ).join("");
   return `<!doctype html><html lang="ko"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font:16px/1.7 sans-serif;margin:0}main{max-width:760px;margin:0 auto;padding:16px}nav ul,aside ul{list-style:none;padding:0}nav li{display:inline-block;margin-right:8px}</style></head>
 <body><header><nav><ul>${nav}</ul></nav></header><main><h1>${title}</h1>${body}</main><aside><h2>많이 본 뉴스</h2><ul>${rail}</ul></aside>
@@ -63,16 +90,21 @@ function chrome(next: () => number, body: string, title: string, rails: number):
 }
 
 function comments(next: () => number, count: number): string {
-  return `<section class="comments">${Array.from({ length: count }, (_, i) =>
-    `<div class="comment"><span class="who">독자${i}</span><p>${paragraph(next, 60 + next() * 120)}</p><button>좋아요</button></div>`).join("")}</section>`;
+  return `<section class="comments">${Array.from(
+    { length: count },
+    (_, i) =>
+      `<div class="comment"><span class="who">독자${i}</span><p>${paragraph(next, 60 + next() * 120)}</p><button>좋아요</button></div>`,
+  ).join("")}</section>`;
 }
 
 /** A top story above the fold, so the first screen has mentions to highlight (the first-screen latency needs some). */
 const LEAD = `<p class="lead">알리바바 클라우드가 큐원 신모델을 공개했다. 마윈의 복귀설 속에 조 차이 회장은 3800억 위안을 인공지능 인프라에 투자하겠다고 밝혔다.</p>`;
 
 function card(next: () => number): string {
-  return `<div class="card"><h3><a href="#">${FILLER[Math.floor(next() * FILLER.length)]}</a></h3><p>${paragraph(next, 60)}</p>` +
-    `<span class="meta"><span>3시간 전</span> · <a href="#">댓글 <b>${Math.floor(next() * 900)}</b></a></span></div>`;
+  return (
+    `<div class="card"><h3><a href="#">${FILLER[Math.floor(next() * FILLER.length)]}</a></h3><p>${paragraph(next, 60)}</p>` +
+    `<span class="meta"><span>3시간 전</span> · <a href="#">댓글 <b>${Math.floor(next() * 900)}</b></a></span></div>`
+  );
 }
 
 export function articlePage(): string {
@@ -100,7 +132,9 @@ export function hugePage(): string {
 export function dynamicPage(): string {
   sinceMention = 0;
   const next = rng(4);
-  const batches = Array.from({ length: 20 }, () => Array.from({ length: 10 }, () => `<p>${paragraph(next, 260)}</p>`).join(""));
+  const batches = Array.from({ length: 20 }, () =>
+    Array.from({ length: 10 }, () => `<p>${paragraph(next, 260)}</p>`).join(""),
+  );
   const script = `<script>
   const BATCHES = ${JSON.stringify(batches)};
   addEventListener("load", () => {

@@ -25,7 +25,9 @@ const SETTLE_MS = 800;
 const TIMEOUT_MS = 20_000;
 type Variant = "none" | "floor" | "regex" | "markjs" | "maekrak" | "compare";
 /** BENCH_SKIP_MARKJS=1 for quick runs (mark.js takes most of the time; its column then reads "did not finish"). */
-const VARIANTS: Variant[] = process.env.BENCH_SKIP_MARKJS ? ["none", "floor", "regex", "maekrak"] : ["none", "floor", "regex", "markjs", "maekrak"];
+const VARIANTS: Variant[] = process.env.BENCH_SKIP_MARKJS
+  ? ["none", "floor", "regex", "maekrak"]
+  : ["none", "floor", "regex", "markjs", "maekrak"];
 /**
  * BENCH_COMPARE=<dir>: a second build of Maekrak (e.g. the previous commit's dist/chrome) measured in the
  * same interleaved run, for A/B comparisons of a change (its row is marked "compare").
@@ -35,34 +37,46 @@ if (COMPARE_DIR) VARIANTS.push("compare");
 
 /** Folders made for a run (reference extensions, browser profiles), removed when it ends. */
 const temporary: string[] = [];
-process.on("exit", () => { for (const dir of temporary) rmSync(dir, { recursive: true, force: true }); });
+process.on("exit", () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 
 /** The reference extensions, written to a temp folder. */
 function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
   const dir = mkdtempSync(join(tmpdir(), "maekrak-bench-ext-"));
   temporary.push(dir);
-  const manifest = (name: string, js: string[]) => JSON.stringify({
-    manifest_version: 3, name, version: "1.0",
-    content_scripts: [{ matches: ["http://127.0.0.1/*"], js, run_at: "document_idle" }],
-  });
+  const manifest = (name: string, js: string[]) =>
+    JSON.stringify({
+      manifest_version: 3,
+      name,
+      version: "1.0",
+      content_scripts: [{ matches: ["http://127.0.0.1/*"], js, run_at: "document_idle" }],
+    });
   const floor = join(dir, "floor");
   mkdirSync(floor);
   writeFileSync(join(floor, "manifest.json"), manifest("floor", ["floor.js"]));
   // The physical floor: read every text node once (and the text of added nodes on dynamic pages).
-  writeFileSync(join(floor, "floor.js"), `
+  writeFileSync(
+    join(floor, "floor.js"),
+    `
     let total = 0;
     const read = (root) => { const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT); for (let n = w.nextNode(); n; n = w.nextNode()) total += n.data.length; };
     read(document.body);
     new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) read(n); }).observe(document.body, { childList: true, subtree: true });
-    globalThis.__floorTotal = total;`);
+    globalThis.__floorTotal = total;`,
+  );
   // The simplest highlighter: one RegExp of the same aliases over each text node, Ranges in one Highlight.
   // No Korean rules (particles, collisions, names across tags), no settings, no messages: what those cost.
   const regex = join(dir, "regex");
   mkdirSync(regex);
   writeFileSync(join(regex, "manifest.json"), manifest("regex", ["regex.js"]));
-  const aliases = loadKnowledgeBase().entities.filter((e) => e.type !== "figure").flatMap((e) => e.aliases);
+  const aliases = loadKnowledgeBase()
+    .entities.filter((e) => e.type !== "figure")
+    .flatMap((e) => e.aliases);
   const regexAliases = [...aliases].sort((a, b) => b.length - a.length);
-  writeFileSync(join(regex, "regex.js"), `
+  writeFileSync(
+    join(regex, "regex.js"),
+    `
     const NAMES = new RegExp(${JSON.stringify(regexAliases.map((a) => a.replace(/[.*+?^\${}()|[\]\\]/g, "\\$&")).join("|"))}, "g");
     const highlight = new Highlight();
     CSS.highlights.set("maekrak-regex-reference", highlight);
@@ -75,16 +89,20 @@ function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
       }
     };
     scan(document.body);
-    new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) scan(n); }).observe(document.body, { childList: true, subtree: true });`);
+    new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) scan(n); }).observe(document.body, { childList: true, subtree: true });`,
+  );
   const markjs = join(dir, "markjs");
   mkdirSync(markjs);
   writeFileSync(join(markjs, "manifest.json"), manifest("markjs", ["mark.min.js", "run.js"]));
   copyFileSync(join(ROOT, "node_modules", "mark.js", "dist", "mark.min.js"), join(markjs, "mark.min.js"));
-  writeFileSync(join(markjs, "run.js"), `
+  writeFileSync(
+    join(markjs, "run.js"),
+    `
     const ALIASES = ${JSON.stringify(aliases)};
     const run = (root) => new Mark(root).mark(ALIASES, { separateWordSearch: false, acrossElements: false });
     run(document.body);
-    new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && !n.closest("mark")) run(n); }).observe(document.body, { childList: true, subtree: true });`);
+    new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && !n.closest("mark")) run(n); }).observe(document.body, { childList: true, subtree: true });`,
+  );
   return { floor, regex, markjs };
 }
 
@@ -138,7 +156,13 @@ const LATENCIES = () => {
     const i = box ? boxes.indexOf(box) : -1;
     if (i >= 0 && appendedAt[i] !== undefined) perBatch[i] = Math.max(perBatch[i]!, at - appendedAt[i]!);
   }
-  return { firstScreenAt, inView, batchLatencies: perBatch.filter((x) => Number.isFinite(x)), anchor: (globalThis as any).__bench.anchor as number, firstAppendAt: appendedAt[0] ?? NaN };
+  return {
+    firstScreenAt,
+    inView,
+    batchLatencies: perBatch.filter((x) => Number.isFinite(x)),
+    anchor: (globalThis as any).__bench.anchor as number,
+    firstAppendAt: appendedAt[0] ?? NaN,
+  };
 };
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: any };
@@ -151,8 +175,11 @@ type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: num
 function analyseTrace(events: TraceEvent[], anchorPerf: number, firstAppendAt: number) {
   const anchor = events.find((e) => e.name === "TimeStamp" && e.args?.data?.message === "bench-anchor");
   if (!anchor) return { injectedAt: NaN, longestOwnMs: NaN, ownOver50: NaN, ownTotalMs: NaN, ownAfterAppendMs: NaN };
-  const onMain = events.filter((e) => e.pid === anchor.pid && e.tid === anchor.tid && e.ph === "X" && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
-  const isExtension = (e: TraceEvent) => (e.name === "EvaluateScript" || e.name === "FunctionCall" || e.name === "v8.compile") &&
+  const onMain = events
+    .filter((e) => e.pid === anchor.pid && e.tid === anchor.tid && e.ph === "X" && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
+  const isExtension = (e: TraceEvent) =>
+    (e.name === "EvaluateScript" || e.name === "FunctionCall" || e.name === "v8.compile") &&
     String(e.args?.data?.url ?? "").startsWith("chrome-extension://");
   const tasks = onMain.filter((e) => e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask");
   const own = onMain.filter(isExtension);
@@ -173,8 +200,19 @@ function analyseTrace(events: TraceEvent[], anchorPerf: number, firstAppendAt: n
   const owns = [...perTask.values()];
   if (process.env.BENCH_TRACE_SUMMARY) {
     const byName = new Map<string, number>();
-    for (const e of onMain) if (/^(UpdateLayoutTree|Layout|Paint|PrePaint|Layerize|Commit|HitTest|ParseHTML|EvaluateScript|FunctionCall|FireIdleCallback|TimerFire|MajorGC|MinorGC|V8.GC_SCAVENGER|BlinkGC.AtomicPhase)$/.test(e.name)) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
-    process.stderr.write(`  trace: ${[...byName].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ")}\n`);
+    for (const e of onMain)
+      if (
+        /^(UpdateLayoutTree|Layout|Paint|PrePaint|Layerize|Commit|HitTest|ParseHTML|EvaluateScript|FunctionCall|FireIdleCallback|TimerFire|MajorGC|MinorGC|V8.GC_SCAVENGER|BlinkGC.AtomicPhase)$/.test(
+          e.name,
+        )
+      )
+        byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+    process.stderr.write(
+      `  trace: ${[...byName]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+        .join(", ")}\n`,
+    );
   }
   return {
     injectedAt: injected ? anchorPerf + (injected.ts - anchor.ts) / 1000 : NaN,
@@ -183,42 +221,92 @@ function analyseTrace(events: TraceEvent[], anchorPerf: number, firstAppendAt: n
     ownTotalMs: owns.reduce((a, b) => a + b, 0),
     // Dynamic page: the own time spent once the page started appending (the cost of following the appended text).
     ownAfterAppendMs: Number.isFinite(firstAppendAt)
-      ? outermost.filter((e) => e.ts >= anchor.ts + (firstAppendAt - anchorPerf) * 1000).reduce((sum, e) => sum + e.dur! / 1000, 0) : NaN,
+      ? outermost
+          .filter((e) => e.ts >= anchor.ts + (firstAppendAt - anchorPerf) * 1000)
+          .reduce((sum, e) => sum + e.dur! / 1000, 0)
+      : NaN,
   };
 }
 
 async function launch(extension: string | null): Promise<BrowserContext> {
-  const args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+  const args = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ];
   if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
   const profile = mkdtempSync(join(tmpdir(), "maekrak-bench-"));
   temporary.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args, viewport: { width: 1200, height: 900 },
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args,
+    viewport: { width: 1200, height: 900 },
   });
   await context.addInitScript(PROBE);
   return context;
 }
 
 type Sample = {
-  script: number; recalc: number; task: number; heap: number; longest: number; complete: number; matches: number; finished: boolean;
+  script: number;
+  recalc: number;
+  task: number;
+  heap: number;
+  longest: number;
+  complete: number;
+  matches: number;
+  finished: boolean;
   /** Extension-only: longest run of its own code inside one task, tasks where that exceeded 50 ms, ms from injection to the first screen's ranges registered, per-batch latencies. */
-  longestOwn: number; ownOver50: number; firstScreen: number; inView: number; batchMax: number; batchMedian: number;
+  longestOwn: number;
+  ownOver50: number;
+  firstScreen: number;
+  inView: number;
+  batchMax: number;
+  batchMedian: number;
   /** The extension's own script time from the trace (outermost events of its scripts, incl. compiling them): no page noise. */
   ownTotal: number;
   /** Dynamic page: own script time from the first append on. */
   ownAfterAppend: number;
 };
-const FAILED: Sample = { script: NaN, recalc: NaN, task: NaN, heap: NaN, longest: NaN, complete: NaN, matches: NaN, finished: false, longestOwn: NaN, ownOver50: NaN, firstScreen: NaN, inView: NaN, batchMax: NaN, batchMedian: NaN, ownTotal: NaN, ownAfterAppend: NaN };
+const FAILED: Sample = {
+  script: NaN,
+  recalc: NaN,
+  task: NaN,
+  heap: NaN,
+  longest: NaN,
+  complete: NaN,
+  matches: NaN,
+  finished: false,
+  longestOwn: NaN,
+  ownOver50: NaN,
+  firstScreen: NaN,
+  inView: NaN,
+  batchMax: NaN,
+  batchMedian: NaN,
+  ownTotal: NaN,
+  ownAfterAppend: NaN,
+};
 
 async function measure(page: Page, url: string, dynamic: boolean): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
   const trace: TraceEvent[] = [];
-  cdp.on("Tracing.dataCollected", (e) => { for (const x of e.value) trace.push(x as unknown as TraceEvent); });
+  cdp.on("Tracing.dataCollected", (e) => {
+    for (const x of e.value) trace.push(x as unknown as TraceEvent);
+  });
   const traced = new Promise<void>((r) => cdp.once("Tracing.tracingComplete", () => r()));
-  await cdp.send("Tracing.start", { traceConfig: { includedCategories: ["devtools.timeline", "toplevel"] }, transferMode: "ReportEvents" });
+  await cdp.send("Tracing.start", {
+    traceConfig: { includedCategories: ["devtools.timeline", "toplevel"] },
+    transferMode: "ReportEvents",
+  });
   // A reference that blocks the page (mark.js on the huge page) may hold up "load" for minutes.
-  const loaded = await page.goto(url, { waitUntil: "load", timeout: TIMEOUT_MS }).then(() => true, () => false);
+  const loaded = await page.goto(url, { waitUntil: "load", timeout: TIMEOUT_MS }).then(
+    () => true,
+    () => false,
+  );
   if (!loaded) {
     await cdp.detach().catch(() => undefined);
     return FAILED;
@@ -228,9 +316,16 @@ async function measure(page: Page, url: string, dynamic: boolean): Promise<Sampl
   let finished = true;
   // Settled: the page's own appending is over and the highlight count has not changed for a while.
   for (;;) {
-    const s = await page.evaluate(() => ({ ...(globalThis as any).__bench, now: performance.now(), appended: document.documentElement.dataset.appended === "1" }));
+    const s = await page.evaluate(() => ({
+      ...(globalThis as any).__bench,
+      now: performance.now(),
+      appended: document.documentElement.dataset.appended === "1",
+    }));
     if ((!dynamic || s.appended) && s.now - Math.max(s.lastChange, loadedAt) > SETTLE_MS) break;
-    if (Date.now() - started > TIMEOUT_MS) { finished = false; break; }
+    if (Date.now() - started > TIMEOUT_MS) {
+      finished = false;
+      break;
+    }
     await page.waitForTimeout(100);
   }
   const { metrics } = await cdp.send("Performance.getMetrics");
@@ -238,28 +333,43 @@ async function measure(page: Page, url: string, dynamic: boolean): Promise<Sampl
   await cdp.send("Tracing.end");
   await traced;
   const probe = await page.evaluate(() => (globalThis as any).__bench);
-  const nav = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const nav = await page.evaluate(
+    () => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd,
+  );
   const lat = await page.evaluate(LATENCIES);
   const t = analyseTrace(trace, lat.anchor, lat.firstAppendAt);
   await cdp.detach();
   const sorted = [...lat.batchLatencies].sort((a, b) => a - b);
   return {
-    script: metric("ScriptDuration") * 1000, recalc: metric("RecalcStyleDuration") * 1000, task: metric("TaskDuration") * 1000,
-    heap: metric("JSHeapUsedSize") / 1024 / 1024, longest: probe.longest, matches: probe.count,
-    complete: probe.count ? Math.max(0, probe.lastChange - nav) : 0, finished,
-    longestOwn: t.longestOwnMs, ownOver50: t.ownOver50, ownTotal: t.ownTotalMs, ownAfterAppend: t.ownAfterAppendMs,
-    firstScreen: lat.inView ? lat.firstScreenAt - t.injectedAt : NaN, inView: lat.inView,
-    batchMax: sorted.length ? sorted[sorted.length - 1]! : NaN, batchMedian: sorted.length ? sorted[(sorted.length - 1) >> 1]! : NaN,
+    script: metric("ScriptDuration") * 1000,
+    recalc: metric("RecalcStyleDuration") * 1000,
+    task: metric("TaskDuration") * 1000,
+    heap: metric("JSHeapUsedSize") / 1024 / 1024,
+    longest: probe.longest,
+    matches: probe.count,
+    complete: probe.count ? Math.max(0, probe.lastChange - nav) : 0,
+    finished,
+    longestOwn: t.longestOwnMs,
+    ownOver50: t.ownOver50,
+    ownTotal: t.ownTotalMs,
+    ownAfterAppend: t.ownAfterAppendMs,
+    firstScreen: lat.inView ? lat.firstScreenAt - t.injectedAt : NaN,
+    inView: lat.inView,
+    batchMax: sorted.length ? sorted[sorted.length - 1]! : NaN,
+    batchMedian: sorted.length ? sorted[(sorted.length - 1) >> 1]! : NaN,
   };
 }
-
 
 /**
  * BENCH_PROFILE=1: one CDP CPU profile (Profiler domain, 100 µs sampling) of Maekrak per page, reported as
  * the top functions by self and by total time, and the split between the extension, the page, GC and the
  * browser's own work. Build with MAEKRAK_NO_MINIFY=1 for readable names. Writes bench/results/profile.md.
  */
-type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
+type ProfileNode = {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+};
 async function profilePage(context: BrowserContext, url: string, dynamic: boolean): Promise<string> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -269,16 +379,23 @@ async function profilePage(context: BrowserContext, url: string, dynamic: boolea
   await page.goto(url, { waitUntil: "load", timeout: TIMEOUT_MS });
   const loadedAt = await page.evaluate(() => performance.now());
   for (const started = Date.now(); Date.now() - started < TIMEOUT_MS; await page.waitForTimeout(100)) {
-    const s = await page.evaluate(() => ({ ...(globalThis as any).__bench, now: performance.now(), appended: document.documentElement.dataset.appended === "1" }));
+    const s = await page.evaluate(() => ({
+      ...(globalThis as any).__bench,
+      now: performance.now(),
+      appended: document.documentElement.dataset.appended === "1",
+    }));
     if ((!dynamic || s.appended) && s.now - Math.max(s.lastChange, loadedAt) > SETTLE_MS) break;
   }
-  const { profile } = await cdp.send("Profiler.stop") as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send("Profiler.stop")) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
   await page.close();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const isExt = (n: ProfileNode) => n.callFrame.url.startsWith("chrome-extension://");
-  const key = (n: ProfileNode) => `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*\//, "")}:${n.callFrame.lineNumber + 1}`;
+  const key = (n: ProfileNode) =>
+    `${n.callFrame.functionName || "(anonymous)"} ${n.callFrame.url.replace(/^.*\//, "")}:${n.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   const split = new Map<string, number>();
@@ -289,18 +406,41 @@ async function profilePage(context: BrowserContext, url: string, dynamic: boolea
     let owner = node.callFrame.functionName.startsWith("(") ? node.callFrame.functionName : "page";
     const keys = new Set<string>();
     for (let n: ProfileNode | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) {
-      if (isExt(n)) { keys.add(key(n)); owner = "extension"; }
-      else if (n.callFrame.url && owner !== "extension") owner = "page";
+      if (isExt(n)) {
+        keys.add(key(n));
+        owner = "extension";
+      } else if (n.callFrame.url && owner !== "extension") owner = "page";
     }
     split.set(owner, (split.get(owner) ?? 0) + ms);
     if (isExt(node)) self.set(key(node), (self.get(key(node)) ?? 0) + ms);
-    else if (owner === "extension") self.set(`[native] ${node.callFrame.functionName || "(native)"}`, (self.get(`[native] ${node.callFrame.functionName || "(native)"}`) ?? 0) + ms);
+    else if (owner === "extension")
+      self.set(
+        `[native] ${node.callFrame.functionName || "(native)"}`,
+        (self.get(`[native] ${node.callFrame.functionName || "(native)"}`) ?? 0) + ms,
+      );
     for (const k of keys) total.set(k, (total.get(k) ?? 0) + ms);
   });
-  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `| ${k} | ${v.toFixed(1)} |`).join("\n");
-  return [`split (ms): ${[...split].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ")}`, "",
-    "| extension self time (native = built-ins called by the extension) | ms |", "|---|---:|", top(self, 25), "",
-    "| extension total time | ms |", "|---|---:|", top(total, 25), ""].join("\n");
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `| ${k} | ${v.toFixed(1)} |`)
+      .join("\n");
+  return [
+    `split (ms): ${[...split]
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+      .join(", ")}`,
+    "",
+    "| extension self time (native = built-ins called by the extension) | ms |",
+    "|---|---:|",
+    top(self, 25),
+    "",
+    "| extension total time | ms |",
+    "|---|---:|",
+    top(total, 25),
+    "",
+  ].join("\n");
 }
 
 /** Median of the finished runs (NaN when none finished). */
@@ -310,7 +450,10 @@ const median = (values: number[]) => {
 };
 
 async function main() {
-  const html = Object.fromEntries(Object.entries(PAGES).map(([name, make]) => [name, make()])) as Record<PageName, string>;
+  const html = Object.fromEntries(Object.entries(PAGES).map(([name, make]) => [name, make()])) as Record<
+    PageName,
+    string
+  >;
   const server = createServer((req, res) => {
     const name = (req.url ?? "").slice(1).replace(/\?.*/, "") as PageName;
     if (!html[name]) return void res.writeHead(404).end();
@@ -328,13 +471,20 @@ async function main() {
     await context.close();
     server.close();
     mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
-    writeFileSync(join(ROOT, "bench", "results", "profile.md"), `# CPU profile of Maekrak (one run per page after a warm-up)\n\n${out.join("\n")}`);
+    writeFileSync(
+      join(ROOT, "bench", "results", "profile.md"),
+      `# CPU profile of Maekrak (one run per page after a warm-up)\n\n${out.join("\n")}`,
+    );
     console.log(out.join("\n"));
     return;
   }
   const refs = buildReferences();
   const contexts: Record<Variant, BrowserContext> = {
-    none: await launch(null), floor: await launch(refs.floor), regex: await launch(refs.regex), markjs: await launch(refs.markjs), maekrak: await launch(join(ROOT, "dist", "chrome")),
+    none: await launch(null),
+    floor: await launch(refs.floor),
+    regex: await launch(refs.regex),
+    markjs: await launch(refs.markjs),
+    maekrak: await launch(join(ROOT, "dist", "chrome")),
     compare: COMPARE_DIR ? await launch(resolve(COMPARE_DIR)) : (null as unknown as BrowserContext),
   };
   const samples: Record<string, Record<Variant, Sample[]>> = {};
@@ -351,7 +501,9 @@ async function main() {
         const sample = await measure(page, `http://127.0.0.1:${port}/${name}?r=${round}`, name === "dynamic");
         await page.close({ runBeforeUnload: false }).catch(() => undefined);
         ((samples[name] ??= {} as Record<Variant, Sample[]>)[variant] ??= []).push(sample);
-        process.stderr.write(`round ${round + 1}/${ROUNDS} ${name.padEnd(8)} ${variant.padEnd(8)} script ${sample.script.toFixed(0)} ms, recalc ${sample.recalc.toFixed(0)} ms, longest ${sample.longest.toFixed(0)} ms (own ${sample.longestOwn.toFixed(0)}), first screen ${sample.firstScreen.toFixed(0)} ms (${sample.inView}), batch max ${sample.batchMax.toFixed(0)} ms, own ${sample.ownTotal.toFixed(1)} ms (after the first append ${sample.ownAfterAppend.toFixed(1)}), matches ${sample.matches}${sample.finished ? "" : " (did not finish)"}\n`);
+        process.stderr.write(
+          `round ${round + 1}/${ROUNDS} ${name.padEnd(8)} ${variant.padEnd(8)} script ${sample.script.toFixed(0)} ms, recalc ${sample.recalc.toFixed(0)} ms, longest ${sample.longest.toFixed(0)} ms (own ${sample.longestOwn.toFixed(0)}), first screen ${sample.firstScreen.toFixed(0)} ms (${sample.inView}), batch max ${sample.batchMax.toFixed(0)} ms, own ${sample.ownTotal.toFixed(1)} ms (after the first append ${sample.ownAfterAppend.toFixed(1)}), matches ${sample.matches}${sample.finished ? "" : " (did not finish)"}\n`,
+        );
       }
     }
   }
@@ -363,24 +515,49 @@ async function main() {
   const rows: string[] = [];
   for (const name of pages) {
     const s = samples[name]!;
-    const cost = (v: Variant, key: "script" | "recalc" | "task" | "heap") => median(s[v].map((x, i) => x[key] - s.none[i]![key]));
+    const cost = (v: Variant, key: "script" | "recalc" | "task" | "heap") =>
+      median(s[v].map((x, i) => x[key] - s.none[i]![key]));
     const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : "did not finish");
     type Costs = {
-      scriptMs: number; recalcMs: number; taskMs: number; heapMB: number; longestTaskMs: number; completeMs: number; matches: number; finishedRuns: number;
-      longestOwnTaskMs: number; ownTasksOver50: number; firstScreenMs: number; inView: number; batchLatencyMaxMs: number; batchLatencyMedianMs: number;
-      ownScriptMs: number; ownAfterAppendMs: number;
+      scriptMs: number;
+      recalcMs: number;
+      taskMs: number;
+      heapMB: number;
+      longestTaskMs: number;
+      completeMs: number;
+      matches: number;
+      finishedRuns: number;
+      longestOwnTaskMs: number;
+      ownTasksOver50: number;
+      firstScreenMs: number;
+      inView: number;
+      batchLatencyMaxMs: number;
+      batchLatencyMedianMs: number;
+      ownScriptMs: number;
+      ownAfterAppendMs: number;
     };
     const entry: Record<string, Costs | Record<string, number>> = {};
-    for (const v of (COMPARE_DIR ? ["floor", "regex", "markjs", "maekrak", "compare"] as const : ["floor", "regex", "markjs", "maekrak"] as const)) {
+    for (const v of COMPARE_DIR
+      ? (["floor", "regex", "markjs", "maekrak", "compare"] as const)
+      : (["floor", "regex", "markjs", "maekrak"] as const)) {
       if (!s[v]) s[v] = s.none.map(() => FAILED);
       entry[v] = {
-        scriptMs: cost(v, "script"), recalcMs: cost(v, "recalc"), taskMs: cost(v, "task"), heapMB: cost(v, "heap"),
-        longestTaskMs: median(s[v].map((x) => x.longest)), completeMs: median(s[v].map((x) => x.complete)),
-        matches: median(s[v].map((x) => x.matches)), finishedRuns: s[v].filter((x) => x.finished).length,
-        longestOwnTaskMs: median(s[v].map((x) => x.longestOwn)), ownTasksOver50: median(s[v].map((x) => x.ownOver50)),
-        firstScreenMs: median(s[v].map((x) => x.firstScreen)), inView: median(s[v].map((x) => x.inView)),
-        batchLatencyMaxMs: median(s[v].map((x) => x.batchMax)), batchLatencyMedianMs: median(s[v].map((x) => x.batchMedian)),
-        ownScriptMs: median(s[v].map((x) => x.ownTotal)), ownAfterAppendMs: median(s[v].map((x) => x.ownAfterAppend)),
+        scriptMs: cost(v, "script"),
+        recalcMs: cost(v, "recalc"),
+        taskMs: cost(v, "task"),
+        heapMB: cost(v, "heap"),
+        longestTaskMs: median(s[v].map((x) => x.longest)),
+        completeMs: median(s[v].map((x) => x.complete)),
+        matches: median(s[v].map((x) => x.matches)),
+        finishedRuns: s[v].filter((x) => x.finished).length,
+        longestOwnTaskMs: median(s[v].map((x) => x.longestOwn)),
+        ownTasksOver50: median(s[v].map((x) => x.ownOver50)),
+        firstScreenMs: median(s[v].map((x) => x.firstScreen)),
+        inView: median(s[v].map((x) => x.inView)),
+        batchLatencyMaxMs: median(s[v].map((x) => x.batchMax)),
+        batchLatencyMedianMs: median(s[v].map((x) => x.batchMedian)),
+        ownScriptMs: median(s[v].map((x) => x.ownTotal)),
+        ownAfterAppendMs: median(s[v].map((x) => x.ownAfterAppend)),
       };
     }
     const m = entry.maekrak as Costs;
@@ -388,10 +565,13 @@ async function main() {
     const k = entry.markjs as Costs;
     const g = entry.regex as Costs;
     entry.ratios = {
-      maekrakToFloorScript: m.scriptMs / f.scriptMs, maekrakToFloorOwnScript: m.ownScriptMs / f.ownScriptMs,
-      regexReferenceToFloorOwnScript: g.ownScriptMs / f.ownScriptMs, maekrakToRegexReferenceOwnScript: m.ownScriptMs / g.ownScriptMs,
+      maekrakToFloorScript: m.scriptMs / f.scriptMs,
+      maekrakToFloorOwnScript: m.ownScriptMs / f.ownScriptMs,
+      regexReferenceToFloorOwnScript: g.ownScriptMs / f.ownScriptMs,
+      maekrakToRegexReferenceOwnScript: m.ownScriptMs / g.ownScriptMs,
       ...(name === "dynamic" ? { maekrakToFloorOwnAfterAppend: m.ownAfterAppendMs / f.ownAfterAppendMs } : {}),
-      maekrakToFloorTask: m.taskMs / f.taskMs, markjsToMaekrakScript: k.scriptMs / m.scriptMs,
+      maekrakToFloorTask: m.taskMs / f.taskMs,
+      markjsToMaekrakScript: k.scriptMs / m.scriptMs,
     };
     report[name] = entry;
     const row = (label: string, m: Costs) =>
@@ -406,21 +586,28 @@ async function main() {
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
   const content = readFileSync(join(ROOT, "dist", "chrome", "content.js"));
   const meta = {
-    date: new Date().toISOString(), rounds: ROUNDS, chromium: (await import("node:child_process")).execSync("chromium --version 2>/dev/null || true").toString().trim(),
-    contentScriptBytes: content.length, contentScriptGzipBytes: gzipSync(content, { level: 9 }).length,
+    date: new Date().toISOString(),
+    rounds: ROUNDS,
+    chromium: (await import("node:child_process")).execSync("chromium --version 2>/dev/null || true").toString().trim(),
+    contentScriptBytes: content.length,
+    contentScriptGzipBytes: gzipSync(content, { level: 9 }).length,
   };
   writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify({ meta, report }, null, 2) + "\n");
   const table = [
-    `# Benchmark (${meta.chromium}, ${ROUNDS} interleaved rounds, medians; costs over a no-extension run)`, "",
+    `# Benchmark (${meta.chromium}, ${ROUNDS} interleaved rounds, medians; costs over a no-extension run)`,
+    "",
     `content.js: ${(meta.contentScriptBytes / 1024).toFixed(1)} KB, ${(meta.contentScriptGzipBytes / 1024).toFixed(1)} KB gzip.`,
     "Longest own task: the extension's own code inside one task (trace), Maekrak / floor, and (count of tasks where it passed 50 ms).",
     "First screen: ms from the content script's injection until every range intersecting the initial viewport was registered (count in view).",
     "Batch latency: dynamic page, ms from a batch's append until its last range was registered, max / median over batches.",
     "Own script: the extension's own script time from the trace (its scripts' outermost evaluate/call/compile events, summed): the same cost without the page's own script noise.",
     "Regex reference: one RegExp of the same aliases over each text node, Ranges in one Highlight; no Korean rules, settings or messages.",
-    "After the first append: dynamic page, own script time from the page's first append on: the cost of following the appended text, start-up excluded.", "",
+    "After the first append: dynamic page, own script time from the page's first append on: the cost of following the appended text, start-up excluded.",
+    "",
     "| page | floor script ms | Maekrak script ms | mark.js script ms | Maekrak ÷ floor | mark.js ÷ Maekrak | Maekrak style recalc ms | task ms Maekrak / floor | longest task ms Maekrak / floor | highlights complete ms | matches Maekrak / mark.js | Maekrak heap MB | longest own task ms Maekrak / floor (>50) | first screen ms (in view) | batch latency ms max / median | own script ms (trace) Maekrak / floor | regex reference own ms, ÷ floor (matches) | own script ms after the first append Maekrak / floor |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", ...rows, "",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...rows,
+    "",
   ].join("\n");
   writeFileSync(join(ROOT, "bench", "results", "latest.md"), table);
   console.log(table);

@@ -30,7 +30,9 @@ handleMessages(ContentToBackground, {
       await browser.action.openPopup();
     } catch {
       // No popup without a focused window or a user gesture (Firefox): the same view in a tab instead.
-      await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html?entity=${encodeURIComponent(entity)}`) });
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`src/popup/index.html?entity=${encodeURIComponent(entity)}`),
+      });
     }
   },
 });
@@ -45,8 +47,9 @@ browser.commands.onCommand.addListener(async (command) => {
 /** Registrations follow the settings and the granted permissions: at every start and after every change. */
 let reconciling: Promise<unknown> = Promise.resolve();
 const reconcile = () => {
-  reconciling = reconciling.then(async () => reconcileSiteScripts(await loadSettings())).catch((error) =>
-    console.warn("[maekrak] could not update the per-site content scripts", error));
+  reconciling = reconciling
+    .then(async () => reconcileSiteScripts(await loadSettings()))
+    .catch((error) => console.warn("[maekrak] could not update the per-site content scripts", error));
   return reconciling;
 };
 watchSettings(() => void reconcile());

@@ -33,7 +33,12 @@ export function newsSitesPlugin(matches: readonly string[]): Plugin {
   };
 }
 
-export function contentScriptPlugin(options: { root: string; entry: string; style: string; declaration: Omit<ContentScriptEntry, "js" | "css"> }): Plugin {
+export function contentScriptPlugin(options: {
+  root: string;
+  entry: string;
+  style: string;
+  declaration: Omit<ContentScriptEntry, "js" | "css">;
+}): Plugin {
   return {
     name: "maekrak-content-script",
     apply: "build",
@@ -51,14 +56,23 @@ export function contentScriptPlugin(options: { root: string; entry: string; styl
           target: "es2022",
           minify: !process.env.MAEKRAK_NO_MINIFY,
           sourcemap: false,
-          lib: { entry: resolve(options.root, options.entry), formats: ["iife"], name: "maekrakContent", fileName: () => CONTENT_SCRIPT_FILE },
+          lib: {
+            entry: resolve(options.root, options.entry),
+            formats: ["iife"],
+            name: "maekrakContent",
+            fileName: () => CONTENT_SCRIPT_FILE,
+          },
         },
       });
       const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ("output" in r ? r.output : []));
       const chunk = outputs.find((o) => o.type === "chunk");
       if (!chunk || chunk.type !== "chunk") throw new Error("content script build produced no chunk");
       this.emitFile({ type: "asset", fileName: CONTENT_SCRIPT_FILE, source: chunk.code });
-      this.emitFile({ type: "asset", fileName: CONTENT_STYLE_FILE, source: readFileSync(resolve(options.root, options.style), "utf8") });
+      this.emitFile({
+        type: "asset",
+        fileName: CONTENT_STYLE_FILE,
+        source: readFileSync(resolve(options.root, options.style), "utf8"),
+      });
     },
     // crxjs writes manifest.json in its own last step, so the declaration is added once the files are on disk.
     writeBundle(output) {

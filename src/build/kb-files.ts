@@ -19,7 +19,12 @@ function readJson(file: string): unknown {
 }
 
 function jsonFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".json"))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }
 
 /** Assembles the raw knowledge base; identical duplicate source records across files are merged. */
@@ -34,7 +39,8 @@ export function readKnowledgeBaseInput(dir = KB_DATA_DIR): unknown {
       const key = String((record as { id?: unknown })?.id);
       const json = JSON.stringify(record);
       const seen = sources.get(key);
-      if (seen && seen.json !== json) problems.push(`source "${key}", field id: defined differently in ${seen.file} and ${file}`);
+      if (seen && seen.json !== json)
+        problems.push(`source "${key}", field id: defined differently in ${seen.file} and ${file}`);
       if (!seen) sources.set(key, { file, json, record });
     }
   }

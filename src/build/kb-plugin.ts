@@ -32,7 +32,10 @@ export function knowledgeBasePlugin(): Plugin {
       const data = toMatcherData(kb);
       const compiled = compileMatcher(data.entities, data.otherPeople);
       // The written forms live in the trie now; the content script needs only each entity's id, type and figure.
-      compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, ...rest }) => ({ ...rest, aliases: [] }));
+      compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, ...rest }) => ({
+        ...rest,
+        aliases: [],
+      }));
       return jsonModule(compiled);
     },
     buildStart() {

@@ -26,7 +26,13 @@ export function parseMarked(marked: string): { text: string; gold: Gold[] } {
   let last = 0;
   for (const m of marked.matchAll(/\[\[([^\]|]+)\|([a-z0-9.-]+)(\|ctx)?\]\]/g)) {
     text += marked.slice(last, m.index);
-    gold.push({ start: text.length, end: text.length + m[1]!.length, text: m[1]!, entity: m[2]!, category: m[3] ? "context" : "plain" });
+    gold.push({
+      start: text.length,
+      end: text.length + m[1]!.length,
+      text: m[1]!,
+      entity: m[2]!,
+      category: m[3] ? "context" : "plain",
+    });
     text += m[1]!;
     last = m.index! + m[0].length;
   }
@@ -49,12 +55,19 @@ export function evaluate(dir = EVAL_DIR) {
   const matcher = buildMatcher(data.entities, data.otherPeople);
   const overall = tally();
   const byEntity = new Map<string, Tally>();
-  const byCategory = new Map<string, Tally>([["plain", tally()], ["context", tally()], ["collision", tally()], ["figure", tally()]]);
+  const byCategory = new Map<string, Tally>([
+    ["plain", tally()],
+    ["context", tally()],
+    ["collision", tally()],
+    ["figure", tally()],
+  ]);
   const errors: string[] = [];
   let texts = 0;
   let goldCount = 0;
   const entityTally = (id: string) => byEntity.get(id) ?? (byEntity.set(id, tally()), byEntity.get(id)!);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".marked.txt")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".marked.txt"))
+    .sort()) {
     texts++;
     const negative = file.startsWith("neg-");
     const { text, gold } = parseMarked(readFileSync(join(dir, file), "utf8"));
@@ -72,7 +85,13 @@ export function evaluate(dir = EVAL_DIR) {
     }
     for (const m of found) {
       if (goldKeys.has(key(m))) continue;
-      const category = negative ? "collision" : figureIds.has(m.entity) ? "figure" : m.via === "context" ? "context" : "plain";
+      const category = negative
+        ? "collision"
+        : figureIds.has(m.entity)
+          ? "figure"
+          : m.via === "context"
+            ? "context"
+            : "plain";
       for (const t of [overall, entityTally(m.entity), byCategory.get(category)!]) t.fp++;
       errors.push(`false ${file}:${m.start} ${m.text} (${m.entity})${negative ? " [collision]" : ""}`);
     }
@@ -95,16 +114,22 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename
   const result = evaluate();
   const { precision, recall, f1 } = result.overall;
   console.log(`corpus: ${result.texts} texts, ${result.gold} gold mentions`);
-  console.log(`overall: precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  (tp ${result.overallTally.tp}, fp ${result.overallTally.fp}, fn ${result.overallTally.fn})`);
+  console.log(
+    `overall: precision ${pct(precision)}  recall ${pct(recall)}  F1 ${pct(f1)}  (tp ${result.overallTally.tp}, fp ${result.overallTally.fp}, fn ${result.overallTally.fn})`,
+  );
   console.log("by category:");
   for (const [name, t] of result.byCategory) {
     const s = score(t);
-    console.log(`  ${name.padEnd(10)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
+    console.log(
+      `  ${name.padEnd(10)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`,
+    );
   }
   console.log("by entity:");
   for (const [id, t] of [...result.byEntity].sort()) {
     const s = score(t);
-    console.log(`  ${id.padEnd(24)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`);
+    console.log(
+      `  ${id.padEnd(24)} P ${pct(s.precision).padStart(6)}  R ${pct(s.recall).padStart(6)}  (tp ${t.tp}, fp ${t.fp}, fn ${t.fn})`,
+    );
   }
   console.log(result.errors.length ? `errors:\n  ${result.errors.join("\n  ")}` : "no misses, no false positives");
 }

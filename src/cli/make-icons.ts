@@ -71,7 +71,12 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     }
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw, { level: 9 })), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw, { level: 9 })),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 // ---------------------------------------------------------------- geometry
@@ -84,11 +89,12 @@ function roundRectDistance(x: number, y: number, x0: number, y0: number, x1: num
   return Math.hypot(Math.max(qx, 0), Math.max(qy, 0)) + Math.min(Math.max(qx, qy), 0) - r;
 }
 
-const roundRect = (x0: number, y0: number, x1: number, y1: number, r: number) =>
-  (x: number, y: number) => roundRectDistance(x, y, x0, y0, x1, y1, r) <= 0;
+const roundRect = (x0: number, y0: number, x1: number, y1: number, r: number) => (x: number, y: number) =>
+  roundRectDistance(x, y, x0, y0, x1, y1, r) <= 0;
 
 /** A rounded-square outline: outer box minus inner box. */
-const frame = (x0: number, y0: number, x1: number, y1: number, stroke: number, rOuter: number, rInner: number) =>
+const frame =
+  (x0: number, y0: number, x1: number, y1: number, stroke: number, rOuter: number, rInner: number) =>
   (x: number, y: number) =>
     roundRectDistance(x, y, x0, y0, x1, y1, rOuter) <= 0 &&
     roundRectDistance(x, y, x0 + stroke, y0 + stroke, x1 - stroke, y1 - stroke, rInner) > 0;
@@ -117,12 +123,14 @@ const CLEAR = hex("#ffffff", 0);
 /** Rotates a region by `degrees` about (cx, cy) (negative: counter-clockwise on screen). */
 const rotated = (test: (x: number, y: number) => boolean, cx: number, cy: number, degrees: number) => {
   const t = (degrees * Math.PI) / 180;
-  const c = Math.cos(t), sn = Math.sin(t);
+  const c = Math.cos(t),
+    sn = Math.sin(t);
   return (x: number, y: number) => test(cx + (x - cx) * c + (y - cy) * sn, cy - (x - cx) * sn + (y - cy) * c);
 };
 
 type Layout = {
-  margin: number; radius: number;
+  margin: number;
+  radius: number;
   glyph: { x0: number; y0: number; x1: number; y1: number; stroke: number; rOuter: number; rInner: number };
   stroke: { x0: number; y0: number; x1: number; y1: number; r: number; tilt: number };
   /** Shadow offset and a sheen on the tile: only where there are pixels to spare. */
@@ -138,17 +146,20 @@ function layoutFor(size: number): Layout {
   if (size <= 32) {
     const u = size / 16;
     return {
-      margin: 0, radius: 3.5 * u,
+      margin: 0,
+      radius: 3.5 * u,
       glyph: { x0: 4 * u, y0: 2 * u, x1: 12 * u, y1: 10 * u, stroke: 2 * u, rOuter: 1.25 * u, rInner: 0.25 * u },
-      stroke: size >= 32
-        ? { x0: 2.5 * u, y0: 11 * u, x1: 13.5 * u, y1: 14 * u, r: 1.5 * u, tilt: -3 }
-        : { x0: 3, y0: 11, x1: 13, y1: 14, r: 1.25, tilt: 0 },
+      stroke:
+        size >= 32
+          ? { x0: 2.5 * u, y0: 11 * u, x1: 13.5 * u, y1: 14 * u, r: 1.5 * u, tilt: -3 }
+          : { x0: 3, y0: 11, x1: 13, y1: 14, r: 1.25, tilt: 0 },
       depth: 0,
     };
   }
   const k = size / 128;
   return {
-    margin: 6 * k, radius: 27 * k,
+    margin: 6 * k,
+    radius: 27 * k,
     glyph: { x0: 35 * k, y0: 19 * k, x1: 93 * k, y1: 77 * k, stroke: 14 * k, rOuter: 9 * k, rInner: 2.5 * k },
     stroke: { x0: 24 * k, y0: 87 * k, x1: 104 * k, y1: 105 * k, r: 9 * k, tilt: -4 },
     depth: 2.5 * k,
@@ -159,7 +170,7 @@ function iconShapes(size: number): Shape[] {
   const { margin: m, radius, glyph: g, stroke: b, depth } = layoutFor(size);
   const tile = roundRect(m, m, size - m, size - m, radius);
   const span = 2 * (size - 2 * m);
-  const tilePaint = (x: number, y: number) => mix(TILE_LIGHT, TILE_DARK, ((x - m) + (y - m)) / span * 1.2 - 0.1);
+  const tilePaint = (x: number, y: number) => mix(TILE_LIGHT, TILE_DARK, ((x - m + (y - m)) / span) * 1.2 - 0.1);
   const glyphAt = (dy: number) => frame(g.x0, g.y0 + dy, g.x1, g.y1 + dy, g.stroke, g.rOuter, g.rInner);
   const strokeAt = (dy: number) =>
     rotated(roundRect(b.x0, b.y0 + dy, b.x1, b.y1 + dy, b.r), (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2 + dy, b.tilt);
@@ -167,7 +178,10 @@ function iconShapes(size: number): Shape[] {
   const shapes: Shape[] = [{ inside: tile, paint: tilePaint }];
   if (depth > 0) {
     // A faint sheen fading down the upper half of the tile, then soft shadows under the mark.
-    shapes.push({ inside: (x, y) => tile(x, y) && y < size / 2, paint: (_x, y) => mix(hex("#ffffff", 0.09), CLEAR, (y - m) / (size / 2 - m)) });
+    shapes.push({
+      inside: (x, y) => tile(x, y) && y < size / 2,
+      paint: (_x, y) => mix(hex("#ffffff", 0.09), CLEAR, (y - m) / (size / 2 - m)),
+    });
     shapes.push({ inside: glyphAt(depth), paint: () => SHADOW }, { inside: strokeAt(depth), paint: () => SHADOW });
   }
   shapes.push({ inside: glyphAt(0), paint: () => WHITE }, { inside: strokeAt(0), paint: strokePaint });
@@ -185,7 +199,10 @@ export function renderIcon(size: number): Uint8Array {
     for (let bx = 0; bx < big; bx++) {
       const x = (bx + 0.5) / SUPERSAMPLE;
       const y = (by + 0.5) / SUPERSAMPLE;
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (const shape of shapes) {
         if (!shape.inside(x, y)) continue;
         const [cr, cg, cb, ca] = shape.paint(x, y);
@@ -195,18 +212,27 @@ export function renderIcon(size: number): Uint8Array {
         a = ca + a * (1 - ca);
       }
       const i = (by * big + bx) * 4;
-      buffer[i] = r; buffer[i + 1] = g; buffer[i + 2] = b; buffer[i + 3] = a;
+      buffer[i] = r;
+      buffer[i + 1] = g;
+      buffer[i + 2] = b;
+      buffer[i + 3] = a;
     }
   }
   const out = new Uint8Array(size * size * 4);
   const n = SUPERSAMPLE * SUPERSAMPLE;
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SUPERSAMPLE; sy++) {
         for (let sx = 0; sx < SUPERSAMPLE; sx++) {
           const i = ((y * SUPERSAMPLE + sy) * big + x * SUPERSAMPLE + sx) * 4;
-          r += buffer[i]!; g += buffer[i + 1]!; b += buffer[i + 2]!; a += buffer[i + 3]!;
+          r += buffer[i]!;
+          g += buffer[i + 1]!;
+          b += buffer[i + 2]!;
+          a += buffer[i + 3]!;
         }
       }
       const o = (y * size + x) * 4;

@@ -16,12 +16,23 @@ import type { Mention } from "../core/types.ts";
 type FigureOutput = { value: number; currency: string; status: "match" | "conversion" | "differs" | "unknown" };
 type Output = { start: number; end: number; text: string; entity: string; figure?: FigureOutput };
 
-const FIGURE_STATUS = { match: "match", "conversion-match": "conversion", differs: "differs", unverifiable: "unknown" } as const;
+const FIGURE_STATUS = {
+  match: "match",
+  "conversion-match": "conversion",
+  differs: "differs",
+  unverifiable: "unknown",
+} as const;
 
 /** Figures carry the amount as parsed and how it relates to the verified value. */
 function figureOf(m: Mention): { figure?: FigureOutput } {
   if (!m.figure) return {};
-  return { figure: { value: m.figure.amount.value, currency: m.figure.amount.currency, status: FIGURE_STATUS[m.figure.verdict] } };
+  return {
+    figure: {
+      value: m.figure.amount.value,
+      currency: m.figure.amount.currency,
+      status: FIGURE_STATUS[m.figure.verdict],
+    },
+  };
 }
 
 async function scanHtml(matcher: Matcher, source: string): Promise<Output[]> {
@@ -48,7 +59,13 @@ async function scanHtml(matcher: Matcher, source: string): Promise<Output[]> {
         while (i > 0 && (end ? block!.starts[i]! >= at : block!.starts[i]! > at)) i--;
         return sourceOffset(block!.nodes[i]!, at - block!.starts[i]!);
       };
-      out.push({ start: locate(mention.start, false), end: locate(mention.end, true), text: mention.text, entity: mention.entity, ...figureOf(mention) });
+      out.push({
+        start: locate(mention.start, false),
+        end: locate(mention.end, true),
+        text: mention.text,
+        entity: mention.entity,
+        ...figureOf(mention),
+      });
     }
   }
   return out;

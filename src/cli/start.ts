@@ -25,8 +25,17 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   locale: "ko-KR",
   // A Korean reader's browser: the extension's UI follows the browser's language.
   env: { ...process.env, LANGUAGE: process.env.MAEKRAK_LANG ?? "ko" },
-  args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, "--no-sandbox", "--disable-gpu",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko"],
+  args: [
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--lang=ko",
+  ],
 });
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);

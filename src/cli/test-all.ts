@@ -19,11 +19,17 @@ if (run("npm", ["run", "--silent", "build"]) !== 0) {
   rmSync(RESULTS, { force: true });
   const status = run("npx", ["vitest", "run", ...process.argv.slice(2)]);
   if (existsSync(RESULTS)) {
-    const report = JSON.parse(readFileSync(RESULTS, "utf8")) as { numPassedTests: number; numFailedTests: number; testResults: Array<{ status: string; assertionResults: unknown[] }> };
+    const report = JSON.parse(readFileSync(RESULTS, "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: Array<{ status: string; assertionResults: unknown[] }>;
+    };
     passed += report.numPassedTests;
     failed += report.numFailedTests;
     // A file that failed to load has no test results of its own: count it as a failure.
-    failed += report.testResults.filter((file) => file.status === "failed" && file.assertionResults.length === 0).length;
+    failed += report.testResults.filter(
+      (file) => file.status === "failed" && file.assertionResults.length === 0,
+    ).length;
   } else if (status !== 0) {
     failed++;
   }

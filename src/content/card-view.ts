@@ -18,8 +18,13 @@ function statusBadge(doc: Document, fact: CompiledFact) {
   const label = t(`status_${fact.status.replace("-", "_")}`);
   const explanation = statusExplanation(fact, t);
   // Focusable so keyboard users get the explanation too; the label itself stays short.
-  return h(doc, "span", { class: `badge ${fact.status}`, title: explanation, tabindex: "0", "aria-label": `${label}: ${explanation}` },
-    label, fact.hasPrimary ? h(doc, "span", { class: "primary" }, ` · ${t("status_primary_short")}`) : null);
+  return h(
+    doc,
+    "span",
+    { class: `badge ${fact.status}`, title: explanation, tabindex: "0", "aria-label": `${label}: ${explanation}` },
+    label,
+    fact.hasPrimary ? h(doc, "span", { class: "primary" }, ` · ${t("status_primary_short")}`) : null,
+  );
 }
 
 function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {
@@ -29,8 +34,16 @@ function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {
     if (!source) continue;
     const label = sourceLabel(source, t("date_unknown"));
     const kind = source.kind === "primary" ? ` (${t("source_primary")})` : "";
-    list.append(h(doc, "li", {}, h(doc, "span", { class: "label" }, `${t("source_label")} `),
-      source.url ? h(doc, "a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, label) : label, kind));
+    list.append(
+      h(
+        doc,
+        "li",
+        {},
+        h(doc, "span", { class: "label" }, `${t("source_label")} `),
+        source.url ? h(doc, "a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, label) : label,
+        kind,
+      ),
+    );
   }
   if (ids.length > 3) list.append(h(doc, "li", { class: "more" }, t("more_sources", String(ids.length - 3))));
   return list;
@@ -47,10 +60,26 @@ function variantList(doc: Document, details: EntityDetails, fact: CompiledFact, 
   const list = h(doc, "ul", { class: "variants" });
   for (const variant of fact.variants.slice(0, MAX_VARIANTS)) {
     const cited = variant.sources.map((id) => details.sources[id]).filter((s) => s !== undefined);
-    list.append(h(doc, "li", {},
-      variant.text[lang],
-      cited.length ? h(doc, "span", { class: "cited" }, ` (${cited.slice(0, 2).map((s) => sourceLabel(s, t("date_unknown"))).join("; ")})`) : null,
-      variant.reason ? h(doc, "span", { class: "reason" }, ` — ${variant.reason[lang]}`) : null));
+    list.append(
+      h(
+        doc,
+        "li",
+        {},
+        variant.text[lang],
+        cited.length
+          ? h(
+              doc,
+              "span",
+              { class: "cited" },
+              ` (${cited
+                .slice(0, 2)
+                .map((s) => sourceLabel(s, t("date_unknown")))
+                .join("; ")})`,
+            )
+          : null,
+        variant.reason ? h(doc, "span", { class: "reason" }, ` — ${variant.reason[lang]}`) : null,
+      ),
+    );
   }
   if (fact.variants.length > MAX_VARIANTS) list.append(h(doc, "li", { class: "more" }, t("more_in_popup")));
   return list;
@@ -65,7 +94,9 @@ export type CardActions = {
 
 /** A fact as the reader pastes it: the claim, then who said it, when, and where. */
 export function citationText(details: EntityDetails, fact: CompiledFact, lang: "ko" | "en"): string {
-  const cited = fact.sources.map((id) => details.sources[id]).filter((s) => s !== undefined)
+  const cited = fact.sources
+    .map((id) => details.sources[id])
+    .filter((s) => s !== undefined)
     .map((s) => [sourceLabel(s, t("date_unknown")), s.url].filter(Boolean).join(" "));
   return `${details.entity.names[lang] ?? details.entity.names.ko}: ${fact.claim[lang]}\n${t("source_label")} ${cited.join("; ")}`;
 }
@@ -90,8 +121,19 @@ function icon(doc: Document, name: string): SVGSVGElement {
   return svg;
 }
 
-function iconButton(doc: Document, action: string, label: string, onClick: () => void, extra: Record<string, string> = {}) {
-  const button = h(doc, "button", { type: "button", class: `icon ${action}`, "data-action": action, "aria-label": label, title: label, ...extra }, icon(doc, action));
+function iconButton(
+  doc: Document,
+  action: string,
+  label: string,
+  onClick: () => void,
+  extra: Record<string, string> = {},
+) {
+  const button = h(
+    doc,
+    "button",
+    { type: "button", class: `icon ${action}`, "data-action": action, "aria-label": label, title: label, ...extra },
+    icon(doc, action),
+  );
   button.addEventListener("click", (event) => {
     event.stopPropagation();
     onClick();
@@ -99,22 +141,39 @@ function iconButton(doc: Document, action: string, label: string, onClick: () =>
   return button;
 }
 
-export function renderCard(doc: Document, details: EntityDetails, mention: MentionRecord, actions: CardActions): HTMLElement {
+export function renderCard(
+  doc: Document,
+  details: EntityDetails,
+  mention: MentionRecord,
+  actions: CardActions,
+): HTMLElement {
   const { entity } = details;
   const lang = t("lang") === "en" ? "en" : "ko";
   const names = [entity.names.en, entity.names.zh].filter(Boolean).join(" · ");
   const root = h(doc, "div", { class: `card type-${entity.type}` });
   root.append(
-    h(doc, "div", { class: "toolbar", "data-drag-handle": "" },
+    h(
+      doc,
+      "div",
+      { class: "toolbar", "data-drag-handle": "" },
       h(doc, "div", { class: "kind" }, t(`type_${entity.type}`)),
-      h(doc, "div", { class: "tools" },
+      h(
+        doc,
+        "div",
+        { class: "tools" },
         iconButton(doc, "pin", t("card_pin"), actions.togglePin, { "aria-pressed": "false" }),
-        iconButton(doc, "close", t("card_close"), actions.close)),
+        iconButton(doc, "close", t("card_close"), actions.close),
+      ),
     ),
-    h(doc, "header", {},
+    h(
+      doc,
+      "header",
+      {},
       h(doc, "h2", { id: "maekrak-card-title" }, entity.names.ko),
       names ? h(doc, "div", { class: "names", lang: "en" }, names) : null,
-      aliasKey(mention.text) !== aliasKey(entity.names.ko) ? h(doc, "div", { class: "as-written" }, t("as_written", mention.text)) : null,
+      aliasKey(mention.text) !== aliasKey(entity.names.ko)
+        ? h(doc, "div", { class: "as-written" }, t("as_written", mention.text))
+        : null,
     ),
     h(doc, "p", { class: "summary" }, entity.summary[lang]),
   );
@@ -122,12 +181,26 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
   if (mention.figure && entity.figure) {
     const verdict = mention.figure.verdict;
     root.append(
-      h(doc, "section", { class: `figure-check ${verdict}` },
+      h(
+        doc,
+        "section",
+        { class: `figure-check ${verdict}` },
         h(doc, "div", { class: "verdict" }, t(`verdict_${verdict.replace("-", "_")}`)),
         h(doc, "div", {}, t("figure_on_page", mention.figure.amount.text)),
         h(doc, "div", {}, t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))),
         ...entity.figure.conversions.map((c) =>
-          h(doc, "div", { class: "conversion" }, t("figure_conversion", formatAmount(c.min, c.currency), formatAmount(c.max, c.currency), `${c.rate}, ${formatDate(c.rateDate)}`))),
+          h(
+            doc,
+            "div",
+            { class: "conversion" },
+            t(
+              "figure_conversion",
+              formatAmount(c.min, c.currency),
+              formatAmount(c.max, c.currency),
+              `${c.rate}, ${formatDate(c.rateDate)}`,
+            ),
+          ),
+        ),
       ),
     );
   }
@@ -136,7 +209,10 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
   for (const correction of details.corrections) {
     if (!correction.misreported.some((form) => compactBlock.includes(aliasKey(form)))) continue;
     root.append(
-      h(doc, "section", { class: "correction", role: "note" },
+      h(
+        doc,
+        "section",
+        { class: "correction", role: "note" },
         h(doc, "div", { class: "label" }, t("correction_label")),
         h(doc, "div", {}, `${t("correction_says")}: ${correction.says[lang]}`),
         h(doc, "div", {}, `${t("correction_actually")}: ${correction.actually[lang]}`),
@@ -148,9 +224,20 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
   const list = h(doc, "ol", { class: "facts" });
   for (const fact of keyFacts(entity.facts)) {
     list.append(
-      h(doc, "li", {},
-        h(doc, "div", { class: "fact-head" },
-          h(doc, "time", { datetime: fact.date }, fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)),
+      h(
+        doc,
+        "li",
+        {},
+        h(
+          doc,
+          "div",
+          { class: "fact-head" },
+          h(
+            doc,
+            "time",
+            { datetime: fact.date },
+            fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date),
+          ),
           statusBadge(doc, fact),
         ),
         h(doc, "p", {}, fact.claim[lang]),
@@ -161,9 +248,16 @@ export function renderCard(doc: Document, details: EntityDetails, mention: Menti
     );
   }
   root.append(list);
-  const more = h(doc, "button", { type: "button", class: "more-in-popup", "data-action": "more" }, t("card_more_in_popup"));
+  const more = h(
+    doc,
+    "button",
+    { type: "button", class: "more-in-popup", "data-action": "more" },
+    t("card_more_in_popup"),
+  );
   more.addEventListener("click", () => actions.openInPopup());
-  root.append(h(doc, "footer", {}, h(doc, "span", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf))), more));
+  root.append(
+    h(doc, "footer", {}, h(doc, "span", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf))), more),
+  );
   return root;
 }
 
@@ -172,7 +266,9 @@ function copyButton(doc: Document, copy: () => Promise<boolean>) {
   button.addEventListener("click", async () => {
     const copied = await copy();
     button.textContent = t(copied ? "card_copied_short" : "card_copy_failed_short");
-    setTimeout(() => { button.textContent = t("card_copy"); }, 1500);
+    setTimeout(() => {
+      button.textContent = t("card_copy");
+    }, 1500);
   });
   return button;
 }

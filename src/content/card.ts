@@ -19,10 +19,21 @@ import cardCss from "./card.css?inline";
 export const HOST_TAG = "maekrak-root";
 const CARD_MAX_HEIGHT = 520;
 /** `!important` inline: beats page rules such as `* { all: unset !important }`. */
-const HOST_STYLE = ["all: initial", "position: fixed", "top: 0", "left: 0", "z-index: 2147483647", "display: block", "width: 0", "height: 0"]
-  .map((rule) => `${rule} !important`).join("; ");
+const HOST_STYLE = [
+  "all: initial",
+  "position: fixed",
+  "top: 0",
+  "left: 0",
+  "z-index: 2147483647",
+  "display: block",
+  "width: 0",
+  "height: 0",
+]
+  .map((rule) => `${rule} !important`)
+  .join("; ");
 /** Inline, not in the card's stylesheet, which is only added when a card is first shown. */
-const VISUALLY_HIDDEN = "position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;";
+const VISUALLY_HIDDEN =
+  "position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;";
 
 export type CardEvents = {
   pointerInside(inside: boolean): void;
@@ -85,7 +96,12 @@ export class HoverCard {
     const doc = this.#doc;
     const style = doc.createElement("style");
     style.textContent = themeCss + cardCss;
-    const panel = h(doc, "div", { class: "panel maekrak-theme", role: "dialog", "aria-labelledby": "maekrak-card-title", tabindex: "-1" });
+    const panel = h(doc, "div", {
+      class: "panel maekrak-theme",
+      role: "dialog",
+      "aria-labelledby": "maekrak-card-title",
+      tabindex: "-1",
+    });
     panel.hidden = true;
     panel.addEventListener("pointerenter", () => this.#events.pointerInside(true));
     panel.addEventListener("pointerleave", () => this.#events.pointerInside(false));
@@ -103,7 +119,9 @@ export class HoverCard {
   announce(message: string): void {
     this.#ensureHost();
     // Set after a frame so the region exists before its text changes (screen readers announce changes only).
-    requestAnimationFrame(() => { if (this.#live) this.#live.textContent = message; });
+    requestAnimationFrame(() => {
+      if (this.#live) this.#live.textContent = message;
+    });
   }
 
   show(mention: MentionRecord, details: EntityDetails, options: { focus?: boolean } = {}): void {

@@ -18,12 +18,18 @@ const KINDS: Kind[] = ["organization", "product", "person", "figure", "differs"]
  */
 const NAMES: Record<HighlightStyle, Record<Kind, string>> = {
   background: {
-    organization: "maekrak-organization", product: "maekrak-product", person: "maekrak-person",
-    figure: "maekrak-figure", differs: "maekrak-figure-differs",
+    organization: "maekrak-organization",
+    product: "maekrak-product",
+    person: "maekrak-person",
+    figure: "maekrak-figure",
+    differs: "maekrak-figure-differs",
   },
   underline: {
-    organization: "maekrak-underline-organization", product: "maekrak-underline-product", person: "maekrak-underline-person",
-    figure: "maekrak-underline-figure", differs: "maekrak-underline-figure-differs",
+    organization: "maekrak-underline-organization",
+    product: "maekrak-underline-product",
+    person: "maekrak-underline-person",
+    figure: "maekrak-underline-figure",
+    differs: "maekrak-underline-figure-differs",
   },
 };
 export const HIGHLIGHT_NAMES: Record<EntityType, string> = NAMES.background;
@@ -34,7 +40,9 @@ const FLASH_HIGHLIGHT = "maekrak-flash";
 
 export type HighlightView = { categories: Record<Category, boolean>; density: Density; style: HighlightStyle };
 const DEFAULT_VIEW: HighlightView = {
-  categories: { organization: true, product: true, person: true, figure: true }, density: "all", style: "background",
+  categories: { organization: true, product: true, person: true, figure: true },
+  density: "all",
+  style: "background",
 };
 
 export type MentionRecord = Mention & {
@@ -48,7 +56,9 @@ export const highlightApiAvailable = (): boolean =>
   typeof Highlight !== "undefined" && typeof CSS !== "undefined" && "highlights" in CSS;
 
 type HitResult = { highlight: Highlight; ranges?: AbstractRange[] };
-type HighlightsWithHitTest = HighlightRegistry & { highlightsFromPoint?: (x: number, y: number) => Array<HitResult | Highlight> };
+type HighlightsWithHitTest = HighlightRegistry & {
+  highlightsFromPoint?: (x: number, y: number) => Array<HitResult | Highlight>;
+};
 
 export class MentionHighlighter {
   readonly records: MentionRecord[] = [];
@@ -108,7 +118,8 @@ export class MentionHighlighter {
 
   /** The mentions still on the page that pass `keep`, in document order (all of them by default). */
   inDocumentOrder(keep: (record: MentionRecord) => boolean = () => true): MentionRecord[] {
-    return this.records.filter((r) => keep(r) && r.range.startContainer.isConnected)
+    return this.records
+      .filter((r) => keep(r) && r.range.startContainer.isConnected)
       .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   }
 
@@ -156,7 +167,11 @@ export class MentionHighlighter {
 
   /** True when a mention starting at `offset` in `node` with this text is already held. */
   has(node: Text, offset: number, text: string): boolean {
-    return this.#byNode.get(node)?.some((r) => r.range.startContainer === node && r.range.startOffset === offset && r.text === text) ?? false;
+    return (
+      this.#byNode
+        .get(node)
+        ?.some((r) => r.range.startContainer === node && r.range.startOffset === offset && r.text === text) ?? false
+    );
   }
 
   /** The mentions that take characters from `node` (none for a node that is not text). */
@@ -207,9 +222,10 @@ export class MentionHighlighter {
   clear(): void {
     for (const highlight of this.#highlights.values()) highlight.clear();
     if (highlightApiAvailable()) {
-      for (const names of Object.values(NAMES)) for (const name of Object.values(names)) {
-        if (this.#ourHighlights.has(CSS.highlights.get(name) as Highlight)) CSS.highlights.delete(name);
-      }
+      for (const names of Object.values(NAMES))
+        for (const name of Object.values(names)) {
+          if (this.#ourHighlights.has(CSS.highlights.get(name) as Highlight)) CSS.highlights.delete(name);
+        }
     }
     if (highlightApiAvailable()) CSS.highlights.delete(FLASH_HIGHLIGHT);
     this.#shown.clear();
@@ -243,7 +259,8 @@ export class MentionHighlighter {
   #hitTestByCaret(doc: Document, x: number, y: number): MentionRecord | null {
     let node: Node | null = null;
     if (typeof doc.caretPositionFromPoint === "function") node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
-    else if (typeof (doc as any).caretRangeFromPoint === "function") node = (doc as any).caretRangeFromPoint(x, y)?.startContainer ?? null;
+    else if (typeof (doc as any).caretRangeFromPoint === "function")
+      node = (doc as any).caretRangeFromPoint(x, y)?.startContainer ?? null;
     const candidates = node && node.nodeType === Node.TEXT_NODE ? this.#byNode.get(node as Text) : undefined;
     if (!candidates) return null;
     // The caret lands on the nearest character even beside the text: check the glyph boxes really contain the point.

@@ -15,7 +15,10 @@ const CLOSE_GRACE_MS = 300;
 export type HoverOptions = { delayMs: number; holdKey: HoldKey };
 
 const held = (event: { altKey: boolean; shiftKey: boolean; ctrlKey: boolean }, key: HoldKey): boolean =>
-  key === "none" || (key === "Alt" && event.altKey) || (key === "Shift" && event.shiftKey) || (key === "Control" && event.ctrlKey);
+  key === "none" ||
+  (key === "Alt" && event.altKey) ||
+  (key === "Shift" && event.shiftKey) ||
+  (key === "Control" && event.ctrlKey);
 
 export class HoverController {
   #doc: Document;
@@ -59,28 +62,41 @@ export class HoverController {
   start(): void {
     const signal = this.#abort.signal;
     const win = this.#doc.defaultView!;
-    win.addEventListener("pointermove", (event) => {
-      if (event.pointerType === "touch") return;
-      const { clientX, clientY } = event;
-      this.#lastPoint = { x: clientX, y: clientY };
-      const keyHeld = held(event, this.#options.holdKey);
-      if (this.#frame) return;
-      this.#frame = win.requestAnimationFrame(() => {
-        this.#frame = 0;
-        this.#onPoint(clientX, clientY, keyHeld);
-      });
-    }, { passive: true, signal, capture: true });
-    win.addEventListener("keydown", (event) => {
-      if (event.key === "Escape" && this.#card.open) {
-        this.close();
-        return;
-      }
-      // Pressing the hold key while resting on a mention opens its card.
-      if (this.#options.holdKey !== "none" && event.key === this.#options.holdKey && this.#lastPoint && !event.repeat) {
-        this.#pending = null;
-        this.#onPoint(this.#lastPoint.x, this.#lastPoint.y, true);
-      }
-    }, { signal, capture: true });
+    win.addEventListener(
+      "pointermove",
+      (event) => {
+        if (event.pointerType === "touch") return;
+        const { clientX, clientY } = event;
+        this.#lastPoint = { x: clientX, y: clientY };
+        const keyHeld = held(event, this.#options.holdKey);
+        if (this.#frame) return;
+        this.#frame = win.requestAnimationFrame(() => {
+          this.#frame = 0;
+          this.#onPoint(clientX, clientY, keyHeld);
+        });
+      },
+      { passive: true, signal, capture: true },
+    );
+    win.addEventListener(
+      "keydown",
+      (event) => {
+        if (event.key === "Escape" && this.#card.open) {
+          this.close();
+          return;
+        }
+        // Pressing the hold key while resting on a mention opens its card.
+        if (
+          this.#options.holdKey !== "none" &&
+          event.key === this.#options.holdKey &&
+          this.#lastPoint &&
+          !event.repeat
+        ) {
+          this.#pending = null;
+          this.#onPoint(this.#lastPoint.x, this.#lastPoint.y, true);
+        }
+      },
+      { signal, capture: true },
+    );
   }
 
   stop(): void {

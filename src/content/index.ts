@@ -24,10 +24,14 @@ async function main(): Promise<void> {
       if (!cached) {
         // One retry: a background that was asleep (Firefox event page, Chrome worker) may miss the first message.
         const ask = () => sendToBackground({ type: "getEntityDetails", entity });
-        cached = ask().catch(() => new Promise((r) => setTimeout(r, 300)).then(ask)).catch(() => null);
+        cached = ask()
+          .catch(() => new Promise((r) => setTimeout(r, 300)).then(ask))
+          .catch(() => null);
         detailsCache.set(entity, cached);
         // A failure is not remembered: the next hover asks again.
-        void cached.then((details) => { if (!details) detailsCache.delete(entity); });
+        void cached.then((details) => {
+          if (!details) detailsCache.delete(entity);
+        });
       }
       return cached;
     },
@@ -49,7 +53,8 @@ async function main(): Promise<void> {
   };
 
   handleMessages(PopupToContent, {
-    getPageMentions: () => session?.summary() ?? { url: location.href, title: document.title, total: 0, entities: [], enabled: false },
+    getPageMentions: () =>
+      session?.summary() ?? { url: location.href, title: document.title, total: 0, entities: [], enabled: false },
     scrollToMention: ({ entity, direction }) => session?.scrollToEntity(entity, direction) ?? null,
     stepMention: ({ direction }) => session?.step(direction) ?? null,
   });

@@ -6,10 +6,68 @@
  */
 
 /** Elements whose text is never scanned (code, form fields, our own host). */
-const SKIPPED_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA", "INPUT", "SELECT", "OPTION", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "MATH", "CODE", "PRE", "HEAD", "TITLE", "MAEKRAK-ROOT", "CANVAS", "VIDEO", "AUDIO"]);
+const SKIPPED_TAGS = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEXTAREA",
+  "INPUT",
+  "SELECT",
+  "OPTION",
+  "TEMPLATE",
+  "IFRAME",
+  "OBJECT",
+  "SVG",
+  "MATH",
+  "CODE",
+  "PRE",
+  "HEAD",
+  "TITLE",
+  "MAEKRAK-ROOT",
+  "CANVAS",
+  "VIDEO",
+  "AUDIO",
+]);
 
 /** Inline elements do not end a block: text inside them continues the surrounding sentence. */
-const INLINE_TAGS = new Set(["A", "ABBR", "B", "BDI", "BDO", "BR", "CITE", "DATA", "DFN", "EM", "FONT", "I", "KBD", "MARK", "Q", "RP", "RT", "RUBY", "S", "SAMP", "SMALL", "SPAN", "STRONG", "SUB", "SUP", "TIME", "U", "VAR", "WBR", "INS", "DEL", "LABEL", "NOBR", "BIG", "TT", "STRIKE"]);
+const INLINE_TAGS = new Set([
+  "A",
+  "ABBR",
+  "B",
+  "BDI",
+  "BDO",
+  "BR",
+  "CITE",
+  "DATA",
+  "DFN",
+  "EM",
+  "FONT",
+  "I",
+  "KBD",
+  "MARK",
+  "Q",
+  "RP",
+  "RT",
+  "RUBY",
+  "S",
+  "SAMP",
+  "SMALL",
+  "SPAN",
+  "STRONG",
+  "SUB",
+  "SUP",
+  "TIME",
+  "U",
+  "VAR",
+  "WBR",
+  "INS",
+  "DEL",
+  "LABEL",
+  "NOBR",
+  "BIG",
+  "TT",
+  "STRIKE",
+]);
 
 export type TextBlock = {
   text: string;
@@ -32,7 +90,10 @@ const INLINE_ANY_CASE = bothCases(INLINE_TAGS);
 /** What an element is to the reader, by tag name: inline (continues the text), skipped, or (absent) a block. */
 const INLINE = 1;
 const SKIPPED = 2;
-const TAG_KIND = new Map<string, number>([...[...INLINE_ANY_CASE].map((t) => [t, INLINE] as const), ...[...SKIPPED_ANY_CASE].map((t) => [t, SKIPPED] as const)]);
+const TAG_KIND = new Map<string, number>([
+  ...[...INLINE_ANY_CASE].map((t) => [t, INLINE] as const),
+  ...[...SKIPPED_ANY_CASE].map((t) => [t, SKIPPED] as const),
+]);
 const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
 const TEXT_NODE = 3;
 
@@ -47,7 +108,11 @@ export function blockAround(node: Node): Element | null {
 
 /** True when `node` sits inside a subtree that is never scanned. */
 export function isInSkippedSubtree(node: Node): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (
+    let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  ) {
     if (isSkippedElement(el)) return true;
   }
   return false;
@@ -77,7 +142,10 @@ export class BlockReader {
   #editable: Set<Element>;
 
   constructor(root: Node) {
-    this.#walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.#walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
+      root,
+      NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
+    );
     this.#block = blockAround(root);
     const scope = root as Partial<ParentNode>;
     this.#editable = new Set(typeof scope.querySelectorAll === "function" ? scope.querySelectorAll(EDITABLE) : []);

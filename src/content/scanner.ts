@@ -4,7 +4,16 @@
  * subtrees and edited text, and the queue is processed in the next slice.
  */
 import { createScanState, type Matcher } from "../core/matcher";
-import { BlockReader, MAX_BLOCK_LENGTH, blockAround, isInSkippedSubtree, nodesForSpan, rangeForSpan, splitLongBlock, type TextBlock } from "./page-text";
+import {
+  BlockReader,
+  MAX_BLOCK_LENGTH,
+  blockAround,
+  isInSkippedSubtree,
+  nodesForSpan,
+  rangeForSpan,
+  splitLongBlock,
+  type TextBlock,
+} from "./page-text";
 import type { MentionHighlighter, MentionRecord } from "./highlighter";
 
 const SLICE_MS = 8;
@@ -52,7 +61,13 @@ export class PageScanner {
   #onChange: () => void;
   #onSettled: () => void;
 
-  constructor(options: { doc: Document; matcher: Matcher; highlighter: MentionHighlighter; onChange: () => void; onSettled?: () => void }) {
+  constructor(options: {
+    doc: Document;
+    matcher: Matcher;
+    highlighter: MentionHighlighter;
+    onChange: () => void;
+    onSettled?: () => void;
+  }) {
     this.#doc = options.doc;
     this.#matcher = options.matcher;
     this.#highlighter = options.highlighter;
@@ -82,7 +97,9 @@ export class PageScanner {
 
   /** Scans synchronously to the end (tests, CLI-like use). */
   drain(): void {
-    while (this.#step(() => true)) { /* keep going */ }
+    while (this.#step(() => true)) {
+      /* keep going */
+    }
     this.#highlighter.flush();
   }
 
@@ -199,7 +216,8 @@ export class PageScanner {
     const containers = new Set<Element>();
     for (const node of nodes) {
       if (!node.isConnected) continue;
-      const container = node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE ? blockAround(node) : null;
+      const container =
+        node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE ? blockAround(node) : null;
       if (container && !isInSkippedSubtree(container)) containers.add(container);
     }
     for (const container of containers) {
@@ -227,11 +245,15 @@ export class PageScanner {
       const aroundInsertions = inclusiveAncestors(insertedInto);
       for (const record of highlighter.records) {
         const around = record.range.commonAncestorContainer;
-        if (aroundRemovals.has(around) || (record.nodes.length > 1 && aroundInsertions.has(around))) suspects.add(record);
+        if (aroundRemovals.has(around) || (record.nodes.length > 1 && aroundInsertions.has(around)))
+          suspects.add(record);
       }
     }
     if (!suspects.size) return 0;
-    return highlighter.prune((r) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text, suspects);
+    return highlighter.prune(
+      (r) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text,
+      suspects,
+    );
   }
 
   #scanBlock(block: TextBlock): boolean {

@@ -64,9 +64,17 @@ export class ContentSession {
       closed: () => this.#hover.close(),
       openInPopup: (entity) => services.openInPopup(entity),
     });
-    this.#hover = new HoverController({ doc, highlighter: this.#highlighter, card: this.#card, loadDetails: services.loadDetails, hover: hoverOf(settings) });
+    this.#hover = new HoverController({
+      doc,
+      highlighter: this.#highlighter,
+      card: this.#card,
+      loadDetails: services.loadDetails,
+      hover: hoverOf(settings),
+    });
     this.#scanner = new PageScanner({
-      doc, matcher: matcher(), highlighter: this.#highlighter,
+      doc,
+      matcher: matcher(),
+      highlighter: this.#highlighter,
       onChange: () => this.#reportSoon.call(),
       onSettled: () => this.#announceOnce(),
     });
@@ -75,18 +83,23 @@ export class ContentSession {
   #abort = new AbortController();
 
   start(): void {
-    if (!highlightApiAvailable()) console.info("[maekrak] this browser has no CSS Custom Highlight API; nothing is highlighted");
+    if (!highlightApiAvailable())
+      console.info("[maekrak] this browser has no CSS Custom Highlight API; nothing is highlighted");
     this.#scanner.start();
     this.#hover.start();
     // The same keys as the commands (manifest), for when the browser leaves the command unassigned (another
     // extension took the shortcut): a registered command never reaches the page, so this never doubles it.
-    this.#doc.defaultView?.addEventListener("keydown", (event) => {
-      if (event.defaultPrevented || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
-      const direction = event.code === "KeyJ" ? "next" : event.code === "KeyK" ? "previous" : null;
-      if (!direction || isEditable(event.target)) return;
-      event.preventDefault();
-      this.step(direction);
-    }, { signal: this.#abort.signal });
+    this.#doc.defaultView?.addEventListener(
+      "keydown",
+      (event) => {
+        if (event.defaultPrevented || !event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey) return;
+        const direction = event.code === "KeyJ" ? "next" : event.code === "KeyK" ? "previous" : null;
+        if (!direction || isEditable(event.target)) return;
+        event.preventDefault();
+        this.step(direction);
+      },
+      { signal: this.#abort.signal },
+    );
   }
 
   stop(): void {
@@ -122,7 +135,10 @@ export class ContentSession {
     if (this.#announced) return;
     this.#announced = true;
     const count = this.#highlighter.inChosenCategories().length;
-    if (count > 0) void this.#services.announcement(count).then((text) => { if (text) this.#card.announce(text); });
+    if (count > 0)
+      void this.#services.announcement(count).then((text) => {
+        if (text) this.#card.announce(text);
+      });
   }
 
   summary(): PageMentions {
@@ -130,12 +146,19 @@ export class ContentSession {
     const records = this.#highlighter.inChosenCategories();
     for (const record of records) {
       let entry = byEntity.get(record.entity);
-      if (!entry) byEntity.set(record.entity, (entry = { entity: record.entity, type: record.type, count: 0, forms: [] }));
+      if (!entry)
+        byEntity.set(record.entity, (entry = { entity: record.entity, type: record.type, count: 0, forms: [] }));
       entry.count++;
       if (!entry.forms.includes(record.text)) entry.forms.push(record.text);
       if (record.figure) (entry.verdicts ??= []).push(record.figure.verdict);
     }
-    return { url: location.href, title: this.#doc.title, total: records.length, entities: [...byEntity.values()], enabled: true };
+    return {
+      url: location.href,
+      title: this.#doc.title,
+      total: records.length,
+      entities: [...byEntity.values()],
+      enabled: true,
+    };
   }
 
   /** Popup: the next/previous mention of one entity (cycling), scrolled to, flashed and opened. */
@@ -159,7 +182,7 @@ export class ContentSession {
       const probe = this.#stepCursor.range;
       index = list.findIndex((r) => r.range.compareBoundaryPoints(Range.START_TO_START, probe) > 0) - 1;
     }
-    index = direction === "next" ? (index + 1) % list.length : (index <= 0 ? list.length - 1 : index - 1);
+    index = direction === "next" ? (index + 1) % list.length : index <= 0 ? list.length - 1 : index - 1;
     const target = list[index]!;
     this.#stepCursor = target;
     this.#reveal(target, true);
@@ -168,7 +191,10 @@ export class ContentSession {
 
   #reveal(record: MentionRecord, focus: boolean): void {
     const reduceMotion = this.#doc.defaultView?.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    record.range.startContainer.parentElement?.scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
+    record.range.startContainer.parentElement?.scrollIntoView({
+      block: "center",
+      behavior: reduceMotion ? "auto" : "smooth",
+    });
     this.#highlighter.flash(record);
     this.#hover.close();
     void this.#hover.openFor(record, { focus, force: true });

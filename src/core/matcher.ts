@@ -8,7 +8,18 @@
  */
 import { isValidTail } from "./korean.ts";
 import { findMoneyAmounts, type MoneyAmount } from "./money.ts";
-import { NAME_SEPARATOR_CLASS, aliasKey, composeHangul, foldCode, foldPreimages, isHan, isHangulSyllable, isInvisible, isLatinOrDigit, isNameSeparator } from "./text.ts";
+import {
+  NAME_SEPARATOR_CLASS,
+  aliasKey,
+  composeHangul,
+  foldCode,
+  foldPreimages,
+  isHan,
+  isHangulSyllable,
+  isInvisible,
+  isLatinOrDigit,
+  isNameSeparator,
+} from "./text.ts";
 import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types.ts";
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
@@ -98,16 +109,21 @@ export type CompiledMatcher = {
  * hash insertion per edge on every page); the root's many edges get a Map, the rest have one or two.
  */
 type Trie = {
-  codes: string; firstEdge: Int32Array; rootChildren: Map<number, number>;
+  codes: string;
+  firstEdge: Int32Array;
+  rootChildren: Map<number, number>;
   /** Per node, the indices of its outputs (resolved only when a walk reaches the node: few ever are). */
-  out: Array<number[] | 0>; outputs: Output[]; gap: Uint8Array;
+  out: Array<number[] | 0>;
+  outputs: Output[];
+  gap: Uint8Array;
 };
 
 /** The child of `node` along `code`, or 0 (the root is nobody's child). */
 function childOf(trie: Trie, node: number, code: number): number {
   if (node === 0) return trie.rootChildren.get(code) ?? 0;
   const { codes, firstEdge } = trie;
-  for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++) if (codes.charCodeAt(e) === code) return e + 1;
+  for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++)
+    if (codes.charCodeAt(e) === code) return e + 1;
   return 0;
 }
 
@@ -153,7 +169,12 @@ function walk(trie: Trie, text: string, start: number): Candidate[] {
     }
     // Spaces and hyphens inside a name ("퉁이 첸원", "Qwen 2.5 Max") are skipped once two characters
     // matched, or where an alias itself has one (조 차이); never two in a row.
-    if ((matched >= 2 || trie.gap[node]) && isNameSeparator(code) && i + 1 < text.length && !isNameSeparator(text.charCodeAt(i + 1))) {
+    if (
+      (matched >= 2 || trie.gap[node]) &&
+      isNameSeparator(code) &&
+      i + 1 < text.length &&
+      !isNameSeparator(text.charCodeAt(i + 1))
+    ) {
       i++;
       continue;
     }
@@ -193,7 +214,10 @@ export function nameStartPattern(starts: readonly NameStart[]): RegExp {
   };
   const han = part(starts.filter((s) => isHan(s.code)));
   const other = part(starts.filter((s) => !isHan(s.code)));
-  const alternatives = [...(han ? [`(?:${han})`] : []), ...(other ? [`(?<![\\uac00-\\ud7a3A-Za-z0-9.])(?:${other})`] : [])];
+  const alternatives = [
+    ...(han ? [`(?:${han})`] : []),
+    ...(other ? [`(?<![\\uac00-\\ud7a3A-Za-z0-9.])(?:${other})`] : []),
+  ];
   return new RegExp(alternatives.length ? alternatives.join("|") : "(?!)", "g");
 }
 
@@ -219,7 +243,8 @@ export function checkFigure(amount: MoneyAmount, figure: NonNullable<MatcherEnti
     return null;
   }
   for (const band of figure.conversions) {
-    if (band.currency === amount.currency && amount.max >= band.min && amount.value <= band.max) return "conversion-match";
+    if (band.currency === amount.currency && amount.max >= band.min && amount.value <= band.max)
+      return "conversion-match";
   }
   return null;
 }
@@ -231,7 +256,11 @@ export function checkFigure(amount: MoneyAmount, figure: NonNullable<MatcherEnti
 function hasSurname(words: readonly string[], surname: string): boolean {
   const first = words[0] ?? "";
   const last = words[words.length - 1] ?? "";
-  return first.startsWith(surname) || last === surname || (words.length === 1 && first.endsWith(surname) && first.length <= surname.length + 1);
+  return (
+    first.startsWith(surname) ||
+    last === surname ||
+    (words.length === 1 && first.endsWith(surname) && first.length <= surname.length + 1)
+  );
 }
 
 /** A name's words as alias keys, for hasSurname (split once per name, not once per surname). */
@@ -245,14 +274,23 @@ export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: re
 }
 
 /** Builds the trie and numbers its nodes (build time; tests and the CLI through buildMatcher). */
-export function compileMatcher(entities: readonly MatcherEntity[], otherPeople: readonly string[] = []): CompiledMatcher {
+export function compileMatcher(
+  entities: readonly MatcherEntity[],
+  otherPeople: readonly string[] = [],
+): CompiledMatcher {
   const root = newNode();
   const surnames = new Set<string>();
   for (const entity of entities) {
     if (entity.type === "figure") continue; // found by value (money parser), not by written forms
     for (const alias of entity.aliases) {
       const key = aliasKey(alias);
-      if (key) addAlias(root, alias, { entity: entity.id, type: entity.type, rule: "alias", ...(isTicker(alias) ? { exactCase: alias } : {}) });
+      if (key)
+        addAlias(root, alias, {
+          entity: entity.id,
+          type: entity.type,
+          rule: "alias",
+          ...(isTicker(alias) ? { exactCase: alias } : {}),
+        });
     }
     for (const ctx of entity.contextAliases ?? []) {
       const key = aliasKey(ctx.text);
@@ -261,7 +299,9 @@ export function compileMatcher(entities: readonly MatcherEntity[], otherPeople: 
       const surname = surnameWritten ? aliasKey(surnameWritten) : undefined;
       if (surname) surnames.add(surname);
       addAlias(root, ctx.text, {
-        entity: entity.id, type: entity.type, rule: ctx.rule,
+        entity: entity.id,
+        type: entity.type,
+        rule: ctx.rule,
         ...(ctx.cues ? { cues: ctx.cues.map((cue) => aliasKey(cue)) } : {}),
         ...(surname ? { surname, surnameLength: surnameWritten!.length } : {}),
         ...(isTicker(ctx.text) ? { exactCase: ctx.text } : {}),
@@ -281,12 +321,16 @@ export function compileMatcher(entities: readonly MatcherEntity[], otherPeople: 
   const queue: TrieNode[] = [root];
   for (let index = 0; index < queue.length; index++) {
     const node = queue[index]!;
-    out.push(node.out ? node.out.map((o) => {
-      const key = JSON.stringify(o);
-      let at = outputIndex.get(key);
-      if (at === undefined) outputIndex.set(key, (at = outputs.push(o) - 1));
-      return at;
-    }) : 0);
+    out.push(
+      node.out
+        ? node.out.map((o) => {
+            const key = JSON.stringify(o);
+            let at = outputIndex.get(key);
+            if (at === undefined) outputIndex.set(key, (at = outputs.push(o) - 1));
+            return at;
+          })
+        : 0,
+    );
     if (node.gap) gaps.push(index);
     counts += String.fromCharCode(COUNT_BASE + node.next.size);
     for (const [code, child] of node.next) {
@@ -314,7 +358,8 @@ function nameStarts({ counts, codes, out }: Pick<CompiledMatcher, "counts" | "co
 /** firstEdge[n] .. firstEdge[n + 1] are the edges of node n (prefix sums of the child counts). */
 function edgeIndex(counts: string): Int32Array {
   const firstEdge = new Int32Array(counts.length + 1);
-  for (let node = 0; node < counts.length; node++) firstEdge[node + 1] = firstEdge[node]! + counts.charCodeAt(node) - COUNT_BASE;
+  for (let node = 0; node < counts.length; node++)
+    firstEdge[node + 1] = firstEdge[node]! + counts.charCodeAt(node) - COUNT_BASE;
   return firstEdge;
 }
 
@@ -358,7 +403,6 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     return scanComposed(input, state);
   }
 
-
   /** Characters that can start an amount: only blocks with one are given to the money parser. */
   const mayHoldAmount = /[0-9０-９]/;
 
@@ -391,7 +435,11 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
           const spanEnd = out.rule === "after-full-name" ? i + out.surnameLength! : end;
           acceptedEnd = end;
           accepted = {
-            start: i, end: spanEnd, text: text.slice(i, spanEnd), entity: out.entity, type: out.type,
+            start: i,
+            end: spanEnd,
+            text: text.slice(i, spanEnd),
+            entity: out.entity,
+            type: out.type,
             via: out.rule === "alias" || out.rule === "other-person" ? "alias" : "context",
           };
           break;
@@ -424,9 +472,18 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
           // (won, dollars) needs a name in scope in this very block, or another company's 3조 원 would pass
           // for the fine; one in the figure's own currency needs one anywhere before on the page.
           const alreadyStated = seen.has(entity.id);
-          const inContext = hasTopic(words) && (verdict === "conversion-match" ? namesInScope : namesInScope || seen.size > 0);
+          const inContext =
+            hasTopic(words) && (verdict === "conversion-match" ? namesInScope : namesInScope || seen.size > 0);
           if (!alreadyStated && !inContext) continue;
-          found = { start: amount.start, end: amount.end, text: amount.text, entity: entity.id, type: "figure", via: "figure", figure: { amount, verdict } };
+          found = {
+            start: amount.start,
+            end: amount.end,
+            text: amount.text,
+            entity: entity.id,
+            type: "figure",
+            via: "figure",
+            figure: { amount, verdict },
+          };
           break;
         }
         // Close to a figure in its own currency, on its topic and its period, next to a named entity: the
@@ -434,10 +491,24 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
         if (!found && namesInScope) {
           const near = figureTopics.find(({ entity, words, identifying }) => {
             const f = entity.figure!;
-            return amount.currency === f.currency && Math.abs(amount.value - f.amount) / f.amount <= DIFFERS_WITHIN &&
-              hasTopic(words) && identifying.length > 0 && hasTopic(identifying);
+            return (
+              amount.currency === f.currency &&
+              Math.abs(amount.value - f.amount) / f.amount <= DIFFERS_WITHIN &&
+              hasTopic(words) &&
+              identifying.length > 0 &&
+              hasTopic(identifying)
+            );
           });
-          if (near) found = { start: amount.start, end: amount.end, text: amount.text, entity: near.entity.id, type: "figure", via: "figure", figure: { amount, verdict: "differs" } };
+          if (near)
+            found = {
+              start: amount.start,
+              end: amount.end,
+              text: amount.text,
+              entity: near.entity.id,
+              type: "figure",
+              via: "figure",
+              figure: { amount, verdict: "differs" },
+            };
         }
         if (found) {
           mentions.push(found);
@@ -461,8 +532,8 @@ export function findMentions(matcher: Matcher, text: string): Mention[] {
   const out: Mention[] = [];
   const paragraph = /[^]*?(?:\n[ \t\u00a0]*\n|$)/g;
   for (let m = paragraph.exec(text); m && m[0].length; m = paragraph.exec(text)) {
-    for (const mention of matcher.scanBlock(m[0], state)) out.push({ ...mention, start: mention.start + m.index, end: mention.end + m.index });
+    for (const mention of matcher.scanBlock(m[0], state))
+      out.push({ ...mention, start: mention.start + m.index, end: mention.end + m.index });
   }
   return out;
 }
-

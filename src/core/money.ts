@@ -26,30 +26,87 @@ export type MoneyAmount = {
 const BIG_UNITS: Record<string, number> = { 조: 1e12, 억: 1e8, 만: 1e4, 亿: 1e8, 億: 1e8, 万: 1e4, 萬: 1e4 };
 const SMALL_UNITS: Record<string, number> = { 천: 1e3, 백: 1e2, 千: 1e3 };
 const ENGLISH_SCALES: Record<string, number> = {
-  trillion: 1e12, tn: 1e12, billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9, million: 1e6, mn: 1e6, mln: 1e6, m: 1e6,
+  trillion: 1e12,
+  tn: 1e12,
+  billion: 1e9,
+  bn: 1e9,
+  bln: 1e9,
+  b: 1e9,
+  million: 1e6,
+  mn: 1e6,
+  mln: 1e6,
+  m: 1e6,
 };
 
 const CURRENCY_WORDS: Array<[string, Currency]> = [
-  ["위안화", "CNY"], ["위안", "CNY"], ["元", "CNY"], ["yuan", "CNY"], ["cny", "CNY"], ["rmb", "CNY"],
-  ["달러화", "USD"], ["달러", "USD"], ["美元", "USD"], ["u.s. dollars", "USD"], ["us dollars", "USD"], ["dollars", "USD"], ["dollar", "USD"], ["usd", "USD"],
-  ["원", "KRW"], ["krw", "KRW"], ["won", "KRW"],
+  ["위안화", "CNY"],
+  ["위안", "CNY"],
+  ["元", "CNY"],
+  ["yuan", "CNY"],
+  ["cny", "CNY"],
+  ["rmb", "CNY"],
+  ["달러화", "USD"],
+  ["달러", "USD"],
+  ["美元", "USD"],
+  ["u.s. dollars", "USD"],
+  ["us dollars", "USD"],
+  ["dollars", "USD"],
+  ["dollar", "USD"],
+  ["usd", "USD"],
+  ["원", "KRW"],
+  ["krw", "KRW"],
+  ["won", "KRW"],
 ];
 const CURRENCY_PREFIXES: Array<[string, Currency]> = [
-  ["us$", "USD"], ["$", "USD"], ["rmb", "CNY"], ["cny", "CNY"], ["¥", "CNY"], ["￥", "CNY"], ["usd", "USD"], ["krw", "KRW"], ["₩", "KRW"],
+  ["us$", "USD"],
+  ["$", "USD"],
+  ["rmb", "CNY"],
+  ["cny", "CNY"],
+  ["¥", "CNY"],
+  ["￥", "CNY"],
+  ["usd", "USD"],
+  ["krw", "KRW"],
+  ["₩", "KRW"],
 ];
 
 /** The first characters of the currency prefixes (lower-cased). */
 const PREFIX_FIRSTS = new Set(CURRENCY_PREFIXES.map(([word]) => word[0]!));
 /** Where an amount can start: a digit or a currency prefix (every other position is stepped over). */
-const AMOUNT_START = new RegExp(`[0-9]|${CURRENCY_PREFIXES.map(([word]) => word.replace(/[$]/g, "\\$&")).join("|")}`, "gi");
+const AMOUNT_START = new RegExp(
+  `[0-9]|${CURRENCY_PREFIXES.map(([word]) => word.replace(/[$]/g, "\\$&")).join("|")}`,
+  "gi",
+);
 
 const BEFORE_QUALIFIERS: Array<[string, AmountQualifier]> = [
-  ["총", "exact"], ["모두", "exact"], ["약", "about"], ["约", "about"], ["約", "about"], ["대략", "about"], ["최소", "at-least"], ["적어도", "at-least"], ["최대", "at-most"],
-  ["more than", "at-least"], ["at least", "at-least"], ["over", "at-least"], ["about", "about"], ["around", "about"], ["nearly", "about"],
+  ["총", "exact"],
+  ["모두", "exact"],
+  ["약", "about"],
+  ["约", "about"],
+  ["約", "about"],
+  ["대략", "about"],
+  ["최소", "at-least"],
+  ["적어도", "at-least"],
+  ["최대", "at-most"],
+  ["more than", "at-least"],
+  ["at least", "at-least"],
+  ["over", "at-least"],
+  ["about", "about"],
+  ["around", "about"],
+  ["nearly", "about"],
 ];
 const AFTER_QUALIFIERS: Array<[string, AmountQualifier]> = [
-  ["이상", "at-least"], ["넘는", "at-least"], ["넘게", "at-least"], ["넘어", "at-least"], ["초과", "at-least"], ["가량", "about"], ["안팎", "about"],
-  ["정도", "about"], ["규모", "about"], ["대", "about"], ["이하", "at-most"], ["미만", "at-most"],
+  ["이상", "at-least"],
+  ["넘는", "at-least"],
+  ["넘게", "at-least"],
+  ["넘어", "at-least"],
+  ["초과", "at-least"],
+  ["가량", "about"],
+  ["안팎", "about"],
+  ["정도", "about"],
+  ["규모", "about"],
+  ["대", "about"],
+  ["이하", "at-most"],
+  ["미만", "at-most"],
 ];
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
@@ -64,8 +121,15 @@ function readPlain(text: string, i: number): { value: number; end: number } | nu
   while (j < text.length) {
     const c = text[j];
     if (isDigit(c)) digits += c;
-    else if (c === "," && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3]) && !isDigit(text[j + 4])) { /* thousands separator */ }
-    else if (c === "." && isDigit(text[j + 1]) && !digits.includes(".")) digits += c;
+    else if (
+      c === "," &&
+      isDigit(text[j + 1]) &&
+      isDigit(text[j + 2]) &&
+      isDigit(text[j + 3]) &&
+      !isDigit(text[j + 4])
+    ) {
+      /* thousands separator */
+    } else if (c === "." && isDigit(text[j + 1]) && !digits.includes(".")) digits += c;
     else break;
     j++;
   }
@@ -89,7 +153,12 @@ function readKoreanNumber(text: string, i: number): NumberRead | null {
       if (!plain) break;
       readAny = true;
       const small = SMALL_UNITS[text[plain.end] ?? ""];
-      if (small) { group += plain.value * small; k = plain.end + 1; hasKoreanUnit = true; continue; }
+      if (small) {
+        group += plain.value * small;
+        k = plain.end + 1;
+        hasKoreanUnit = true;
+        continue;
+      }
       group += plain.value;
       k = plain.end;
       break;
@@ -106,7 +175,12 @@ function readKoreanNumber(text: string, i: number): NumberRead | null {
       if (isSpace(text[n])) n++;
       if (isDigit(text[n])) {
         const peek = readKoreanNumber(text, n);
-        if (peek && peek.hasKoreanUnit && BIG_UNITS[text[peek.end - 1] ?? ""] !== undefined && BIG_UNITS[text[peek.end - 1]!]! < big) {
+        if (
+          peek &&
+          peek.hasKoreanUnit &&
+          BIG_UNITS[text[peek.end - 1] ?? ""] !== undefined &&
+          BIG_UNITS[text[peek.end - 1]!]! < big
+        ) {
           total += peek.value;
           j = peek.end;
         }
@@ -159,16 +233,25 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     if (prefix && !(isLatin(prefix[0][0]) && isLatin(text[i - 1]))) {
       numberAt = i + prefix[0].length;
       if (isSpace(text[numberAt])) numberAt++;
-      if (!isDigit(text[numberAt])) { i++; continue; }
+      if (!isDigit(text[numberAt])) {
+        i++;
+        continue;
+      }
       currency = prefix[1];
     } else if (!isDigit(c) || isDigit(text[i - 1]) || text[i - 1] === "." || text[i - 1] === ",") {
       i++;
       continue;
     }
     // A number glued to Latin letters or part of a version/date is not an amount.
-    if (isLatin(text[numberAt - 1]) && !currency) { i++; continue; }
+    if (isLatin(text[numberAt - 1]) && !currency) {
+      i++;
+      continue;
+    }
     const first = readKoreanNumber(text, numberAt);
-    if (!first) { i++; continue; }
+    if (!first) {
+      i++;
+      continue;
+    }
     let value = first.value;
     let max = value;
     let end = first.end;
@@ -200,11 +283,20 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     if (isSpace(text[afterCurrency])) afterCurrency++;
     if (!currency) {
       const word = matchWordAt(text, lower, afterCurrency, CURRENCY_WORDS);
-      if (!word) { i = Math.max(end, i + 1); continue; }
+      if (!word) {
+        i = Math.max(end, i + 1);
+        continue;
+      }
       const wordEnd = afterCurrency + word[0].length;
-      if (isLatin(word[0][0]) && isLatin(text[wordEnd])) { i = Math.max(end, i + 1); continue; }
+      if (isLatin(word[0][0]) && isLatin(text[wordEnd])) {
+        i = Math.max(end, i + 1);
+        continue;
+      }
       // "원" is also the start of ordinary words (3 원칙): the rest of the word must be particles or a qualifier.
-      if (!currencyWordEndsWell(text, wordEnd, word[0])) { i = Math.max(end, i + 1); continue; }
+      if (!currencyWordEndsWell(text, wordEnd, word[0])) {
+        i = Math.max(end, i + 1);
+        continue;
+      }
       currency = word[1];
       end = wordEnd;
     }

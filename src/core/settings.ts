@@ -38,7 +38,10 @@ export type Settings = {
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   version: SETTINGS_VERSION,
-  categories: Object.freeze({ organization: true, product: true, person: true, figure: true }) as Record<Category, boolean>,
+  categories: Object.freeze({ organization: true, product: true, person: true, figure: true }) as Record<
+    Category,
+    boolean
+  >,
   style: "background",
   density: "all",
   hoverDelayMs: 250,
@@ -80,7 +83,13 @@ function readHosts(value: unknown, field: string, problems: string[]): string[] 
   return [...hosts].slice(0, MAX_SITES);
 }
 
-function pick<T extends string>(value: unknown, allowed: readonly T[], fallback: T, field: string, problems: string[]): T {
+function pick<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  field: string,
+  problems: string[],
+): T {
   if (value === undefined) return fallback;
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
   problems.push(`${field}: ${JSON.stringify(value)?.slice(0, 40)} is not one of ${allowed.join(", ")}`);
@@ -97,11 +106,14 @@ function migrate(raw: Record<string, unknown>, problems: string[]): Record<strin
   if (version === undefined || version === 0) {
     const out: Record<string, unknown> = { ...raw };
     if (typeof raw.hoverDelay === "number" && out.hoverDelayMs === undefined) out.hoverDelayMs = raw.hoverDelay * 1000;
-    if (typeof raw.underline === "boolean" && out.style === undefined) out.style = raw.underline ? "underline" : "background";
+    if (typeof raw.underline === "boolean" && out.style === undefined)
+      out.style = raw.underline ? "underline" : "background";
     if (version === 0) problems.push("migrated settings from version 0");
     return out;
   }
-  problems.push(`unknown settings version ${JSON.stringify(version)?.slice(0, 20)}: kept the fields this version understands`);
+  problems.push(
+    `unknown settings version ${JSON.stringify(version)?.slice(0, 20)}: kept the fields this version understands`,
+  );
   return raw;
 }
 
@@ -109,7 +121,8 @@ function migrate(raw: Record<string, unknown>, problems: string[]): Record<strin
 export function readSettings(stored: unknown): SettingsReadResult {
   const problems: string[] = [];
   if (stored === undefined || stored === null) return { settings: defaultSettings(), problems };
-  if (!isRecord(stored)) return { settings: defaultSettings(), problems: ["settings are not an object: using the defaults"] };
+  if (!isRecord(stored))
+    return { settings: defaultSettings(), problems: ["settings are not an object: using the defaults"] };
   const raw = migrate(stored, problems);
   const settings = defaultSettings();
 
@@ -133,7 +146,9 @@ export function readSettings(stored: unknown): SettingsReadResult {
     } else problems.push("hoverDelayMs: expected a number of milliseconds");
   }
   settings.disabledSites = readHosts(raw.disabledSites, "disabledSites", problems);
-  settings.enabledSites = readHosts(raw.enabledSites, "enabledSites", problems).filter((h) => !settings.disabledSites.includes(h));
+  settings.enabledSites = readHosts(raw.enabledSites, "enabledSites", problems).filter(
+    (h) => !settings.disabledSites.includes(h),
+  );
   return { settings, problems };
 }
 
@@ -152,7 +167,11 @@ export function withSite(settings: Settings, host: string, onBuiltInList: boolea
   const key = normaliseHost(host);
   if (!key) return settings;
   const without = (list: string[]) => list.filter((h) => h !== key);
-  const next = { ...settings, disabledSites: without(settings.disabledSites), enabledSites: without(settings.enabledSites) };
+  const next = {
+    ...settings,
+    disabledSites: without(settings.disabledSites),
+    enabledSites: without(settings.enabledSites),
+  };
   if (onBuiltInList && !enabled) next.disabledSites = [...next.disabledSites, key].slice(-MAX_SITES);
   if (!onBuiltInList && enabled) next.enabledSites = [...next.enabledSites, key].slice(-MAX_SITES);
   return next;

@@ -24,19 +24,33 @@ export const isHan = (code: number): boolean =>
  * themselves are scanned separately) and invisible characters.
  */
 export function isNameSeparator(code: number): boolean {
-  return code === 0x20 || code === 0xa0 || code === 0x2d || code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 ||
-    code === 0x09 || code === 0x0a || code === 0x0d || isInvisible(code);
+  return (
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x2d ||
+    code === 0x2010 ||
+    code === 0x2011 ||
+    code === 0x2012 ||
+    code === 0x2013 ||
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0d ||
+    isInvisible(code)
+  );
 }
 
 /**
  * Every code unit that folds (foldCode) to a separator, as a RegExp character class body (for patterns that
  * must agree with isNameSeparator: a unit test checks every code unit).
  */
-export const NAME_SEPARATOR_CLASS = "\\u0009\\u000a\\u000d\\u0020\\u002d\\u00a0\\u00ad\\u2010-\\u2013\\u200b-\\u200d\\u2060\\u3000\\ufeff\\uff0d";
+export const NAME_SEPARATOR_CLASS =
+  "\\u0009\\u000a\\u000d\\u0020\\u002d\\u00a0\\u00ad\\u2010-\\u2013\\u200b-\\u200d\\u2060\\u3000\\ufeff\\uff0d";
 
 /** Every code unit that folds (foldCode) to `code`: itself, its upper case, its full-width forms, the ideographic space. */
 export function foldPreimages(code: number): number[] {
-  return [code, code - 32, code + 0xfee0, code - 32 + 0xfee0, 0x3000].filter((c) => c >= 0 && c <= 0xffff && foldCode(c) === code);
+  return [code, code - 32, code + 0xfee0, code - 32 + 0xfee0, 0x3000].filter(
+    (c) => c >= 0 && c <= 0xffff && foldCode(c) === code,
+  );
 }
 
 /** Zero-width spaces and joiners, soft hyphens, BOM: invisible, so they may sit anywhere inside a name. */

@@ -128,20 +128,24 @@ export function compileKnowledgeBase(input: unknown): CompiledKb {
       fact.sources.forEach((sid, j) => checkSource(`${where}.sources[${j}]`, sid));
       fact.contrarySources?.forEach((sid, j) => checkSource(`${where}.contrarySources[${j}]`, sid));
       fact.variants?.forEach((variant, k) =>
-        variant.sources.forEach((sid, j) => checkSource(`${where}.variants[${k}].sources[${j}]`, sid)));
+        variant.sources.forEach((sid, j) => checkSource(`${where}.variants[${k}].sources[${j}]`, sid)),
+      );
     });
-    if (entity.type === "figure" && !entity.figure) problems.push(`${at}, field figure: a figure entity needs its verified value`);
+    if (entity.type === "figure" && !entity.figure)
+      problems.push(`${at}, field figure: a figure entity needs its verified value`);
     entity.figure?.conversions.forEach((c, k) => {
       if (c.min > c.max) problems.push(`${at}, field figure.conversions[${k}]: min is greater than max`);
       c.sources.forEach((sid, j) => checkSource(`${at}, field figure.conversions[${k}].sources[${j}]`, sid));
     });
   }
   for (const source of kb.sources) {
-    if (source.relays === source.id) problems.push(`source ${JSON.stringify(source.id)}, field relays: a source cannot relay itself`);
+    if (source.relays === source.id)
+      problems.push(`source ${JSON.stringify(source.id)}, field relays: a source cannot relay itself`);
   }
   (kb.corrections ?? []).forEach((correction, i) => {
     const where = `correction ${i} (${correction.entity})`;
-    if (!entityIds.has(correction.entity)) problems.push(`${where}, field entity: unknown entity ${JSON.stringify(correction.entity)}`);
+    if (!entityIds.has(correction.entity))
+      problems.push(`${where}, field entity: unknown entity ${JSON.stringify(correction.entity)}`);
     correction.sources.forEach((sid, j) => checkSource(`${where}, field sources[${j}]`, sid));
   });
   if (problems.length) throw new KbError(problems);
@@ -155,5 +159,12 @@ export function compileKnowledgeBase(input: unknown): CompiledKb {
       hasPrimary: fact.sources.some((sid) => sources[sid]?.kind === "primary"),
     })),
   }));
-  return { version: kb.version, asOf: kb.asOf, otherPeople: kb.otherPeople ?? [], sources, entities, corrections: kb.corrections ?? [] };
+  return {
+    version: kb.version,
+    asOf: kb.asOf,
+    otherPeople: kb.otherPeople ?? [],
+    sources,
+    entities,
+    corrections: kb.corrections ?? [],
+  };
 }

@@ -13,7 +13,15 @@ export function toMatcherEntities(kb: CompiledKb): MatcherEntity[] {
     id: entity.id,
     type: entity.type,
     aliases: entity.aliases,
-    ...(entity.contextAliases ? { contextAliases: entity.contextAliases.map(({ text, rule, cues }) => ({ text, rule, ...(cues ? { cues } : {}) })) } : {}),
+    ...(entity.contextAliases
+      ? {
+          contextAliases: entity.contextAliases.map(({ text, rule, cues }) => ({
+            text,
+            rule,
+            ...(cues ? { cues } : {}),
+          })),
+        }
+      : {}),
     ...(entity.figure
       ? {
           figure: {

@@ -22,7 +22,11 @@ function forChrome(chrome: Api): Api {
         const result = listener(message, sender);
         if (!result || typeof (result as Promise<unknown>).then !== "function") return false;
         (result as Promise<unknown>).then(sendResponse, (error: unknown) =>
-          sendResponse({ __mozWebExtensionPolyfillReject__: true, message: error instanceof Error ? error.message : String(error) }));
+          sendResponse({
+            __mozWebExtensionPolyfillReject__: true,
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        );
         return true;
       };
       wrapped.set(listener, chromeListener);
@@ -31,7 +35,9 @@ function forChrome(chrome: Api): Api {
   };
   return {
     runtime: {
-      get id() { return chrome.runtime.id; },
+      get id() {
+        return chrome.runtime.id;
+      },
       sendMessage: (message: unknown) => chrome.runtime.sendMessage(message),
       getManifest: () => chrome.runtime.getManifest(),
       getURL: (path: string) => chrome.runtime.getURL(path),
@@ -41,7 +47,9 @@ function forChrome(chrome: Api): Api {
         hasListener: (listener: Listener) => chrome.runtime.onMessage.hasListener(wrap(listener)),
       },
     },
-    get storage() { return chrome.storage; },
+    get storage() {
+      return chrome.storage;
+    },
   };
 }
 

@@ -19,7 +19,10 @@ export function sendToTab<M extends PopupToContent>(tabId: number, message: M): 
 }
 
 type Handlers<M extends { type: keyof Replies }> = {
-  [K in M["type"]]: (message: Extract<M, { type: K }>, sender: Runtime.MessageSender) => Replies[K] | Promise<Replies[K]>;
+  [K in M["type"]]: (
+    message: Extract<M, { type: K }>,
+    sender: Runtime.MessageSender,
+  ) => Replies[K] | Promise<Replies[K]>;
 };
 
 /** Registers typed handlers for the messages `schema` accepts; returns the unsubscribe function. */

@@ -19,7 +19,10 @@ export const ScrollToMention = v.strictObject({
   direction: v.picklist(["next", "previous"]),
 });
 /** Jump to the next/previous mention on the page (any entity) and open its card: the keyboard commands. */
-export const StepMention = v.strictObject({ type: v.literal("stepMention"), direction: v.picklist(["next", "previous"]) });
+export const StepMention = v.strictObject({
+  type: v.literal("stepMention"),
+  direction: v.picklist(["next", "previous"]),
+});
 /** Popup and background (keyboard commands) → content script. */
 export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention]);
 export type PopupToContent = v.InferOutput<typeof PopupToContent>;
@@ -37,7 +40,10 @@ export const OpenInPopup = v.strictObject({ type: v.literal("openInPopup"), enti
  * The screen-reader announcement for `count` mentions, worded by the background: the first
  * i18n.getMessage in a page loads the whole catalog (≈15 ms, the largest start-up cost in the profile).
  */
-export const GetAnnouncement = v.strictObject({ type: v.literal("getAnnouncement"), count: v.pipe(v.number(), v.integer(), v.minValue(1)) });
+export const GetAnnouncement = v.strictObject({
+  type: v.literal("getAnnouncement"),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+});
 export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails, OpenInPopup, GetAnnouncement]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
@@ -54,7 +60,10 @@ export type EntityCount = {
 };
 
 export type PageMentions = {
-  url: string; title: string; total: number; entities: EntityCount[];
+  url: string;
+  title: string;
+  total: number;
+  entities: EntityCount[];
   /** False when the reader turned Maekrak off for this site (the script runs but does nothing). */
   enabled: boolean;
 };

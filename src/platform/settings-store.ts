@@ -8,7 +8,8 @@ import browser, { type Storage } from "webextension-polyfill";
 import { SETTINGS_KEY, readSettings, type Settings } from "../core/settings";
 
 function warn(problems: string[]): void {
-  if (problems.length) console.warn(`[maekrak] stored settings were repaired (${problems.length}): ${problems.join("; ")}`);
+  if (problems.length)
+    console.warn(`[maekrak] stored settings were repaired (${problems.length}): ${problems.join("; ")}`);
 }
 
 export async function loadSettings(): Promise<Settings> {

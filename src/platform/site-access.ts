@@ -19,7 +19,8 @@ type ContentScriptDeclaration = { matches?: string[]; js?: string[]; css?: strin
 function declaredContentScript(): ContentScriptDeclaration {
   const declared = (browser.runtime.getManifest().content_scripts?.[0] ?? {}) as ContentScriptDeclaration;
   const base = browser.runtime.getURL("/");
-  const relative = (files?: string[]) => files?.map((file) => (file.startsWith(base) ? file.slice(base.length) : file.replace(/^\//, "")));
+  const relative = (files?: string[]) =>
+    files?.map((file) => (file.startsWith(base) ? file.slice(base.length) : file.replace(/^\//, "")));
   return { ...declared, js: relative(declared.js), css: relative(declared.css) };
 }
 
@@ -45,7 +46,9 @@ export async function hasHostAccess(host: string): Promise<boolean> {
 export async function reconcileSiteScripts(settings: Settings): Promise<string[]> {
   const { js = [], css = [] } = declaredContentScript();
   const registered = await browser.scripting.getRegisteredContentScripts();
-  const ours = new Map(registered.filter((s) => s.id.startsWith(SCRIPT_ID_PREFIX)).map((s) => [s.id.slice(SCRIPT_ID_PREFIX.length), s]));
+  const ours = new Map(
+    registered.filter((s) => s.id.startsWith(SCRIPT_ID_PREFIX)).map((s) => [s.id.slice(SCRIPT_ID_PREFIX.length), s]),
+  );
   const wanted: string[] = [];
   for (const host of settings.enabledSites) if (await hasHostAccess(host)) wanted.push(host);
 
@@ -56,13 +59,16 @@ export async function reconcileSiteScripts(settings: Settings): Promise<string[]
 
   const missing = wanted.filter((host) => !ours.has(host));
   if (missing.length) {
-    await browser.scripting.registerContentScripts(missing.map((host) => ({
-      id: SCRIPT_ID_PREFIX + host,
-      matches: [originPatternFor(host)],
-      js, css,
-      runAt: "document_idle" as const,
-      persistAcrossSessions: true,
-    })));
+    await browser.scripting.registerContentScripts(
+      missing.map((host) => ({
+        id: SCRIPT_ID_PREFIX + host,
+        matches: [originPatternFor(host)],
+        js,
+        css,
+        runAt: "document_idle" as const,
+        persistAcrossSessions: true,
+      })),
+    );
     // Tabs already open on a newly enabled host get the script now, not on their next load.
     for (const host of missing) {
       const tabs = await browser.tabs.query({ url: originPatternFor(host) }).catch(() => []);

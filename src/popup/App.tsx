@@ -27,20 +27,24 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
   const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ page: null, kb: null, settings: null });
   const byId = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
 
-  const refreshPage = () => connector.getPageMentions().then(
-    (page) => setState({ kind: "ready", page }),
-    () => setState({ kind: "unavailable" }),
-  );
+  const refreshPage = () =>
+    connector.getPageMentions().then(
+      (page) => setState({ kind: "ready", page }),
+      () => setState({ kind: "unavailable" }),
+    );
   useEffect(() => {
     void refreshPage();
     connector.activeSite().then(setSite, () => setSite(null));
     connector.loadSettings().then(setSettings, () => undefined);
-    connector.requestedEntity().then((entity) => {
-      if (entity && byId.has(entity)) {
-        setTab("kb");
-        setSelected(entity);
-      }
-    }, () => undefined);
+    connector.requestedEntity().then(
+      (entity) => {
+        if (entity && byId.has(entity)) {
+          setTab("kb");
+          setSelected(entity);
+        }
+      },
+      () => undefined,
+    );
     return connector.watchSettings((next) => {
       setSettings(next);
       // The page's script applies the change; read its new state a moment later.
@@ -49,12 +53,23 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
     });
   }, [connector]);
 
-  const choose = (next: Tab) => { setTab(next); setSelected(null); };
+  const choose = (next: Tab) => {
+    setTab(next);
+    setSelected(null);
+  };
   /** Arrow keys move between tabs (the ARIA tabs pattern); Home/End jump to the ends. */
   const onTabKey = (event: KeyboardEvent) => {
     const index = TABS.indexOf(tab);
-    const next = event.key === "ArrowRight" ? TABS[(index + 1) % TABS.length] : event.key === "ArrowLeft" ? TABS[(index + TABS.length - 1) % TABS.length]
-      : event.key === "Home" ? TABS[0] : event.key === "End" ? TABS[TABS.length - 1] : undefined;
+    const next =
+      event.key === "ArrowRight"
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === "ArrowLeft"
+          ? TABS[(index + TABS.length - 1) % TABS.length]
+          : event.key === "Home"
+            ? TABS[0]
+            : event.key === "End"
+              ? TABS[TABS.length - 1]
+              : undefined;
     if (!next) return;
     event.preventDefault();
     choose(next);
@@ -68,52 +83,101 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
         <h1>{t("extName")}</h1>
         <nav role="tablist" aria-label={t("tabs_label")} onKeyDown={onTabKey}>
           {TABS.map((name) => (
-            <button key={name} role="tab" id={`tab-${name}`} aria-controls="panel" aria-selected={tab === name} tabIndex={tab === name ? 0 : -1}
-              ref={(el) => { tabRefs.current[name] = el; }} onClick={() => choose(name)}>{t(`tab_${name}`)}</button>
+            <button
+              key={name}
+              role="tab"
+              id={`tab-${name}`}
+              aria-controls="panel"
+              aria-selected={tab === name}
+              tabIndex={tab === name ? 0 : -1}
+              ref={(el) => {
+                tabRefs.current[name] = el;
+              }}
+              onClick={() => choose(name)}
+            >
+              {t(`tab_${name}`)}
+            </button>
           ))}
         </nav>
       </header>
-      <main><div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {entity ? (
-          <EntityDetailsView kb={kb} entity={entity} onBack={() => setSelected(null)}
-            onJump={tab === "page" && state.kind === "ready" ? (direction) => connector.scrollToMention(entity.id, direction) : undefined} />
-        ) : tab === "page" ? (
-          <>
-            {settings && <SiteSwitch site={site} settings={settings} connector={connector} onError={setSiteError} />}
-            {siteError && <p class="error" role="alert">{siteError}</p>}
-            <PageView state={state} kb={kb} onSelect={setSelected}
-              onJump={(id, direction) => void connector.scrollToMention(id, direction)} />
-          </>
-        ) : tab === "kb" ? (
-          <KbList kb={kb} onSelect={setSelected} />
-        ) : settings ? (
-          <SettingsView settings={settings} site={site} connector={connector} />
-        ) : <p class="empty">{t("loading")}</p>}
-      </div></main>
+      <main>
+        <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {entity ? (
+            <EntityDetailsView
+              kb={kb}
+              entity={entity}
+              onBack={() => setSelected(null)}
+              onJump={
+                tab === "page" && state.kind === "ready"
+                  ? (direction) => connector.scrollToMention(entity.id, direction)
+                  : undefined
+              }
+            />
+          ) : tab === "page" ? (
+            <>
+              {settings && <SiteSwitch site={site} settings={settings} connector={connector} onError={setSiteError} />}
+              {siteError && (
+                <p class="error" role="alert">
+                  {siteError}
+                </p>
+              )}
+              <PageView
+                state={state}
+                kb={kb}
+                onSelect={setSelected}
+                onJump={(id, direction) => void connector.scrollToMention(id, direction)}
+              />
+            </>
+          ) : tab === "kb" ? (
+            <KbList kb={kb} onSelect={setSelected} />
+          ) : settings ? (
+            <SettingsView settings={settings} site={site} connector={connector} />
+          ) : (
+            <p class="empty">{t("loading")}</p>
+          )}
+        </div>
+      </main>
       <footer class="bottom">{t("kb_version", kb.version, formatDate(kb.asOf))}</footer>
     </div>
   );
 }
 
-function PageView({ state, kb, onSelect, onJump }: {
-  state: PageState; kb: CompiledKb; onSelect: (id: string) => void; onJump: (id: string, direction: "next" | "previous") => void;
+function PageView({
+  state,
+  kb,
+  onSelect,
+  onJump,
+}: {
+  state: PageState;
+  kb: CompiledKb;
+  onSelect: (id: string) => void;
+  onJump: (id: string, direction: "next" | "previous") => void;
 }) {
   if (state.kind === "loading") return <p class="empty">{t("loading")}</p>;
   if (state.kind === "unavailable") return <p class="empty">{t("page_unavailable")}</p>;
   const { page } = state;
-  if (!page.enabled) return <p class="empty" data-testid="page-off">{t("page_off")}</p>;
+  if (!page.enabled)
+    return (
+      <p class="empty" data-testid="page-off">
+        {t("page_off")}
+      </p>
+    );
   if (page.total === 0) return <p class="empty">{t("page_empty")}</p>;
   const names = new Map(kb.entities.map((e) => [e.id, e.names.ko]));
   return (
     <div>
-      <p class="summary-line" data-testid="page-total">{t("page_total", String(page.total), String(page.entities.length))}</p>
+      <p class="summary-line" data-testid="page-total">
+        {t("page_total", String(page.total), String(page.entities.length))}
+      </p>
       <FigureSummary page={page} />
       {TYPE_ORDER.map((type) => {
         const rows = page.entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count);
         if (!rows.length) return null;
         return (
           <section class="group" key={type} data-type={type}>
-            <h2>{t(`type_${type}`)} <span class="count">{rows.reduce((n, r) => n + r.count, 0)}</span></h2>
+            <h2>
+              {t(`type_${type}`)} <span class="count">{rows.reduce((n, r) => n + r.count, 0)}</span>
+            </h2>
             <ul class="entity-list">
               {rows.map((row) => (
                 <li key={row.entity} class="page-row">
@@ -121,11 +185,29 @@ function PageView({ state, kb, onSelect, onJump }: {
                     <span class="name">{names.get(row.entity) ?? row.entity}</span>
                     <span class="forms">{row.forms.slice(0, 3).join(", ")}</span>
                     {row.verdicts && <VerdictChips verdicts={row.verdicts} />}
-                    <span class="count" data-testid="count">{row.count}</span>
+                    <span class="count" data-testid="count">
+                      {row.count}
+                    </span>
                   </button>
                   <span class="jump" role="group" aria-label={t("jump_group", names.get(row.entity) ?? row.entity)}>
-                    <button type="button" data-jump="previous" onClick={() => onJump(row.entity, "previous")} aria-label={t("previous_mention")} title={t("previous_mention")}>↑</button>
-                    <button type="button" data-jump="next" onClick={() => onJump(row.entity, "next")} aria-label={t("next_mention")} title={t("next_mention")}>↓</button>
+                    <button
+                      type="button"
+                      data-jump="previous"
+                      onClick={() => onJump(row.entity, "previous")}
+                      aria-label={t("previous_mention")}
+                      title={t("previous_mention")}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      data-jump="next"
+                      onClick={() => onJump(row.entity, "next")}
+                      aria-label={t("next_mention")}
+                      title={t("next_mention")}
+                    >
+                      ↓
+                    </button>
                   </span>
                 </li>
               ))}
@@ -139,8 +221,14 @@ function PageView({ state, kb, onSelect, onJump }: {
 
 /** Every name and alias of an entity, folded the way the matcher folds them, for search in any script. */
 function searchKeys(entity: CompiledKb["entities"][number]): string[] {
-  return [entity.id, entity.names.ko, entity.names.en, entity.names.zh ?? "", ...entity.aliases, ...(entity.contextAliases ?? []).map((c) => c.text)]
-    .map((name) => aliasKey(name));
+  return [
+    entity.id,
+    entity.names.ko,
+    entity.names.en,
+    entity.names.zh ?? "",
+    ...entity.aliases,
+    ...(entity.contextAliases ?? []).map((c) => c.text),
+  ].map((name) => aliasKey(name));
 }
 
 const VERDICT_ORDER = ["match", "conversion-match", "differs", "unverifiable"] as const;
@@ -151,7 +239,11 @@ function VerdictChips({ verdicts }: { verdicts: NonNullable<PageMentions["entiti
     <span class="verdicts">
       {VERDICT_ORDER.map((v) => {
         const n = verdicts.filter((x) => x === v).length;
-        return n ? <span key={v} class={`verdict ${v}`} data-verdict={v}>{t(`verdict_${v.replace("-", "_")}`)} {n}</span> : null;
+        return n ? (
+          <span key={v} class={`verdict ${v}`} data-verdict={v}>
+            {t(`verdict_${v.replace("-", "_")}`)} {n}
+          </span>
+        ) : null;
       })}
     </span>
   );
@@ -162,9 +254,11 @@ function FigureSummary({ page }: { page: PageMentions }) {
   const verdicts = page.entities.flatMap((e) => e.verdicts ?? []);
   if (!verdicts.length) return null;
   const differing = verdicts.filter((v) => v === "differs").length;
-  return <p class={`figure-summary ${differing ? "differs" : "ok"}`} data-testid="figure-summary">
-    {differing ? t("figures_differ", String(differing)) : t("figures_agree", String(verdicts.length))}
-  </p>;
+  return (
+    <p class={`figure-summary ${differing ? "differs" : "ok"}`} data-testid="figure-summary">
+      {differing ? t("figures_differ", String(differing)) : t("figures_agree", String(verdicts.length))}
+    </p>
+  );
 }
 
 function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => void }) {
@@ -173,25 +267,36 @@ function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => vo
   const matches = kb.entities.filter((e) => !key || searchKeys(e).some((k) => k.includes(key)));
   return (
     <div>
-      <input class="search" type="search" value={query} placeholder={t("kb_search")} aria-label={t("kb_search")}
-        onInput={(event) => setQuery((event.target as HTMLInputElement).value)} />
+      <input
+        class="search"
+        type="search"
+        value={query}
+        placeholder={t("kb_search")}
+        aria-label={t("kb_search")}
+        onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+      />
       {matches.length === 0 && <p class="empty">{t("kb_no_match")}</p>}
-      {TYPE_ORDER.map((type) => matches.some((e) => e.type === type) && (
-        <section class="group" key={type} data-type={type}>
-          <h2>{t(`type_${type}`)}</h2>
-          <ul class="entity-list">
-            {matches.filter((e) => e.type === type).map((e) => (
-              <li key={e.id}>
-                <button class="entity-row" data-entity={e.id} onClick={() => onSelect(e.id)}>
-                  <span class="name">{e.names.ko}</span>
-                  <span class="forms">{e.names.en}</span>
-                  <span class="count">{e.facts.length}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {TYPE_ORDER.map(
+        (type) =>
+          matches.some((e) => e.type === type) && (
+            <section class="group" key={type} data-type={type}>
+              <h2>{t(`type_${type}`)}</h2>
+              <ul class="entity-list">
+                {matches
+                  .filter((e) => e.type === type)
+                  .map((e) => (
+                    <li key={e.id}>
+                      <button class="entity-row" data-entity={e.id} onClick={() => onSelect(e.id)}>
+                        <span class="name">{e.names.ko}</span>
+                        <span class="forms">{e.names.en}</span>
+                        <span class="count">{e.facts.length}</span>
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ),
+      )}
     </div>
   );
 }

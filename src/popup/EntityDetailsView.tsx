@@ -2,7 +2,12 @@ import type { CompiledEntity, CompiledKb } from "../kb/compile";
 import { t } from "../ui/i18n";
 import { formatAmount, formatDate, sourceLabel, statusExplanation } from "../ui/format";
 
-export function EntityDetailsView({ kb, entity, onBack, onJump }: {
+export function EntityDetailsView({
+  kb,
+  entity,
+  onBack,
+  onJump,
+}: {
   kb: CompiledKb;
   entity: CompiledEntity;
   onBack: () => void;
@@ -13,11 +18,17 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
   return (
     <article class="details" data-entity={entity.id}>
       <div class="details-bar">
-        <button class="back" onClick={onBack}>← {t("back")}</button>
+        <button class="back" onClick={onBack}>
+          ← {t("back")}
+        </button>
         {onJump && (
           <span class="jump">
-            <button onClick={() => onJump("previous")} aria-label={t("previous_mention")}>↑</button>
-            <button onClick={() => onJump("next")} aria-label={t("next_mention")}>↓</button>
+            <button onClick={() => onJump("previous")} aria-label={t("previous_mention")}>
+              ↑
+            </button>
+            <button onClick={() => onJump("next")} aria-label={t("next_mention")}>
+              ↓
+            </button>
           </span>
         )}
       </div>
@@ -26,8 +37,14 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
       <div class="names">{[entity.names.en, entity.names.zh].filter(Boolean).join(" · ")}</div>
       <p class="summary">{entity.summary[lang]}</p>
       {entity.figure && (
-        <p class="figure-value">{t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))}
-          {entity.figure.conversions.map((c, i) => <span key={i} class="conversion"> · {t("figure_conversion", formatAmount(c.min, c.currency), formatAmount(c.max, c.currency), c.rate)}</span>)}
+        <p class="figure-value">
+          {t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))}
+          {entity.figure.conversions.map((c, i) => (
+            <span key={i} class="conversion">
+              {" "}
+              · {t("figure_conversion", formatAmount(c.min, c.currency), formatAmount(c.max, c.currency), c.rate)}
+            </span>
+          ))}
         </p>
       )}
       {corrections.length > 0 && (
@@ -36,9 +53,19 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
           <ul>
             {corrections.map((c, i) => (
               <li key={i}>
-                <div>{t("correction_says")}: {c.says[lang]}</div>
-                <div>{t("correction_actually")}: {c.actually[lang]}</div>
-                <div class="cited">{c.sources.map((id) => kb.sources[id]).filter((s) => s !== undefined).map((s) => sourceLabel(s, t("date_unknown"))).join("; ")}</div>
+                <div>
+                  {t("correction_says")}: {c.says[lang]}
+                </div>
+                <div>
+                  {t("correction_actually")}: {c.actually[lang]}
+                </div>
+                <div class="cited">
+                  {c.sources
+                    .map((id) => kb.sources[id])
+                    .filter((s) => s !== undefined)
+                    .map((s) => sourceLabel(s, t("date_unknown")))
+                    .join("; ")}
+                </div>
               </li>
             ))}
           </ul>
@@ -48,8 +75,18 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
         {entity.facts.map((fact) => (
           <li key={fact.id}>
             <div class="fact-head">
-              <time dateTime={fact.date}>{fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)}</time>
-              <span class={`badge ${fact.status}`} tabIndex={0} title={statusExplanation(fact, t)} aria-label={`${t(`status_${fact.status.replace("-", "_")}`)}: ${statusExplanation(fact, t)}`}>{t(`status_${fact.status.replace("-", "_")}`)}{fact.hasPrimary ? ` · ${t("status_primary_short")}` : ""}</span>
+              <time dateTime={fact.date}>
+                {fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)}
+              </time>
+              <span
+                class={`badge ${fact.status}`}
+                tabIndex={0}
+                title={statusExplanation(fact, t)}
+                aria-label={`${t(`status_${fact.status.replace("-", "_")}`)}: ${statusExplanation(fact, t)}`}
+              >
+                {t(`status_${fact.status.replace("-", "_")}`)}
+                {fact.hasPrimary ? ` · ${t("status_primary_short")}` : ""}
+              </span>
             </div>
             <p>{fact.claim[lang]}</p>
             {fact.variants?.length ? (
@@ -58,7 +95,16 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
                   <li key={i}>
                     {variant.text[lang]}
                     {variant.sources.length ? (
-                      <span class="cited"> ({variant.sources.map((id) => kb.sources[id]).filter((s) => s !== undefined).map((s) => sourceLabel(s, t("date_unknown"))).join("; ")})</span>
+                      <span class="cited">
+                        {" "}
+                        (
+                        {variant.sources
+                          .map((id) => kb.sources[id])
+                          .filter((s) => s !== undefined)
+                          .map((s) => sourceLabel(s, t("date_unknown")))
+                          .join("; ")}
+                        )
+                      </span>
                     ) : null}
                     {variant.reason ? <span class="reason"> — {variant.reason[lang]}</span> : null}
                   </li>
@@ -70,7 +116,17 @@ export function EntityDetailsView({ kb, entity, onBack, onJump }: {
                 const source = kb.sources[id];
                 if (!source) return null;
                 const label = sourceLabel(source, t("date_unknown"));
-                return <li key={id}>{source.url ? <a href={source.url} target="_blank" rel="noopener noreferrer">{label}</a> : label}</li>;
+                return (
+                  <li key={id}>
+                    {source.url ? (
+                      <a href={source.url} target="_blank" rel="noopener noreferrer">
+                        {label}
+                      </a>
+                    ) : (
+                      label
+                    )}
+                  </li>
+                );
               })}
             </ul>
           </li>

@@ -5,17 +5,37 @@
  */
 import { useEffect, useRef, useState } from "preact/hooks";
 import {
-  CATEGORIES, DENSITIES, HIGHLIGHT_STYLES, HOLD_KEYS, MAX_HOVER_DELAY_MS, normaliseHost, siteEnabled, withSite,
+  CATEGORIES,
+  DENSITIES,
+  HIGHLIGHT_STYLES,
+  HOLD_KEYS,
+  MAX_HOVER_DELAY_MS,
+  normaliseHost,
+  siteEnabled,
+  withSite,
   type Settings,
 } from "../core/settings";
 import type { ActiveSite, Connector } from "./connector";
 import { t } from "../ui/i18n";
 
 /** The on/off switch for one site; asks for the host's permission when turning on a site outside the news list. */
-export function SiteSwitch({ site, settings, connector, onError }: {
-  site: ActiveSite; settings: Settings; connector: Connector; onError: (message: string | null) => void;
+export function SiteSwitch({
+  site,
+  settings,
+  connector,
+  onError,
+}: {
+  site: ActiveSite;
+  settings: Settings;
+  connector: Connector;
+  onError: (message: string | null) => void;
 }) {
-  if (!site) return <p class="site-switch unavailable" data-testid="site-switch-unavailable">{t("site_unknown")}</p>;
+  if (!site)
+    return (
+      <p class="site-switch unavailable" data-testid="site-switch-unavailable">
+        {t("site_unknown")}
+      </p>
+    );
   const on = siteEnabled(settings, site.host, site.builtIn) && (site.builtIn || site.hasAccess);
   const toggle = () => setSite(connector, settings, site.host, site.builtIn, !on, onError);
   return (
@@ -30,28 +50,49 @@ export function SiteSwitch({ site, settings, connector, onError }: {
 }
 
 /** Turns `host` on or off. Outside the news list, turning on asks for the host's permission first (in the click). */
-export function setSite(connector: Connector, settings: Settings, host: string, builtIn: boolean, enabled: boolean,
-  onError: (message: string | null) => void): Promise<void> {
+export function setSite(
+  connector: Connector,
+  settings: Settings,
+  host: string,
+  builtIn: boolean,
+  enabled: boolean,
+  onError: (message: string | null) => void,
+): Promise<void> {
   // permissions.request must be the first call in the click handler (before any await) to count as the reader's gesture.
   const access = !builtIn && enabled ? connector.requestHostAccess(host) : Promise.resolve(true);
   const save = connector.saveSettings(withSite(settings, host, builtIn, enabled));
-  return Promise.all([access, save]).then(async ([granted]) => {
-    if (granted) return onError(null);
-    await connector.saveSettings(withSite(settings, host, builtIn, false));
-    onError(t("site_permission_denied", host));
-  }, (error: unknown) => onError(String(error)));
+  return Promise.all([access, save]).then(
+    async ([granted]) => {
+      if (granted) return onError(null);
+      await connector.saveSettings(withSite(settings, host, builtIn, false));
+      onError(t("site_permission_denied", host));
+    },
+    (error: unknown) => onError(String(error)),
+  );
 }
 
-export function SettingsView({ settings, site, connector }: { settings: Settings; site: ActiveSite; connector: Connector }) {
+export function SettingsView({
+  settings,
+  site,
+  connector,
+}: {
+  settings: Settings;
+  site: ActiveSite;
+  connector: Connector;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [shortcuts, setShortcuts] = useState<Record<string, string>>({});
   const [newHost, setNewHost] = useState("");
   const [delay, setDelay] = useState(settings.hoverDelayMs);
   useEffect(() => setDelay(settings.hoverDelayMs), [settings.hoverDelayMs]);
-  useEffect(() => { connector.shortcuts().then(setShortcuts, () => undefined); }, [connector]);
+  useEffect(() => {
+    connector.shortcuts().then(setShortcuts, () => undefined);
+  }, [connector]);
   // Changes build on the last saved value, not on the last render: two quick changes must not undo each other.
   const latest = useRef(settings);
-  useEffect(() => { latest.current = settings; }, [settings]);
+  useEffect(() => {
+    latest.current = settings;
+  }, [settings]);
   const save = (change: (current: Settings) => Settings) => {
     const next = change(latest.current);
     latest.current = next;
@@ -71,15 +112,26 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
       <section aria-labelledby="settings-site">
         <h2 id="settings-site">{t("settings_site")}</h2>
         <SiteSwitch site={site} settings={settings} connector={connector} onError={setError} />
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <h3>{t("settings_added_sites")}</h3>
-        {settings.enabledSites.length === 0 ? <p class="empty">{t("settings_no_added_sites")}</p> : (
+        {settings.enabledSites.length === 0 ? (
+          <p class="empty">{t("settings_no_added_sites")}</p>
+        ) : (
           <ul class="site-list">
             {settings.enabledSites.map((host) => (
               <li key={host}>
                 <span>{host}</span>
-                <button type="button" onClick={() => void setSite(connector, settings, host, false, false, setError)}
-                  aria-label={t("settings_remove_site", host)}>{t("settings_remove")}</button>
+                <button
+                  type="button"
+                  onClick={() => void setSite(connector, settings, host, false, false, setError)}
+                  aria-label={t("settings_remove_site", host)}
+                >
+                  {t("settings_remove")}
+                </button>
               </li>
             ))}
           </ul>
@@ -87,8 +139,14 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         <form class="add-site" onSubmit={addSite}>
           <label for="add-site-host">{t("settings_add_site")}</label>
           <div class="row">
-            <input id="add-site-host" type="text" inputMode="url" placeholder="example.com" value={newHost}
-              onInput={(e) => setNewHost((e.target as HTMLInputElement).value)} />
+            <input
+              id="add-site-host"
+              type="text"
+              inputMode="url"
+              placeholder="example.com"
+              value={newHost}
+              onInput={(e) => setNewHost((e.target as HTMLInputElement).value)}
+            />
             <button type="submit">{t("settings_add")}</button>
           </div>
         </form>
@@ -99,8 +157,13 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
               {settings.disabledSites.map((host) => (
                 <li key={host}>
                   <span>{host}</span>
-                  <button type="button" onClick={() => void save((s) => withSite(s, host, true, true))}
-                    aria-label={t("settings_enable_site", host)}>{t("settings_enable")}</button>
+                  <button
+                    type="button"
+                    onClick={() => void save((s) => withSite(s, host, true, true))}
+                    aria-label={t("settings_enable_site", host)}
+                  >
+                    {t("settings_enable")}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -112,36 +175,84 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
         <legend>{t("settings_categories")}</legend>
         {CATEGORIES.map((category) => (
           <label key={category} class="check">
-            <input type="checkbox" name="category" value={category} checked={settings.categories[category]}
-              onChange={(e) => void save((s) => ({ ...s, categories: { ...s.categories, [category]: (e.target as HTMLInputElement).checked } }))} />
+            <input
+              type="checkbox"
+              name="category"
+              value={category}
+              checked={settings.categories[category]}
+              onChange={(e) =>
+                void save((s) => ({
+                  ...s,
+                  categories: { ...s.categories, [category]: (e.target as HTMLInputElement).checked },
+                }))
+              }
+            />
             {t(`type_${category}`)}
           </label>
         ))}
       </fieldset>
 
-      <Choice legend={t("settings_style")} name="style" options={HIGHLIGHT_STYLES} value={settings.style}
-        label={(style) => t(`style_${style}`)} onChoose={(style) => void save((s) => ({ ...s, style }))} />
-      <Choice legend={t("settings_density")} name="density" options={DENSITIES} value={settings.density}
-        label={(density) => t(`density_${density}`)} onChoose={(density) => void save((s) => ({ ...s, density }))} />
+      <Choice
+        legend={t("settings_style")}
+        name="style"
+        options={HIGHLIGHT_STYLES}
+        value={settings.style}
+        label={(style) => t(`style_${style}`)}
+        onChoose={(style) => void save((s) => ({ ...s, style }))}
+      />
+      <Choice
+        legend={t("settings_density")}
+        name="density"
+        options={DENSITIES}
+        value={settings.density}
+        label={(density) => t(`density_${density}`)}
+        onChoose={(density) => void save((s) => ({ ...s, density }))}
+      />
 
       <fieldset>
         <legend>{t("settings_hover")}</legend>
-        <label class="stack" for="hover-delay">{t("settings_hover_delay")} <output for="hover-delay">{t("ms", String(delay))}</output></label>
-        <input id="hover-delay" type="range" min="0" max={MAX_HOVER_DELAY_MS} step="50" value={delay}
+        <label class="stack" for="hover-delay">
+          {t("settings_hover_delay")} <output for="hover-delay">{t("ms", String(delay))}</output>
+        </label>
+        <input
+          id="hover-delay"
+          type="range"
+          min="0"
+          max={MAX_HOVER_DELAY_MS}
+          step="50"
+          value={delay}
           onInput={(e) => setDelay(Number((e.target as HTMLInputElement).value))}
-          onChange={(e) => void save((s) => ({ ...s, hoverDelayMs: Number((e.target as HTMLInputElement).value) }))} />
-        <label class="stack" for="hold-key">{t("settings_hold_key")}</label>
-        <select id="hold-key" value={settings.holdKey}
-          onChange={(e) => void save((s) => ({ ...s, holdKey: (e.target as HTMLSelectElement).value as Settings["holdKey"] }))}>
-          {HOLD_KEYS.map((key) => <option key={key} value={key}>{t(`hold_${key.toLowerCase()}`)}</option>)}
+          onChange={(e) => void save((s) => ({ ...s, hoverDelayMs: Number((e.target as HTMLInputElement).value) }))}
+        />
+        <label class="stack" for="hold-key">
+          {t("settings_hold_key")}
+        </label>
+        <select
+          id="hold-key"
+          value={settings.holdKey}
+          onChange={(e) =>
+            void save((s) => ({ ...s, holdKey: (e.target as HTMLSelectElement).value as Settings["holdKey"] }))
+          }
+        >
+          {HOLD_KEYS.map((key) => (
+            <option key={key} value={key}>
+              {t(`hold_${key.toLowerCase()}`)}
+            </option>
+          ))}
         </select>
       </fieldset>
 
       <section aria-labelledby="settings-keys">
         <h2 id="settings-keys">{t("settings_keyboard")}</h2>
         <dl class="shortcuts">
-          <dt>{t("command_next")}</dt><dd><kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd></dd>
-          <dt>{t("command_previous")}</dt><dd><kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd></dd>
+          <dt>{t("command_next")}</dt>
+          <dd>
+            <kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd>
+          </dd>
+          <dt>{t("command_previous")}</dt>
+          <dd>
+            <kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd>
+          </dd>
         </dl>
       </section>
     </div>
@@ -149,8 +260,20 @@ export function SettingsView({ settings, site, connector }: { settings: Settings
 }
 
 /** One setting chosen among a few values, as a group of radio buttons. */
-function Choice<T extends string>({ legend, name, options, value, label, onChoose }: {
-  legend: string; name: string; options: readonly T[]; value: T; label: (option: T) => string; onChoose: (option: T) => void;
+function Choice<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  label,
+  onChoose,
+}: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T;
+  label: (option: T) => string;
+  onChoose: (option: T) => void;
 }) {
   return (
     <fieldset>

@@ -41,7 +41,8 @@ export const browserConnector: Connector = {
     const tab = await activeTab().catch(() => null);
     // tab.url is there with activeTab (popup opened from the toolbar); else ask the page's script, if it runs there.
     let url = tab?.url;
-    if (!url && tab?.id !== undefined) url = (await sendToTab(tab.id, { type: "getPageMentions" }).catch(() => null))?.url;
+    if (!url && tab?.id !== undefined)
+      url = (await sendToTab(tab.id, { type: "getPageMentions" }).catch(() => null))?.url;
     if (!url || !/^https?:/.test(url)) return null;
     const host = new URL(url).hostname;
     return { host, builtIn: isBuiltInSite(url), hasAccess: await hasHostAccess(host).catch(() => false) };

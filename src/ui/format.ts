@@ -10,7 +10,11 @@ const CURRENCY_LABEL: Record<string, string> = { CNY: "위안", KRW: "원", USD:
 
 /** 380000000000 CNY → "3800억 위안"; 18228000000 → "182억2800만 위안". */
 export function formatAmount(amount: number, currency: string): string {
-  const units: Array<[number, string]> = [[1e12, "조"], [1e8, "억"], [1e4, "만"]];
+  const units: Array<[number, string]> = [
+    [1e12, "조"],
+    [1e8, "억"],
+    [1e4, "만"],
+  ];
   let rest = Math.round(amount);
   let out = "";
   for (const [size, name] of units) {
@@ -23,7 +27,10 @@ export function formatAmount(amount: number, currency: string): string {
 }
 
 /** "연합뉴스 · 2025. 2. 24." — publisher and date of a source ("?" marks an inferred date). */
-export function sourceLabel(source: { publisher: string; date: string | null; dateApprox?: boolean }, undated: string): string {
+export function sourceLabel(
+  source: { publisher: string; date: string | null; dateApprox?: boolean },
+  undated: string,
+): string {
   return `${source.publisher} · ${source.date ? formatDate(source.date) + (source.dateApprox ? "?" : "") : undated}`;
 }
 

@@ -31,7 +31,13 @@ function collectErrors(page: PageLike): Collected {
 type PageReport = { ready: boolean; errors: string[]; foreign: string[]; unchanged: boolean; pageDone: number };
 const pageReport = (): PageReport => {
   const H = (window as any).__hostile;
-  return { ready: H.ready, errors: H.errors, foreign: H.foreign, unchanged: H.unchanged(), pageDone: (window as any).__pageDone ?? 0 };
+  return {
+    ready: H.ready,
+    errors: H.errors,
+    foreign: H.foreign,
+    unchanged: H.unchanged(),
+    pageDone: (window as any).__pageDone ?? 0,
+  };
 };
 
 /** Texts of the maekrak-* ranges whose start lies inside the element with this id. */
@@ -52,7 +58,11 @@ const rangeFacts = () => {
     if (!name.startsWith("maekrak-")) continue;
     for (const range of highlight) {
       const node = range.startContainer;
-      out.push({ text: range.toString(), connected: node.isConnected, inDocumentTree: node.getRootNode() === document });
+      out.push({
+        text: range.toString(),
+        connected: node.isConnected,
+        inDocumentTree: node.getRootNode() === document,
+      });
     }
   }
   return out;
@@ -85,7 +95,11 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
 
   async function open(fixture: string, on = server): Promise<void> {
     await page.goto(on.url(`hostile/${fixture}`));
-    await waitFor(() => page.evaluate(() => Boolean((window as any).__hostile?.ready && (window as any).__pageDone), undefined), 30_000, `${fixture} ready`);
+    await waitFor(
+      () => page.evaluate(() => Boolean((window as any).__hostile?.ready && (window as any).__pageDone), undefined),
+      30_000,
+      `${fixture} ready`,
+    );
   }
 
   /** No error from the extension (nor any uncaught one at all), the page's script finished, its document unchanged. */
@@ -100,21 +114,30 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     return report;
   }
 
-
   /** Waits (up to `timeout`) until the sorted texts of all maekrak-* ranges equal `texts`, with every range in the document. */
   async function highlightsBecome(texts: string[], timeout = 20_000): Promise<void> {
     const want = JSON.stringify([...texts].sort());
-    await waitFor(async () => {
-      const facts = await page.evaluate(rangeFacts, undefined);
-      return JSON.stringify(facts.map((f) => f.text).sort()) === want && facts.every((f) => f.connected);
-    }, timeout, `highlights to become ${want}`);
+    await waitFor(
+      async () => {
+        const facts = await page.evaluate(rangeFacts, undefined);
+        return JSON.stringify(facts.map((f) => f.text).sort()) === want && facts.every((f) => f.connected);
+      },
+      timeout,
+      `highlights to become ${want}`,
+    );
   }
 
   type Heartbeat = { maxGap: number; longGaps: Array<[number, number]>; beats: number; sinceMeasure: number };
-  const heartbeat = () => page.evaluate((): Heartbeat => {
-    const H = (window as any).__hostile;
-    return { maxGap: Math.round(H.maxGap), longGaps: H.longGaps, beats: H.beats, sinceMeasure: Math.round(H.now() - H.measureFrom) };
-  }, undefined);
+  const heartbeat = () =>
+    page.evaluate((): Heartbeat => {
+      const H = (window as any).__hostile;
+      return {
+        maxGap: Math.round(H.maxGap),
+        longGaps: H.longGaps,
+        beats: H.beats,
+        sinceMeasure: Math.round(H.now() - H.measureFrom),
+      };
+    }, undefined);
 
   test("1. all CSS reset, huge z-indexes, the page's own ::highlight rules: mentions highlighted, the card opens", async () => {
     await open("reset-css.html");
@@ -123,7 +146,12 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     expect(snapshot["maekrak-person"]).toEqual(["마윈"]);
     expect(snapshot["maekrak-product"]).toEqual(["큐원"]);
     // The page's own highlight is left alone.
-    expect(await page.evaluate(() => CSS.highlights.has("foo") && [...(CSS.highlights.get("foo") as any)][0].toString(), undefined)).toBe("지난해 실적 정리");
+    expect(
+      await page.evaluate(
+        () => CSS.highlights.has("foo") && [...(CSS.highlights.get("foo") as any)][0].toString(),
+        undefined,
+      ),
+    ).toBe("지난해 실적 정리");
 
     const { card } = await hoverMention(page, "마윈");
     expect(card.entity).toBe("jack-ma");
@@ -153,15 +181,20 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     expect(await page.evaluate(() => Object.keys(Object.fromEntries(CSS.highlights as any)).length, undefined)).toBe(0);
 
     await open("huge-text.html");
-    const { length, qwen } = await page.evaluate(() => ({ length: (window as any).__hugeLength, qwen: (window as any).__qwenCount }), undefined);
+    const { length, qwen } = await page.evaluate(
+      () => ({ length: (window as any).__hugeLength, qwen: (window as any).__qwenCount }),
+      undefined,
+    );
     expect(length).toBeGreaterThanOrEqual(10 * 1024 * 1024);
     expect(qwen).toBe(9);
     const expected = ["알리바바", "마윈", "앤트그룹", ...Array(qwen).fill("큐원")];
     await highlightsBecome(expected, 45_000);
     const withMaekrak = await heartbeat();
-    console.info(`[hostile] ${browserName} 10 MB text node: highlighted ${withMaekrak.sinceMeasure} ms after DOMContentLoaded; ` +
-      `longest heartbeat gap ${withMaekrak.maxGap} ms with Maekrak vs ${alone.maxGap} ms for the page alone; gaps > 50 ms: ` +
-      `${JSON.stringify(withMaekrak.longGaps)} (alone: ${JSON.stringify(alone.longGaps)})`);
+    console.info(
+      `[hostile] ${browserName} 10 MB text node: highlighted ${withMaekrak.sinceMeasure} ms after DOMContentLoaded; ` +
+        `longest heartbeat gap ${withMaekrak.maxGap} ms with Maekrak vs ${alone.maxGap} ms for the page alone; gaps > 50 ms: ` +
+        `${JSON.stringify(withMaekrak.longGaps)} (alone: ${JSON.stringify(alone.longGaps)})`,
+    );
     expect(withMaekrak.beats).toBeGreaterThan(alone.beats > 0 ? 10 : 0);
     // Generous but meaningful: the matcher sees the node as one 10 MB block, which it cannot slice; it must not
     // freeze the page for more than a few seconds on top of what the page costs by itself.
@@ -183,7 +216,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     const aloneStorm = await page.evaluate(() => (window as any).__storm, undefined);
 
     await open("mutation-storm.html");
-    const storm = await page.evaluate(() => ({ ...(window as any).__storm, afterScan: (window as any).__stormAfterScan }), undefined);
+    const storm = await page.evaluate(
+      () => ({ ...(window as any).__storm, afterScan: (window as any).__stormAfterScan }),
+      undefined,
+    );
     expect(storm.afterScan, "the storm started on a page Maekrak had scanned").toBe(true);
     expect(storm.nodes).toBeGreaterThanOrEqual(50_000);
     const stormMs = Math.round(storm.ended - storm.started);
@@ -191,12 +227,21 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     await highlightsBecome(["알리바바", "마윈", "앤트그룹"], 20_000);
     const caughtUpMs = Date.now() - caughtUpFrom;
     const beat = await heartbeat();
-    console.info(`[hostile] ${browserName} mutation storm: ${storm.nodes} node changes in ${stormMs} ms ` +
-      `(${Math.round(storm.nodes / (stormMs / 1000))}/s; page alone: ${aloneStorm.nodes} in ${Math.round(aloneStorm.ended - aloneStorm.started)} ms); ` +
-      `final highlights ${caughtUpMs} ms after the storm was seen to end; longest heartbeat gap ${beat.maxGap} ms with Maekrak ` +
-      `vs ${alone.maxGap} ms alone; gaps > 50 ms with Maekrak: ${beat.longGaps.length} ${JSON.stringify(beat.longGaps.slice(0, 20))}`);
-    expect(await page.evaluate(() => document.getElementById("live")!.textContent === (window as any).__finalText, undefined)).toBe(true);
-    expect(allTexts(await page.evaluate(readHighlights, undefined)).some((t) => ["타오바오", "티몰", "큐원"].includes(t))).toBe(false);
+    console.info(
+      `[hostile] ${browserName} mutation storm: ${storm.nodes} node changes in ${stormMs} ms ` +
+        `(${Math.round(storm.nodes / (stormMs / 1000))}/s; page alone: ${aloneStorm.nodes} in ${Math.round(aloneStorm.ended - aloneStorm.started)} ms); ` +
+        `final highlights ${caughtUpMs} ms after the storm was seen to end; longest heartbeat gap ${beat.maxGap} ms with Maekrak ` +
+        `vs ${alone.maxGap} ms alone; gaps > 50 ms with Maekrak: ${beat.longGaps.length} ${JSON.stringify(beat.longGaps.slice(0, 20))}`,
+    );
+    expect(
+      await page.evaluate(
+        () => document.getElementById("live")!.textContent === (window as any).__finalText,
+        undefined,
+      ),
+    ).toBe(true);
+    expect(
+      allTexts(await page.evaluate(readHighlights, undefined)).some((t) => ["타오바오", "티몰", "큐원"].includes(t)),
+    ).toBe(false);
     // Bounded: the page's 100 ticks still ran within 2.5 × the time they take without Maekrak (a starved main
     // thread would stretch them far more; on this 2-core machine the ratio measured 1.0-1.7 in Chromium), and no stall passed 1 s.
     const aloneMs = aloneStorm.ended - aloneStorm.started;
@@ -212,10 +257,23 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     expect(state.hydrated).toBe(true);
     expect(state.mismatches).toEqual([]);
     // The hydrated app works: its listeners are attached and its re-renders land.
-    await page.evaluate(() => { document.getElementById("like")!.click(); document.getElementById("more")!.click(); }, undefined);
+    await page.evaluate(() => {
+      document.getElementById("like")!.click();
+      document.getElementById("more")!.click();
+    }, undefined);
     expect(await page.evaluate(() => document.getElementById("likes")!.textContent, undefined)).toBe("4");
-    await waitFor(async () => (await page.evaluate(highlightedTextsInside, "extra")).includes("앤트그룹"), 10_000, "the new paragraph highlighted");
-    expect((await page.evaluate(highlightedTextsInside, "root")).sort()).toEqual(["마윈", "알리바바", "알리바바", "앤트그룹", "큐원"]);
+    await waitFor(
+      async () => (await page.evaluate(highlightedTextsInside, "extra")).includes("앤트그룹"),
+      10_000,
+      "the new paragraph highlighted",
+    );
+    expect((await page.evaluate(highlightedTextsInside, "root")).sort()).toEqual([
+      "마윈",
+      "알리바바",
+      "알리바바",
+      "앤트그룹",
+      "큐원",
+    ]);
     await expectPageIntact();
   });
 
@@ -224,7 +282,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     await highlightsBecome(["알리바바", "마윈"]);
     await page.evaluate(() => document.getElementById("to-2")!.click(), undefined);
     await highlightsBecome(["앤트그룹", "타오바오", "큐원"]);
-    expect(await page.evaluate(() => [location.search, (window as any).__rendered], undefined)).toEqual(["?article=2", 2]);
+    expect(await page.evaluate(() => [location.search, (window as any).__rendered], undefined)).toEqual([
+      "?article=2",
+      2,
+    ]);
     await page.evaluate(() => history.back(), undefined);
     await waitFor(() => page.evaluate(() => (window as any).__rendered === 1, undefined), 10_000, "popstate render");
     await highlightsBecome(["알리바바", "마윈"]);
@@ -238,15 +299,22 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     await new Promise((r) => setTimeout(r, 1000)); // time for anything late
     const facts = await page.evaluate(rangeFacts, undefined);
     expect(facts).toEqual([{ text: "알리바바", connected: true, inDocumentTree: true }]);
-    const inside = await page.evaluate(() => ({
-      shadowText: document.getElementById("scripted")!.shadowRoot!.textContent,
-      declarative: Boolean(document.getElementById("declarative")!.shadowRoot),
-      frames: ["frame", "srcdoc"].map((id) => {
-        const doc = (document.getElementById(id) as HTMLIFrameElement).contentDocument!;
-        const registry = (doc.defaultView as any).CSS.highlights as Map<string, unknown>;
-        return { mentions: doc.body.textContent!.includes("마윈"), maekrak: [...registry.keys()].filter((k) => k.startsWith("maekrak-")), host: Boolean(doc.querySelector("maekrak-root")) };
+    const inside = await page.evaluate(
+      () => ({
+        shadowText: document.getElementById("scripted")!.shadowRoot!.textContent,
+        declarative: Boolean(document.getElementById("declarative")!.shadowRoot),
+        frames: ["frame", "srcdoc"].map((id) => {
+          const doc = (document.getElementById(id) as HTMLIFrameElement).contentDocument!;
+          const registry = (doc.defaultView as any).CSS.highlights as Map<string, unknown>;
+          return {
+            mentions: doc.body.textContent!.includes("마윈"),
+            maekrak: [...registry.keys()].filter((k) => k.startsWith("maekrak-")),
+            host: Boolean(doc.querySelector("maekrak-root")),
+          };
+        }),
       }),
-    }), undefined);
+      undefined,
+    );
     expect(inside.shadowText).toContain("마윈");
     expect(inside.declarative).toBe(true);
     expect(inside.frames).toEqual([
@@ -260,17 +328,21 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
     await open("editable.html");
     await settledHighlights(page, 1);
     const editables = ["field", "search", "area", "pick", "editor", "plainonly", "empty-attr", "nested"];
-    const inEditables = async () => (await Promise.all(editables.map((id) => page.evaluate(highlightedTextsInside, id)))).flat();
+    const inEditables = async () =>
+      (await Promise.all(editables.map((id) => page.evaluate(highlightedTextsInside, id)))).flat();
     expect(await inEditables()).toEqual([]);
     expect(await page.evaluate(highlightedTextsInside, "plain")).toEqual(["알리바바"]);
 
-    await page.evaluate(() => { (window as any).__hostile.readerEdits = "[contenteditable]"; }, undefined);
+    await page.evaluate(() => {
+      (window as any).__hostile.readerEdits = "[contenteditable]";
+    }, undefined);
     const keyboard = page.keyboard as any;
     for (const id of ["field", "area", "editor", "plainonly", "nested"]) {
       await page.evaluate((target: string) => {
         const element = document.getElementById(target) as HTMLElement;
         element.focus();
-        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement) element.setSelectionRange(element.value.length, element.value.length);
+        if (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)
+          element.setSelectionRange(element.value.length, element.value.length);
         else {
           let last: Node = element;
           while (last.lastChild) last = last.lastChild;
@@ -279,10 +351,16 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
       }, id);
       await keyboard.type(" 마윈과 큐원");
     }
-    const typed = await page.evaluate(() => [
-      (document.getElementById("field") as HTMLInputElement).value, (document.getElementById("area") as HTMLTextAreaElement).value,
-      document.getElementById("editor")!.textContent, document.getElementById("plainonly")!.textContent, document.getElementById("nested")!.textContent,
-    ], undefined);
+    const typed = await page.evaluate(
+      () => [
+        (document.getElementById("field") as HTMLInputElement).value,
+        (document.getElementById("area") as HTMLTextAreaElement).value,
+        document.getElementById("editor")!.textContent,
+        document.getElementById("plainonly")!.textContent,
+        document.getElementById("nested")!.textContent,
+      ],
+      undefined,
+    );
     for (const value of typed) expect(value).toMatch(/ 마윈과 큐원$/);
     await page.evaluate(() => (window as any).__hostile.own(() => undefined), undefined); // the typed text is now the page's
     // The page adds a paragraph; once it is highlighted, Maekrak has processed everything before it too.
@@ -310,8 +388,15 @@ function cardVisibility() {
   const panel = host.shadowRoot!.querySelector(".panel") as HTMLElement;
   const r = panel.getBoundingClientRect();
   const style = getComputedStyle(panel);
-  const points = [[r.left + r.width / 2, r.top + r.height / 2], [r.left + 12, r.top + 12], [r.right - 12, r.bottom - 12]];
-  const covered = points.map(([x, y]) => document.elementFromPoint(x!, y!)).filter((e) => e !== host).map((e) => e?.id || e?.nodeName);
+  const points = [
+    [r.left + r.width / 2, r.top + r.height / 2],
+    [r.left + 12, r.top + 12],
+    [r.right - 12, r.bottom - 12],
+  ];
+  const covered = points
+    .map(([x, y]) => document.elementFromPoint(x!, y!))
+    .filter((e) => e !== host)
+    .map((e) => e?.id || e?.nodeName);
   return {
     size: r.width > 100 && r.height > 60,
     inViewport: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,

@@ -25,11 +25,14 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s in English", (browserNam
   test("the popup speaks English", async () => {
     const popup = await openPopupFor(suite.session, suite.page);
     await popupRows(popup);
-    const text = await popup.evaluate(() => ({
-      lang: document.documentElement.lang,
-      tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => t.textContent),
-      total: document.querySelector('[data-testid="page-total"]')?.textContent ?? "",
-    }), undefined);
+    const text = await popup.evaluate(
+      () => ({
+        lang: document.documentElement.lang,
+        tabs: [...document.querySelectorAll('[role="tab"]')].map((t) => t.textContent),
+        total: document.querySelector('[data-testid="page-total"]')?.textContent ?? "",
+      }),
+      undefined,
+    );
     expect(text.lang).toBe("en");
     expect(text.tabs).toEqual(["This page", "Knowledge base", "Settings"]);
     expect(text.total).toMatch(/mentions/);

@@ -40,7 +40,9 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: zero network requests o
   });
 
   /** Runs the pages in a session behind a fresh proxy; returns the proxy's record and the session's extension id. */
-  async function run(withExtension: boolean): Promise<{ records: ProxiedRequest[]; extensionId: string; canarySeen: boolean; blockedSeen: boolean }> {
+  async function run(
+    withExtension: boolean,
+  ): Promise<{ records: ProxiedRequest[]; extensionId: string; canarySeen: boolean; blockedSeen: boolean }> {
     const proxy = await startRecordingProxy(server.origin);
     proxies.push(proxy);
     const session: ExtensionSession = await launch(browserName, { proxy: proxy.port, extension: withExtension });
@@ -48,7 +50,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: zero network requests o
       const page = await session.newPage();
       for (const { path, hover, popup } of PAGES) {
         await page.goto(server.url(path));
-        if (!withExtension) { await pause(500); continue; }
+        if (!withExtension) {
+          await pause(500);
+          continue;
+        }
         await settledHighlights(page, 1);
         if (hover) {
           await hoverMention(page, hover);
@@ -67,11 +72,29 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: zero network requests o
       if (withExtension) {
         // The extension pages' CSP (connect-src 'none') refuses any fetch outright: nothing reaches the proxy.
         const popup = await session.openPopup();
-        const fetchOutcome = await popup.evaluate(() => fetch("http://blocked.maekrak.invalid/ping").then(() => "sent", (e: Error) => `refused: ${e.name}`), undefined);
+        const fetchOutcome = await popup.evaluate(
+          () =>
+            fetch("http://blocked.maekrak.invalid/ping").then(
+              () => "sent",
+              (e: Error) => `refused: ${e.name}`,
+            ),
+          undefined,
+        );
         expect(fetchOutcome).toMatch(/^refused/);
         // Canary: a request the extension causes (a tab it opens) is seen by the proxy (so one from Maekrak would be too).
-        await popup.evaluate(() => ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.create({ url: "http://canary.maekrak.invalid/ping", active: false }), undefined);
-        canarySeen = await waitFor(async () => proxy.records.some((r) => r.url.includes("canary.maekrak.invalid")), 5_000, "canary").catch(() => false);
+        await popup.evaluate(
+          () =>
+            ((globalThis as any).browser ?? (globalThis as any).chrome).tabs.create({
+              url: "http://canary.maekrak.invalid/ping",
+              active: false,
+            }),
+          undefined,
+        );
+        canarySeen = await waitFor(
+          async () => proxy.records.some((r) => r.url.includes("canary.maekrak.invalid")),
+          5_000,
+          "canary",
+        ).catch(() => false);
         blockedSeen = proxy.records.some((r) => r.url.includes("blocked.maekrak.invalid"));
       }
       return { records, extensionId: new URL(session.popupUrl).host, canarySeen, blockedSeen };
@@ -88,15 +111,23 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: zero network requests o
 
     const own = records.filter((r) => r.kind === "http" && r.url.startsWith(`${server.origin}/`));
     const notOwn = records.filter((r) => !own.includes(r));
-    const housekeepingHosts = new Set(control.records.filter((r) => !(r.kind === "http" && r.url.startsWith(`${server.origin}/`))).map(hostOf));
+    const housekeepingHosts = new Set(
+      control.records.filter((r) => !(r.kind === "http" && r.url.startsWith(`${server.origin}/`))).map(hostOf),
+    );
     const unexplained = notOwn.filter((r) => !housekeepingHosts.has(hostOf(r)));
-    console.info(`[privacy] ${browserName}: ${records.length} requests recorded with Maekrak: ${own.length} the fixture pages' own, ` +
-      `${notOwn.length} browser housekeeping (${[...new Set(notOwn.map(hostOf))].join(", ") || "none"}; without Maekrak the same browser made ` +
-      `${control.records.length - control.records.filter((r) => r.kind === "http" && r.url.startsWith(`${server.origin}/`)).length} to ` +
-      `${[...housekeepingHosts].join(", ") || "none"}), ${unexplained.length} unexplained`);
+    console.info(
+      `[privacy] ${browserName}: ${records.length} requests recorded with Maekrak: ${own.length} the fixture pages' own, ` +
+        `${notOwn.length} browser housekeeping (${[...new Set(notOwn.map(hostOf))].join(", ") || "none"}; without Maekrak the same browser made ` +
+        `${control.records.length - control.records.filter((r) => r.kind === "http" && r.url.startsWith(`${server.origin}/`)).length} to ` +
+        `${[...housekeepingHosts].join(", ") || "none"}), ${unexplained.length} unexplained`,
+    );
 
     // Every page was fetched through the proxy (nothing bypassed it): the proxy saw exactly what the server served.
-    for (const { path } of PAGES) expect(own.map((r) => r.url), path).toContain(server.url(path));
+    for (const { path } of PAGES)
+      expect(
+        own.map((r) => r.url),
+        path,
+      ).toContain(server.url(path));
     expect(own.map((r) => new URL(r.url).pathname).sort()).toEqual([...fixtureRequests].sort());
     // Nothing else, except what the browser does by itself, and none of that names the extension.
     expect(unexplained).toEqual([]);

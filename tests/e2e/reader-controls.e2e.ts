@@ -23,7 +23,11 @@ async function chord(page: PageLike, ...keys: string[]) {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Registry names that hold at least one range. */
-const namesInUse = (snapshot: Record<string, string[]>) => Object.entries(snapshot).filter(([, r]) => r.length).map(([n]) => n).sort();
+const namesInUse = (snapshot: Record<string, string[]>) =>
+  Object.entries(snapshot)
+    .filter(([, r]) => r.length)
+    .map(([n]) => n)
+    .sort();
 
 /** Resets the reader's settings (storage.sync) from an extension page. */
 async function resetSettings(popup: PageLike) {
@@ -38,7 +42,9 @@ function cardFocusAndLive(): { focused: string; live: string; hostCount: number 
   const host = document.querySelector("maekrak-root");
   const active = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
   return {
-    focused: active ? `${active.tagName.toLowerCase()}${active.dataset.action ? `[${active.dataset.action}]` : ""}${active.classList.contains("panel") ? ".panel" : ""}` : "",
+    focused: active
+      ? `${active.tagName.toLowerCase()}${active.dataset.action ? `[${active.dataset.action}]` : ""}${active.classList.contains("panel") ? ".panel" : ""}`
+      : "",
     live: host?.shadowRoot?.querySelector("[aria-live]")?.textContent ?? "",
     hostCount: document.querySelectorAll("maekrak-root").length,
   };
@@ -76,24 +82,42 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
   test("settings apply live to the open page: categories, style, density", async () => {
     await suite.page.goto(suite.server.url("sample-news.html"));
     const before = await settledHighlights(suite.page, 10);
-    expect(namesInUse(before)).toEqual(expect.arrayContaining(["maekrak-organization", "maekrak-person", "maekrak-product"]));
+    expect(namesInUse(before)).toEqual(
+      expect.arrayContaining(["maekrak-organization", "maekrak-person", "maekrak-product"]),
+    );
     const popup = await openPopupFor(suite.session, suite.page);
     await popup.click("#tab-settings");
-    await waitFor(() => popup.evaluate(() => document.querySelector('input[name="category"][value="person"]') !== null, undefined), 5_000, "settings tab");
+    await waitFor(
+      () => popup.evaluate(() => document.querySelector('input[name="category"][value="person"]') !== null, undefined),
+      5_000,
+      "settings tab",
+    );
 
     await popup.click('input[name="category"][value="person"]');
-    const noPeople = await waitFor(async () => {
-      const s = await suite.page.evaluate(readHighlights, undefined);
-      return !namesInUse(s).includes("maekrak-person") && namesInUse(s).length === namesInUse(before).length - 1 ? s : null;
-    }, 5_000, "person highlights removed");
+    const noPeople = await waitFor(
+      async () => {
+        const s = await suite.page.evaluate(readHighlights, undefined);
+        return !namesInUse(s).includes("maekrak-person") && namesInUse(s).length === namesInUse(before).length - 1
+          ? s
+          : null;
+      },
+      5_000,
+      "person highlights removed",
+    );
     expect(allTexts(noPeople)).not.toContain("마윈");
 
     await popup.click('input[name="style"][value="underline"]');
-    await waitFor(async () => {
-      const names = namesInUse(await suite.page.evaluate(readHighlights, undefined));
-      const expected = namesInUse(noPeople).map((n) => n.replace("maekrak-", "maekrak-underline-")).join();
-      return names.join() === expected ? names : null;
-    }, 5_000, "underline highlight names");
+    await waitFor(
+      async () => {
+        const names = namesInUse(await suite.page.evaluate(readHighlights, undefined));
+        const expected = namesInUse(noPeople)
+          .map((n) => n.replace("maekrak-", "maekrak-underline-"))
+          .join();
+        return names.join() === expected ? names : null;
+      },
+      5_000,
+      "underline highlight names",
+    );
 
     await popup.click('input[name="density"][value="first"]');
     // One highlight per entity the page mentions (the popup still counts every mention of the chosen categories).
@@ -101,10 +125,14 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     const rows = await popupRows(popup);
     expect(rows.every((r) => r.type !== "person")).toBe(true);
     expect(rows.reduce((n, r) => n + r.count, 0)).toBeGreaterThan(rows.length); // the page repeats some names
-    const firstOnly = await waitFor(async () => {
-      const s = await suite.page.evaluate(readHighlights, undefined);
-      return allTexts(s).length === rows.length ? s : null;
-    }, 5_000, "first mentions only");
+    const firstOnly = await waitFor(
+      async () => {
+        const s = await suite.page.evaluate(readHighlights, undefined);
+        return allTexts(s).length === rows.length ? s : null;
+      },
+      5_000,
+      "first mentions only",
+    );
     expect(allTexts(firstOnly)).toContain("알리바바");
     await suite.page.goto(suite.server.url("e2e-basic.html"));
     await popup.close();
@@ -113,7 +141,11 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
   test("hover delay and hold-a-key: with Alt chosen, the card opens only while Alt is held", async () => {
     const popup = await openPopupFor(suite.session, suite.page);
     await popup.click("#tab-settings");
-    await waitFor(() => popup.evaluate(() => document.querySelector("#hold-key") !== null, undefined), 5_000, "settings tab");
+    await waitFor(
+      () => popup.evaluate(() => document.querySelector("#hold-key") !== null, undefined),
+      5_000,
+      "settings tab",
+    );
     await popup.evaluate(() => {
       const select = document.querySelector<HTMLSelectElement>("#hold-key")!;
       select.value = "Alt";
@@ -122,11 +154,16 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
       delay.value = "0";
       delay.dispatchEvent(new Event("change", { bubbles: true }));
     }, undefined);
-    await waitFor(() => popup.evaluate(async () => {
-      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-      const { settings } = await api.storage.sync.get("settings");
-      return settings?.holdKey === "Alt" && settings?.hoverDelayMs === 0;
-    }, undefined), 5_000, "settings saved");
+    await waitFor(
+      () =>
+        popup.evaluate(async () => {
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          const { settings } = await api.storage.sync.get("settings");
+          return settings?.holdKey === "Alt" && settings?.hoverDelayMs === 0;
+        }, undefined),
+      5_000,
+      "settings saved",
+    );
     await popup.close();
     await suite.page.bringToFront();
 
@@ -136,11 +173,15 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await sleep(800);
     expect((await suite.page.evaluate(readCard, undefined)).open).toBe(false);
     await suite.page.keyboard.down("Alt");
-    const card = await waitFor(async () => {
-      const c = await suite.page.evaluate(readCard, undefined);
-      if (!c.open) await suite.page.mouse.move(point.x + 1, point.y, { steps: 2 });
-      return c.open ? c : null;
-    }, 5_000, "card while Alt is held");
+    const card = await waitFor(
+      async () => {
+        const c = await suite.page.evaluate(readCard, undefined);
+        if (!c.open) await suite.page.mouse.move(point.x + 1, point.y, { steps: 2 });
+        return c.open ? c : null;
+      },
+      5_000,
+      "card while Alt is held",
+    );
     await suite.page.keyboard.up("Alt");
     expect(card.entity).toBe("jack-ma");
     await closeCard(suite.page);
@@ -148,17 +189,34 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
 
   test("the per-site switch turns Maekrak off and on for a news-list site, live and across reloads", async () => {
     let popup = await openPopupFor(suite.session, suite.page);
-    await waitFor(() => popup.evaluate(() => (document.querySelector<HTMLInputElement>('[data-testid="site-switch"]')?.checked ?? null) === true, undefined), 5_000, "switch on");
+    await waitFor(
+      () =>
+        popup.evaluate(
+          () => (document.querySelector<HTMLInputElement>('[data-testid="site-switch"]')?.checked ?? null) === true,
+          undefined,
+        ),
+      5_000,
+      "switch on",
+    );
     await popup.click('[data-testid="site-switch"]');
-    await waitFor(async () => allTexts(await suite.page.evaluate(readHighlights, undefined)).length === 0 &&
-      (await suite.page.evaluate(() => document.querySelectorAll("maekrak-root").length, undefined)) === 0, 5_000, "highlights and host removed");
+    await waitFor(
+      async () =>
+        allTexts(await suite.page.evaluate(readHighlights, undefined)).length === 0 &&
+        (await suite.page.evaluate(() => document.querySelectorAll("maekrak-root").length, undefined)) === 0,
+      5_000,
+      "highlights and host removed",
+    );
     await popup.close();
 
     await suite.page.goto(suite.server.url("e2e-basic.html"));
     await sleep(1500);
     expect(allTexts(await suite.page.evaluate(readHighlights, undefined))).toEqual([]);
     popup = await openPopupFor(suite.session, suite.page);
-    await waitFor(() => popup.evaluate(() => document.querySelector('[data-testid="page-off"]') !== null, undefined), 5_000, "popup says off");
+    await waitFor(
+      () => popup.evaluate(() => document.querySelector('[data-testid="page-off"]') !== null, undefined),
+      5_000,
+      "popup says off",
+    );
     await popup.click('[data-testid="site-switch"]');
     await settledHighlights(suite.page, 5);
     await popup.close();
@@ -174,38 +232,71 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
 
     const popup = await suite.session.openPopup();
     await popup.click("#tab-settings");
-    await waitFor(() => popup.evaluate(() => document.querySelector("#add-site-host") !== null, undefined), 5_000, "settings tab");
+    await waitFor(
+      () => popup.evaluate(() => document.querySelector("#add-site-host") !== null, undefined),
+      5_000,
+      "settings tab",
+    );
     await popup.evaluate((host) => {
       const input = document.querySelector<HTMLInputElement>("#add-site-host")!;
       input.value = host;
       input.dispatchEvent(new Event("input", { bubbles: true }));
     }, OTHER_SITE);
     await popup.click("form.add-site button[type=submit]");
-    const registered = () => popup.evaluate(async () => {
-      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-      return (await api.scripting.getRegisteredContentScripts()).map((s: any) => `${s.id} ${s.matches.join(",")} ${s.persistAcrossSessions}`);
-    }, undefined);
+    const registered = () =>
+      popup.evaluate(async () => {
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        return (await api.scripting.getRegisteredContentScripts()).map(
+          (s: any) => `${s.id} ${s.matches.join(",")} ${s.persistAcrossSessions}`,
+        );
+      }, undefined);
 
     if (browserName === "chromium") {
       // Headless Chromium shows the permission prompt with no way to answer it: nothing may run before the reader agrees.
       await sleep(1500);
       expect(await registered()).toEqual([]);
-      expect(await popup.evaluate(async (host) => ((globalThis as any).chrome).permissions.contains({ origins: [`*://${host}/*`] }), OTHER_SITE)).toBe(false);
+      expect(
+        await popup.evaluate(
+          async (host) => (globalThis as any).chrome.permissions.contains({ origins: [`*://${host}/*`] }),
+          OTHER_SITE,
+        ),
+      ).toBe(false);
       expect(allTexts(await other.evaluate(readHighlights, undefined))).toEqual([]);
     } else {
       // Firefox grants optional permissions without the doorhanger here (test profile pref): the whole path runs.
-      expect(await waitFor(async () => { const r = await registered(); return r.length ? r : null; }, 10_000, "registration"))
-        .toEqual([`maekrak-site:${OTHER_SITE} *://${OTHER_SITE}/* true`]);
+      expect(
+        await waitFor(
+          async () => {
+            const r = await registered();
+            return r.length ? r : null;
+          },
+          10_000,
+          "registration",
+        ),
+      ).toEqual([`maekrak-site:${OTHER_SITE} *://${OTHER_SITE}/* true`]);
       // The open tab gets the script at once, and a reload keeps it.
       await settledHighlights(other, 5);
       await other.goto(url);
       await settledHighlights(other, 5);
       // Turning the site off removes the registration, the permission and, live, the highlights.
-      await waitFor(() => popup.evaluate(() => document.querySelector(".site-list button") !== null, undefined), 5_000, "site listed");
+      await waitFor(
+        () => popup.evaluate(() => document.querySelector(".site-list button") !== null, undefined),
+        5_000,
+        "site listed",
+      );
       await popup.click(".site-list button");
-      await waitFor(async () => allTexts(await other.evaluate(readHighlights, undefined)).length === 0, 5_000, "highlights removed");
+      await waitFor(
+        async () => allTexts(await other.evaluate(readHighlights, undefined)).length === 0,
+        5_000,
+        "highlights removed",
+      );
       await waitFor(async () => (await registered()).length === 0, 5_000, "registration removed");
-      expect(await popup.evaluate(async (host) => ((globalThis as any).browser).permissions.contains({ origins: [`*://${host}/*`] }), OTHER_SITE)).toBe(false);
+      expect(
+        await popup.evaluate(
+          async (host) => (globalThis as any).browser.permissions.contains({ origins: [`*://${host}/*`] }),
+          OTHER_SITE,
+        ),
+      ).toBe(false);
       await other.goto(url);
       await sleep(1200);
       expect(allTexts(await other.evaluate(readHighlights, undefined))).toEqual([]);
@@ -220,15 +311,30 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await settledHighlights(suite.page, 5);
     await suite.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
     await chord(suite.page, "Alt", "Shift", "KeyJ");
-    const first = await waitFor(async () => { const c = await suite.page.evaluate(readCard, undefined); return c.open ? c : null; }, 5_000, "first card");
+    const first = await waitFor(
+      async () => {
+        const c = await suite.page.evaluate(readCard, undefined);
+        return c.open ? c : null;
+      },
+      5_000,
+      "first card",
+    );
     expect((await suite.page.evaluate(cardFocusAndLive, undefined)).focused).toBe("div.panel");
     await chord(suite.page, "Alt", "Shift", "KeyJ");
-    const second = await waitFor(async () => {
-      const c = await suite.page.evaluate(readCard, undefined);
-      return c.open && c.text !== first.text ? c : null;
-    }, 5_000, "second card");
+    const second = await waitFor(
+      async () => {
+        const c = await suite.page.evaluate(readCard, undefined);
+        return c.open && c.text !== first.text ? c : null;
+      },
+      5_000,
+      "second card",
+    );
     await chord(suite.page, "Alt", "Shift", "KeyK");
-    await waitFor(async () => (await suite.page.evaluate(readCard, undefined)).text === first.text, 5_000, "back to the first");
+    await waitFor(
+      async () => (await suite.page.evaluate(readCard, undefined)).text === first.text,
+      5_000,
+      "back to the first",
+    );
     expect(second.text).not.toBe(first.text);
     await suite.page.keyboard.press("Tab");
     expect((await suite.page.evaluate(cardFocusAndLive, undefined)).focused).toBe("button[pin]");
@@ -245,15 +351,35 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     const popup = await openPopupFor(suite.session, suite.page);
     await popupRows(popup);
     await popup.click('li.page-row:has([data-entity="ant-group"]) [data-jump="next"]');
-    const flashed = await waitFor(() => suite.page.evaluate(() => {
-      const flash = (CSS as any).highlights.get("maekrak-flash") as Set<Range> | undefined;
-      const range = flash ? [...flash][0] : undefined;
-      if (!range) return null;
-      return { text: range.toString() };
-    }, undefined), 5_000, "flash");
+    const flashed = await waitFor(
+      () =>
+        suite.page.evaluate(() => {
+          const flash = (CSS as any).highlights.get("maekrak-flash") as Set<Range> | undefined;
+          const range = flash ? [...flash][0] : undefined;
+          if (!range) return null;
+          return { text: range.toString() };
+        }, undefined),
+      5_000,
+      "flash",
+    );
     expect(flashed.text).toMatch(/앤트/);
-    await waitFor(async () => (await suite.page.evaluate(() => { const r = (CSS as any).highlights.get("maekrak-flash"); return r ? [...r][0].getBoundingClientRect().top : -1; }, undefined)) >= 0, 5_000, "scrolled into view");
-    const card = await waitFor(async () => { const c = await suite.page.evaluate(readCard, undefined); return c.open ? c : null; }, 5_000, "card");
+    await waitFor(
+      async () =>
+        (await suite.page.evaluate(() => {
+          const r = (CSS as any).highlights.get("maekrak-flash");
+          return r ? [...r][0].getBoundingClientRect().top : -1;
+        }, undefined)) >= 0,
+      5_000,
+      "scrolled into view",
+    );
+    const card = await waitFor(
+      async () => {
+        const c = await suite.page.evaluate(readCard, undefined);
+        return c.open ? c : null;
+      },
+      5_000,
+      "card",
+    );
     expect(card.entity).toBe("ant-group");
     await popup.close();
     await suite.page.bringToFront();
@@ -266,35 +392,47 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     const popup = await openPopupFor(suite.session, suite.page);
     await popupRows(popup);
     await popup.bringToFront(); // keys go to the window in front, as when the reader uses the popup
-    const focused = () => popup.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      return el ? `${el.tagName.toLowerCase()}#${el.id}[${el.getAttribute("value") ?? ""}]` : "";
-    }, undefined);
+    const focused = () =>
+      popup.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return el ? `${el.tagName.toLowerCase()}#${el.id}[${el.getAttribute("value") ?? ""}]` : "";
+      }, undefined);
     await popup.evaluate(() => (document.activeElement as HTMLElement | null)?.blur(), undefined);
     await popup.keyboard.press("Tab");
     expect(await focused()).toBe("button#tab-page[]");
     await popup.keyboard.press("ArrowRight");
     await popup.keyboard.press("ArrowRight");
     expect(await focused()).toBe("button#tab-settings[]");
-    expect(await popup.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.id, undefined)).toBe("tab-settings");
+    expect(
+      await popup.evaluate(() => document.querySelector('[role="tab"][aria-selected="true"]')?.id, undefined),
+    ).toBe("tab-settings");
     // Tab through the settings until the "people" category, then Space unticks it.
     for (let i = 0; i < 20 && (await focused()) !== "input#[person]"; i++) await popup.keyboard.press("Tab");
     expect(await focused()).toBe("input#[person]");
     await popup.keyboard.press(" ");
-    await waitFor(() => popup.evaluate(async () => {
-      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-      return (await api.storage.sync.get("settings")).settings?.categories?.person === false;
-    }, undefined), 5_000, "saved from the keyboard");
+    await waitFor(
+      () =>
+        popup.evaluate(async () => {
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          return (await api.storage.sync.get("settings")).settings?.categories?.person === false;
+        }, undefined),
+      5_000,
+      "saved from the keyboard",
+    );
     await popup.close();
   });
 
   test("a polite live region announces the number of mentions once", async () => {
     await suite.page.goto(suite.server.url("e2e-basic.html"));
     const snapshot = await settledHighlights(suite.page, 5);
-    const { live, hostCount } = await waitFor(async () => {
-      const r = await suite.page.evaluate(cardFocusAndLive, undefined);
-      return r.live ? r : null;
-    }, 5_000, "announcement");
+    const { live, hostCount } = await waitFor(
+      async () => {
+        const r = await suite.page.evaluate(cardFocusAndLive, undefined);
+        return r.live ? r : null;
+      },
+      5_000,
+      "announcement",
+    );
     expect(hostCount).toBe(1);
     expect(live).toContain(String(allTexts(snapshot).length));
     expect(live).toMatch(/언급/);
@@ -305,7 +443,16 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     const pin = await suite.page.evaluate(pointInCard, "[data-action=pin]");
     await suite.page.mouse.move(pin!.x, pin!.y, { steps: 3 });
     await suite.page.mouse.click(pin!.x, pin!.y);
-    expect(await suite.page.evaluate(() => document.querySelector("maekrak-root")!.shadowRoot!.querySelector("[data-action=pin]")!.getAttribute("aria-pressed"), undefined)).toBe("true");
+    expect(
+      await suite.page.evaluate(
+        () =>
+          document
+            .querySelector("maekrak-root")!
+            .shadowRoot!.querySelector("[data-action=pin]")!
+            .getAttribute("aria-pressed"),
+        undefined,
+      ),
+    ).toBe("true");
     await suite.page.mouse.move(5, 700, { steps: 3 });
     await sleep(700);
     expect((await suite.page.evaluate(readCard, undefined)).open).toBe(true);
@@ -324,21 +471,38 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     expect(after.bottom).toBeLessThanOrEqual(800);
 
     // Source links: real links to the source, opened in a new tab, never fetched by us.
-    const links = await suite.page.evaluate(() => [...document.querySelector("maekrak-root")!.shadowRoot!.querySelectorAll<HTMLAnchorElement>(".sources a")]
-      .map((a) => ({ href: a.href, target: a.target, rel: a.rel })), undefined);
+    const links = await suite.page.evaluate(
+      () =>
+        [...document.querySelector("maekrak-root")!.shadowRoot!.querySelectorAll<HTMLAnchorElement>(".sources a")].map(
+          (a) => ({ href: a.href, target: a.target, rel: a.rel }),
+        ),
+      undefined,
+    );
     expect(links.length).toBeGreaterThan(0);
-    for (const link of links) expect(link).toMatchObject({ href: expect.stringMatching(/^https?:\/\//), target: "_blank", rel: "noopener noreferrer" });
+    for (const link of links)
+      expect(link).toMatchObject({
+        href: expect.stringMatching(/^https?:\/\//),
+        target: "_blank",
+        rel: "noopener noreferrer",
+      });
 
     const copy = await suite.page.evaluate(pointInCard, "[data-action=copy]");
     await suite.page.mouse.click(copy!.x, copy!.y);
-    const announced = await waitFor(async () => {
-      const { live } = await suite.page.evaluate(cardFocusAndLive, undefined);
-      return /복사/.test(live) ? live : null;
-    }, 5_000, "copy announced");
+    const announced = await waitFor(
+      async () => {
+        const { live } = await suite.page.evaluate(cardFocusAndLive, undefined);
+        return /복사/.test(live) ? live : null;
+      },
+      5_000,
+      "copy announced",
+    );
     if (browserName === "chromium") {
       // Chromium lets the test read the clipboard back: the claim with its source, date and link.
       expect(announced).toMatch(/복사했습니다/);
-      const clip = await suite.page.evaluate(() => navigator.clipboard.readText().catch((e: Error) => `error: ${e.message}`), undefined);
+      const clip = await suite.page.evaluate(
+        () => navigator.clipboard.readText().catch((e: Error) => `error: ${e.message}`),
+        undefined,
+      );
       expect(clip).toMatch(/^마윈: [\s\S]+\n출처 .+https?:\/\//);
     }
 
@@ -346,14 +510,22 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await suite.page.mouse.click(more!.x, more!.y);
     // The toolbar popup opens on the entity (or, where the browser refuses, the same view in a tab).
     const viewer = await suite.session.openPopup("?entity=qwen"); // a tab on another entity: it leaves the pending request alone
-    const shown = await waitFor(async () => {
-      const inPopup = await viewer.evaluate(() => {
-        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-        return api.extension.getViews({ type: "popup" }).map((view: Window) => view.document.querySelector<HTMLElement>("article.details")?.dataset.entity ?? "none");
-      }, undefined);
-      const inTab = (await suite.session.pageUrls()).filter((u) => /popup\/index\.html\?entity=jack-ma/.test(u));
-      return inPopup.includes("jack-ma") || inTab.length ? { inPopup, inTab } : null;
-    }, 5_000, "popup opened on the entity");
+    const shown = await waitFor(
+      async () => {
+        const inPopup = await viewer.evaluate(() => {
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          return api.extension
+            .getViews({ type: "popup" })
+            .map(
+              (view: Window) => view.document.querySelector<HTMLElement>("article.details")?.dataset.entity ?? "none",
+            );
+        }, undefined);
+        const inTab = (await suite.session.pageUrls()).filter((u) => /popup\/index\.html\?entity=jack-ma/.test(u));
+        return inPopup.includes("jack-ma") || inTab.length ? { inPopup, inTab } : null;
+      },
+      5_000,
+      "popup opened on the entity",
+    );
     expect([...shown.inPopup, ...shown.inTab.map((u) => new URL(u).searchParams.get("entity"))]).toContain("jack-ma");
     await viewer.close();
 
@@ -375,7 +547,11 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await popup.click("#tab-kb");
     expect(await runAxe(popup, null)).toEqual([]);
     await popup.click("#tab-settings");
-    await waitFor(() => popup.evaluate(() => document.querySelector("#hover-delay") !== null, undefined), 5_000, "settings tab");
+    await waitFor(
+      () => popup.evaluate(() => document.querySelector("#hover-delay") !== null, undefined),
+      5_000,
+      "settings tab",
+    );
     expect(await runAxe(popup, null)).toEqual([]);
     await popup.close();
   });

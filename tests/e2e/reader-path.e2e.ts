@@ -14,13 +14,26 @@ import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHigh
 import { useExtensionSuite } from "./support/suite";
 
 type Expected = { mustFind: Array<{ text: string; entity: string }>; mustNotFind: string[] };
-const expected = (page: string): Expected => JSON.parse(readFileSync(join(PAGES_DIR, page.replace(".html", ".expected.json")), "utf8"));
+const expected = (page: string): Expected =>
+  JSON.parse(readFileSync(join(PAGES_DIR, page.replace(".html", ".expected.json")), "utf8"));
 
 const TYPE_OF: Record<string, string> = {
-  "alibaba-group": "organization", "alibaba-cloud": "organization", "ant-group": "organization",
-  qwen: "product", taobao: "product", tmall: "product", aliexpress: "product", alipay: "product", "qwen2.5-max": "product", qwen3: "product",
-  "jack-ma": "person", "joe-tsai": "person", "eddie-wu": "person", "daniel-zhang": "person",
-  "capex-380b": "figure", "antitrust-fine-2021": "figure",
+  "alibaba-group": "organization",
+  "alibaba-cloud": "organization",
+  "ant-group": "organization",
+  qwen: "product",
+  taobao: "product",
+  tmall: "product",
+  aliexpress: "product",
+  alipay: "product",
+  "qwen2.5-max": "product",
+  qwen3: "product",
+  "jack-ma": "person",
+  "joe-tsai": "person",
+  "eddie-wu": "person",
+  "daniel-zhang": "person",
+  "capex-380b": "figure",
+  "antitrust-fine-2021": "figure",
 };
 
 describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (browserName) => {
@@ -34,7 +47,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader path", (brow
       expect(snapshot[`maekrak-${TYPE_OF[entity]}`], `${text} (${entity})`).toContain(text);
     }
     for (const trap of mustNotFind) {
-      expect(allTexts(snapshot).some((t) => t.includes(trap)), trap).toBe(false);
+      expect(
+        allTexts(snapshot).some((t) => t.includes(trap)),
+        trap,
+      ).toBe(false);
     }
     expect(await suite.page.evaluate(highlightedInside, "ta")).toBe(false);
     expect(await suite.page.evaluate(highlightedInside, "ce")).toBe(false);

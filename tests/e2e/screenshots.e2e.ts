@@ -15,7 +15,10 @@ const OUT = join(ROOT, process.env.MAEKRAK_SCREENSHOTS ?? join("artifacts", "scr
 
 /** Playwright's page (Chromium) behind the shared interface: screenshots and colour-scheme emulation. */
 type ShotPage = PageLike & {
-  screenshot(options: { path: string; clip?: { x: number; y: number; width: number; height: number } }): Promise<Buffer>;
+  screenshot(options: {
+    path: string;
+    clip?: { x: number; y: number; width: number; height: number };
+  }): Promise<Buffer>;
   emulateMedia(options: { colorScheme: "light" | "dark" }): Promise<void>;
 };
 

@@ -72,7 +72,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: verification on the pag
     const plan = rows.find((r) => r.entity === "capex-380b")!;
     expect(plan.type).toBe("figure");
     expect([...plan.verdicts].sort(), JSON.stringify(rows)).toEqual(["conversion-match", "differs", "match"]);
-    const summary = await popup.evaluate(() => document.querySelector("[data-testid=figure-summary]")?.className ?? "", undefined);
+    const summary = await popup.evaluate(
+      () => document.querySelector("[data-testid=figure-summary]")?.className ?? "",
+      undefined,
+    );
     expect(summary).toContain("differs");
     await popup.close();
   });

@@ -18,7 +18,9 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
   const source = readFileSync(file, "utf8");
-  return [...source.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  return [...source.matchAll(/(?:import|export)[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
 }
 
 /** The top folder under src/ an import resolves to, or the package name. */
@@ -35,7 +37,10 @@ describe("module boundaries", () => {
     for (const file of all.filter((f) => area(f) === "core")) {
       for (const spec of imports(file)) {
         const to = target(file, spec);
-        expect(["core", "kb"].includes(to) && (to !== "kb" || spec.includes("kb/schema")), `${relative(SRC, file)} imports ${spec}`).toBe(true);
+        expect(
+          ["core", "kb"].includes(to) && (to !== "kb" || spec.includes("kb/schema")),
+          `${relative(SRC, file)} imports ${spec}`,
+        ).toBe(true);
       }
     }
   });
@@ -43,14 +48,19 @@ describe("module boundaries", () => {
   test("src/core uses no DOM or browser API", () => {
     for (const file of all.filter((f) => area(f) === "core")) {
       const code = readFileSync(file, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
-      expect(code, relative(SRC, file)).not.toMatch(/\b(document|window|browser|chrome|navigator|localStorage)\s*\.|\bHTMLElement\b|\bRange\b\(|\bNode\.|webextension-polyfill/);
+      expect(code, relative(SRC, file)).not.toMatch(
+        /\b(document|window|browser|chrome|navigator|localStorage)\s*\.|\bHTMLElement\b|\bRange\b\(|\bNode\.|webextension-polyfill/,
+      );
     }
   });
 
   test("src/kb and src/messages/protocol.ts import no browser context", () => {
     for (const file of all.filter((f) => area(f) === "kb" || f.endsWith("protocol.ts"))) {
       for (const spec of imports(file)) {
-        expect(["content", "background", "popup", "webextension-polyfill"].includes(target(file, spec)), `${relative(SRC, file)} imports ${spec}`).toBe(false);
+        expect(
+          ["content", "background", "popup", "webextension-polyfill"].includes(target(file, spec)),
+          `${relative(SRC, file)} imports ${spec}`,
+        ).toBe(false);
       }
     }
   });
@@ -68,7 +78,9 @@ describe("module boundaries", () => {
   test("page and knowledge-base text never reach an HTML sink", () => {
     for (const file of all) {
       const code = readFileSync(file, "utf8");
-      expect(code, relative(SRC, file)).not.toMatch(/\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|\beval\(|new Function\(/);
+      expect(code, relative(SRC, file)).not.toMatch(
+        /\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write|\beval\(|new Function\(/,
+      );
     }
   });
 });

@@ -67,13 +67,27 @@ export async function launch(name: BrowserName, options: LaunchOptions = {}): Pr
  * (playwright-core chromiumSwitches) is repeated here.
  */
 const QUIET_CHROMIUM = [
-  "--disable-features=" + [
-    "AvoidUnnecessaryBeforeUnloadCheckSync", "DestroyProfileOnBrowserClose", "HttpsUpgrades", "HttpsFirstBalancedModeAutoEnable",
-    "LensOverlay", "MediaRouter", "PaintHolding", "ThirdPartyStoragePartitioning", "AvoidCorsURLLoaderRestartOnRedirect",
-    "OptimizationHints", "NetworkTimeServiceQuerying", "AimEnabled", "PreconnectToSearch",
-    "AutofillServerCommunication", "AutofillCrowdsourcing", "ComponentUpdater",
-  ].join(","),
-  "--gaia-url=http://gaia.disabled.invalid", "--google-base-url=http://google.disabled.invalid",
+  "--disable-features=" +
+    [
+      "AvoidUnnecessaryBeforeUnloadCheckSync",
+      "DestroyProfileOnBrowserClose",
+      "HttpsUpgrades",
+      "HttpsFirstBalancedModeAutoEnable",
+      "LensOverlay",
+      "MediaRouter",
+      "PaintHolding",
+      "ThirdPartyStoragePartitioning",
+      "AvoidCorsURLLoaderRestartOnRedirect",
+      "OptimizationHints",
+      "NetworkTimeServiceQuerying",
+      "AimEnabled",
+      "PreconnectToSearch",
+      "AutofillServerCommunication",
+      "AutofillCrowdsourcing",
+      "ComponentUpdater",
+    ].join(","),
+  "--gaia-url=http://gaia.disabled.invalid",
+  "--google-base-url=http://google.disabled.invalid",
 ];
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
@@ -86,18 +100,35 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
     viewport: { width: 1100, height: 800 },
     locale: options.lang === "en" ? "en-US" : "ko-KR",
     // The extension's UI language follows the browser's.
-    env: { ...process.env, LANG: options.lang === "en" ? "en_US.UTF-8" : "ko_KR.UTF-8", LANGUAGE: options.lang ?? "ko" },
+    env: {
+      ...process.env,
+      LANG: options.lang === "en" ? "en_US.UTF-8" : "ko_KR.UTF-8",
+      LANGUAGE: options.lang ?? "ko",
+    },
     args: [
-      ...(options.extension === false ? [] : [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]), "--no-sandbox", "--disable-gpu",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--lang=${options.lang ?? "ko"}`,
+      ...(options.extension === false
+        ? []
+        : [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`]),
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--lang=${options.lang ?? "ko"}`,
       `--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`,
       // `<-loopback>` removes the implicit bypass of 127.0.0.1/localhost, so the fixture server is proxied too.
-      ...(options.proxy ? [`--proxy-server=http://127.0.0.1:${options.proxy}`, "--proxy-bypass-list=<-loopback>", ...QUIET_CHROMIUM] : []),
+      ...(options.proxy
+        ? [`--proxy-server=http://127.0.0.1:${options.proxy}`, "--proxy-bypass-list=<-loopback>", ...QUIET_CHROMIUM]
+        : []),
     ],
   });
   // Lets the tests read back what the card copied.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const worker = options.extension === false ? null : context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  const worker =
+    options.extension === false
+      ? null
+      : (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 })));
   const extensionId = worker ? new URL(worker.url()).host : "none";
   const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
   return {
@@ -133,15 +164,19 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       // Optional permissions are granted without the doorhanger (no UI to click in headless Firefox).
       "extensions.webextOptionalPermissionPrompts": false,
       "network.dns.localDomains": OTHER_SITE,
-      ...(options.proxy ? {
-        "network.proxy.type": 1,
-        "network.proxy.http": "127.0.0.1", "network.proxy.http_port": options.proxy,
-        "network.proxy.ssl": "127.0.0.1", "network.proxy.ssl_port": options.proxy,
-        "network.proxy.share_proxy_settings": false,
-        "network.proxy.allow_hijacking_localhost": true, // proxy 127.0.0.1 too
-        "network.proxy.no_proxies_on": "",
-        "network.proxy.socks_remote_dns": false,
-      } : {}),
+      ...(options.proxy
+        ? {
+            "network.proxy.type": 1,
+            "network.proxy.http": "127.0.0.1",
+            "network.proxy.http_port": options.proxy,
+            "network.proxy.ssl": "127.0.0.1",
+            "network.proxy.ssl_port": options.proxy,
+            "network.proxy.share_proxy_settings": false,
+            "network.proxy.allow_hijacking_localhost": true, // proxy 127.0.0.1 too
+            "network.proxy.no_proxies_on": "",
+            "network.proxy.socks_remote_dns": false,
+          }
+        : {}),
     },
     args: ["--remote-allow-system-access"],
   });
@@ -158,7 +193,9 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       popup.goto(popupUrl + query).catch(() => undefined);
       const started = Date.now();
       for (;;) {
-        const ready = await popup.evaluate(() => location.protocol === "moz-extension:" && document.readyState === "complete").catch(() => false);
+        const ready = await popup
+          .evaluate(() => location.protocol === "moz-extension:" && document.readyState === "complete")
+          .catch(() => false);
         if (ready) break;
         if (Date.now() - started > 15_000) throw new Error("popup did not load");
         await new Promise((r) => setTimeout(r, 100));
@@ -182,7 +219,11 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
 }
 
 /** Polls `probe` until it returns a truthy value (or throws after `timeout` ms). */
-export async function waitFor<T>(probe: () => Promise<T>, timeout = 10_000, what = "condition"): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  probe: () => Promise<T>,
+  timeout = 10_000,
+  what = "condition",
+): Promise<NonNullable<T>> {
   const started = Date.now();
   let last: T | undefined;
   for (;;) {
@@ -192,7 +233,8 @@ export async function waitFor<T>(probe: () => Promise<T>, timeout = 10_000, what
     } catch {
       /* page not ready yet */
     }
-    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    if (Date.now() - started > timeout)
+      throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -41,7 +41,11 @@ export function highlightedInside(id: string): boolean {
 }
 
 export type CardSnapshot = {
-  open: boolean; entity?: string; title?: string; text?: string; role?: string;
+  open: boolean;
+  entity?: string;
+  title?: string;
+  text?: string;
+  role?: string;
   /** Verification status of each fact shown. */
   badges?: string[];
   /** Number of source lines shown. */

@@ -6,7 +6,13 @@
 import { createServer, request, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 
-export type ProxiedRequest = { method: string; url: string; kind: "http" | "connect" | "upgrade"; at: number; body?: string };
+export type ProxiedRequest = {
+  method: string;
+  url: string;
+  kind: "http" | "connect" | "upgrade";
+  at: number;
+  body?: string;
+};
 export type RecordingProxy = { port: number; records: ProxiedRequest[]; close(): Promise<void> };
 
 export async function startRecordingProxy(allowOrigin: string): Promise<RecordingProxy> {
@@ -26,12 +32,28 @@ export async function startRecordingProxy(allowOrigin: string): Promise<Recordin
       // Keep the start of a refused request's body: it tells whose request it was.
       const record = records[records.length - 1]!;
       let body = "";
-      req.on("data", (chunk: Buffer) => { if (body.length < 2000) body += chunk.toString("utf8"); });
-      req.on("end", () => { record.body = body.slice(0, 2000); res.writeHead(502).end("refused by the test proxy"); });
+      req.on("data", (chunk: Buffer) => {
+        if (body.length < 2000) body += chunk.toString("utf8");
+      });
+      req.on("end", () => {
+        record.body = body.slice(0, 2000);
+        res.writeHead(502).end("refused by the test proxy");
+      });
       return;
     }
-    const upstream = request({ host: allowed.hostname, port: allowed.port, method: req.method, path: target.pathname + target.search, headers: req.headers },
-      (reply: IncomingMessage) => { res.writeHead(reply.statusCode ?? 502, reply.headers); reply.pipe(res); });
+    const upstream = request(
+      {
+        host: allowed.hostname,
+        port: allowed.port,
+        method: req.method,
+        path: target.pathname + target.search,
+        headers: req.headers,
+      },
+      (reply: IncomingMessage) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.pipe(res);
+      },
+    );
     upstream.on("error", () => res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -41,12 +63,19 @@ export async function startRecordingProxy(allowOrigin: string): Promise<Recordin
   };
   server.on("connect", refuse("connect"));
   server.on("upgrade", refuse("upgrade"));
-  server.on("connection", (socket) => { sockets.add(socket); socket.on("close", () => sockets.delete(socket)); });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
   return {
     port,
     records,
-    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -4,7 +4,13 @@ import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
 export const PAGES_DIR = join(import.meta.dirname, "..", "..", "fixtures", "pages");
-const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+};
 
 export type FixtureServer = { origin: string; url(path: string): string; requests: string[]; close(): Promise<void> };
 
@@ -18,7 +24,12 @@ export async function startServer(root = PAGES_DIR, host = "127.0.0.1"): Promise
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+      res
+        .writeHead(200, {
+          "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+          "cache-control": "no-store",
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end("not found");
     }

@@ -7,30 +7,41 @@ export const allTexts = (snapshot: Record<string, string[]>) => Object.values(sn
 /** Waits until the highlight registry stops changing (the scan runs in idle slices). */
 export async function settledHighlights(page: PageLike, minimum: number) {
   let previous = "";
-  return waitFor(async () => {
-    const snapshot = await page.evaluate(readHighlights, undefined);
-    const key = JSON.stringify(snapshot);
-    const stable = key === previous && allTexts(snapshot).length >= minimum;
-    previous = key;
-    return stable ? snapshot : null;
-  }, 15_000, "highlights to settle");
+  return waitFor(
+    async () => {
+      const snapshot = await page.evaluate(readHighlights, undefined);
+      const key = JSON.stringify(snapshot);
+      const stable = key === previous && allTexts(snapshot).length >= minimum;
+      previous = key;
+      return stable ? snapshot : null;
+    },
+    15_000,
+    "highlights to settle",
+  );
 }
 
 /**
  * Points at the highlighted mention `text` as a reader does (from below, resting on it; again if the first
  * events reached a page not yet accepting input) and returns the card that opens, with the point used.
  */
-export async function hoverMention(page: PageLike, text: string): Promise<{ card: CardSnapshot; point: { x: number; y: number } }> {
+export async function hoverMention(
+  page: PageLike,
+  text: string,
+): Promise<{ card: CardSnapshot; point: { x: number; y: number } }> {
   const point = await waitFor(() => page.evaluate(pointOfMention, text), 10_000, `${text} highlighted`);
   let attempts = 0;
-  const card = await waitFor(async () => {
-    if (attempts++ % 10 === 0) {
-      await page.mouse.move(point.x - 40, point.y + 60);
-      await page.mouse.move(point.x, point.y, { steps: 4 });
-    }
-    const c = await page.evaluate(readCard, undefined);
-    return c.open && c.title ? c : null;
-  }, 10_000, `card for ${text}`);
+  const card = await waitFor(
+    async () => {
+      if (attempts++ % 10 === 0) {
+        await page.mouse.move(point.x - 40, point.y + 60);
+        await page.mouse.move(point.x, point.y, { steps: 4 });
+      }
+      const c = await page.evaluate(readCard, undefined);
+      return c.open && c.title ? c : null;
+    },
+    10_000,
+    `card for ${text}`,
+  );
   return { card, point };
 }
 
@@ -45,21 +56,38 @@ export async function openPopupFor(session: ExtensionSession, page: PageLike): P
   await page.bringToFront();
   await popup.evaluate(() => location.reload(), undefined).catch(() => undefined);
   // Wait for the reloaded document, so nothing is read from the first one while it goes away.
-  await waitFor(() => popup.evaluate(() => document.readyState === "complete" &&
-    (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.type === "reload", undefined), 15_000, "popup reload");
+  await waitFor(
+    () =>
+      popup.evaluate(
+        () =>
+          document.readyState === "complete" &&
+          (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined)?.type === "reload",
+        undefined,
+      ),
+    15_000,
+    "popup reload",
+  );
   return popup;
 }
 
 export type PopupRow = { entity?: string; type?: string; count: number; verdicts: string[] };
 
 export async function popupRows(popup: PageLike): Promise<PopupRow[]> {
-  return waitFor(async () => {
-    const rows = await popup.evaluate(() => [...document.querySelectorAll<HTMLElement>(".entity-row")].map((b) => ({
-      entity: b.dataset.entity,
-      type: b.closest<HTMLElement>(".group")?.dataset.type,
-      count: Number(b.querySelector(".count")?.textContent),
-      verdicts: [...b.querySelectorAll<HTMLElement>("[data-verdict]")].map((v) => v.dataset.verdict!),
-    })), undefined);
-    return rows.length ? rows : null;
-  }, 15_000, "popup rows");
+  return waitFor(
+    async () => {
+      const rows = await popup.evaluate(
+        () =>
+          [...document.querySelectorAll<HTMLElement>(".entity-row")].map((b) => ({
+            entity: b.dataset.entity,
+            type: b.closest<HTMLElement>(".group")?.dataset.type,
+            count: Number(b.querySelector(".count")?.textContent),
+            verdicts: [...b.querySelectorAll<HTMLElement>("[data-verdict]")].map((v) => v.dataset.verdict!),
+          })),
+        undefined,
+      );
+      return rows.length ? rows : null;
+    },
+    15_000,
+    "popup rows",
+  );
 }

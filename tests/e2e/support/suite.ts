@@ -10,7 +10,10 @@ import { settledHighlights } from "./steps";
 
 export type ExtensionSuite = { server: FixtureServer; session: ExtensionSession; page: PageLike };
 
-export function useExtensionSuite(browserName: BrowserName, options: { launch?: LaunchOptions; path?: string; minimum?: number } = {}): ExtensionSuite {
+export function useExtensionSuite(
+  browserName: BrowserName,
+  options: { launch?: LaunchOptions; path?: string; minimum?: number } = {},
+): ExtensionSuite {
   const suite = {} as ExtensionSuite;
   beforeAll(async () => {
     suite.server = await startServer();

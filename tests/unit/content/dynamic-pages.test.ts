@@ -33,7 +33,12 @@ function scanPage(html: string) {
   const scanner = new PageScanner({ doc: document, matcher, highlighter, onChange: () => {} });
   scanner.start();
   scanner.drain();
-  running = { stop: () => { scanner.stop(); highlighter.clear(); } };
+  running = {
+    stop: () => {
+      scanner.stop();
+      highlighter.clear();
+    },
+  };
   const settle = async () => {
     await new Promise((resolve) => setImmediate(resolve)); // the observer's records
     scanner.drain();
@@ -75,7 +80,9 @@ describe("following a page that changes", () => {
   });
 
   test("an edited text node loses its mention", async () => {
-    const { highlighter, settle, texts } = scanPage("<p id='a'>알리바바는 오늘 말했다.</p><p>마윈의 말이 전해졌다.</p><p>큐원을 공개했다.</p>");
+    const { highlighter, settle, texts } = scanPage(
+      "<p id='a'>알리바바는 오늘 말했다.</p><p>마윈의 말이 전해졌다.</p><p>큐원을 공개했다.</p>",
+    );
     expect(texts()).toEqual(["알리바바", "마윈", "큐원"]);
     (document.getElementById("a")!.firstChild as Text).data = "오늘은 조용했다.";
     await settle();
@@ -84,7 +91,9 @@ describe("following a page that changes", () => {
   });
 
   test("an edit whose text keeps its mention's characters keeps the mention; only the mentions in the edited node are checked", async () => {
-    const { highlighter, settle, texts } = scanPage("<p id='a'>알리바바는 오늘 말했다.</p><p>마윈의 말이 전해졌다.</p><p>큐원을 공개했다.</p>");
+    const { highlighter, settle, texts } = scanPage(
+      "<p id='a'>알리바바는 오늘 말했다.</p><p>마윈의 말이 전해졌다.</p><p>큐원을 공개했다.</p>",
+    );
     const before = [...highlighter.records];
     const toString = countToString();
     (document.getElementById("a")!.firstChild as Text).appendData(" 앤트그룹의 말도.");
@@ -106,7 +115,9 @@ describe("following a page that changes", () => {
     const { settle, texts } = scanPage("<p>마윈의 말.</p><p id='p'>오늘 <i>알리</i><b>바바</b>는 말했다.</p>");
     expect(texts()).toEqual(["마윈", "알리바바"]);
     const toString = countToString();
-    document.getElementById("p")!.insertBefore(Object.assign(document.createElement("u"), { textContent: "와" }), document.querySelector("b"));
+    document
+      .getElementById("p")!
+      .insertBefore(Object.assign(document.createElement("u"), { textContent: "와" }), document.querySelector("b"));
     await settle();
     expect(toString).toHaveBeenCalledTimes(1); // the two-node mention's, not 마윈's
     expect(texts()).toEqual(["마윈"]);
@@ -125,7 +136,9 @@ describe("following a page that changes", () => {
   });
 
   test("a removed subtree loses its mentions even when it is put back elsewhere before the scanner looks", async () => {
-    const { highlighter, settle, texts } = scanPage("<div id='a'><p id='moved'>마윈의 말이 전해졌다.</p></div><div id='b'></div>");
+    const { highlighter, settle, texts } = scanPage(
+      "<div id='a'><p id='moved'>마윈의 말이 전해졌다.</p></div><div id='b'></div>",
+    );
     const [held] = highlighter.records;
     document.getElementById("b")!.append(document.getElementById("moved")!);
     await settle();
@@ -162,19 +175,43 @@ describe("following a page that changes", () => {
 });
 
 /** The check the scanner made of every held mention on every change before: its text left the page or changed. */
-const isStale = (r: MentionRecord) => r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text;
+const isStale = (r: MentionRecord) =>
+  r.range.collapsed || !r.nodes.every((n) => n.isConnected) || r.range.toString() !== r.text;
 
-const WORDS = ["알리바바", "알리", "바바는", "마윈의", "오늘 ", "큐원을", " 말했다.", "앤트그룹이", "클라우드", " ", "바"];
+const WORDS = [
+  "알리바바",
+  "알리",
+  "바바는",
+  "마윈의",
+  "오늘 ",
+  "큐원을",
+  " 말했다.",
+  "앤트그룹이",
+  "클라우드",
+  " ",
+  "바",
+];
 type Op =
   | { kind: "edit"; at: number; offset: number; count: number; word: number }
   | { kind: "remove"; at: number }
   | { kind: "move"; at: number; to: number }
   | { kind: "insert"; at: number; word: number; tag: "" | "b" | "p" };
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("edit" as const), at: fc.nat(), offset: fc.nat({ max: 12 }), count: fc.nat({ max: 4 }), word: fc.nat() }),
+  fc.record({
+    kind: fc.constant("edit" as const),
+    at: fc.nat(),
+    offset: fc.nat({ max: 12 }),
+    count: fc.nat({ max: 4 }),
+    word: fc.nat(),
+  }),
   fc.record({ kind: fc.constant("remove" as const), at: fc.nat() }),
   fc.record({ kind: fc.constant("move" as const), at: fc.nat(), to: fc.nat() }),
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), word: fc.nat(), tag: fc.constantFrom("" as const, "b" as const, "p" as const) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    word: fc.nat(),
+    tag: fc.constantFrom("" as const, "b" as const, "p" as const),
+  }),
 );
 
 /** Applies one change to the page below <main> (nodes picked by index in document order). */
@@ -192,7 +229,9 @@ function apply(change: Op): void {
       if (text) text.replaceData(Math.min(change.offset, text.length), change.count, word(change.word));
       break;
     }
-    case "remove": (all[change.at % Math.max(1, all.length)] as ChildNode | undefined)?.remove(); break;
+    case "remove":
+      (all[change.at % Math.max(1, all.length)] as ChildNode | undefined)?.remove();
+      break;
     case "move": {
       const node = all[change.at % Math.max(1, all.length)];
       const to = elements[change.to % elements.length]!;
@@ -201,7 +240,9 @@ function apply(change: Op): void {
     }
     case "insert": {
       const parent = elements[change.at % elements.length]!;
-      const node = change.tag ? Object.assign(document.createElement(change.tag), { textContent: word(change.word) }) : document.createTextNode(word(change.word));
+      const node = change.tag
+        ? Object.assign(document.createElement(change.tag), { textContent: word(change.word) })
+        : document.createTextNode(word(change.word));
       parent.insertBefore(node, parent.childNodes[change.at % (parent.childNodes.length + 1)] ?? null);
       break;
     }
@@ -215,21 +256,36 @@ const paragraphs = fc.array(
 
 describe("following a page that changes, over random changes", () => {
   test("exactly the mentions whose text left the page or changed are dropped, batch after batch", async () => {
-    await fc.assert(fc.asyncProperty(paragraphs, fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), async (model, batches) => {
-      const html = model.map((words) => `<p>${words.map(({ word, tag }) => (tag ? `<${tag}>${WORDS[word % WORDS.length]}</${tag}>` : WORDS[word % WORDS.length])).join("")}</p>`).join("");
-      const { highlighter, settle } = scanPage(`<main>${html}</main>`);
-      try {
-        for (const batch of batches) {
-          const held = [...highlighter.records];
-          for (const change of batch) apply(change);
-          await settle();
-          for (const record of held) expect(highlighter.records.includes(record), `${record.text}: ${record.range.toString()}`).toBe(!isStale(record));
-          for (const record of highlighter.records) expect(isStale(record)).toBe(false);
-        }
-      } finally {
-        running?.stop();
-        running = null;
-      }
-    }), { numRuns: 300 });
+    await fc.assert(
+      fc.asyncProperty(
+        paragraphs,
+        fc.array(fc.array(op, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+        async (model, batches) => {
+          const html = model
+            .map(
+              (words) =>
+                `<p>${words.map(({ word, tag }) => (tag ? `<${tag}>${WORDS[word % WORDS.length]}</${tag}>` : WORDS[word % WORDS.length])).join("")}</p>`,
+            )
+            .join("");
+          const { highlighter, settle } = scanPage(`<main>${html}</main>`);
+          try {
+            for (const batch of batches) {
+              const held = [...highlighter.records];
+              for (const change of batch) apply(change);
+              await settle();
+              for (const record of held)
+                expect(highlighter.records.includes(record), `${record.text}: ${record.range.toString()}`).toBe(
+                  !isStale(record),
+                );
+              for (const record of highlighter.records) expect(isStale(record)).toBe(false);
+            }
+          } finally {
+            running?.stop();
+            running = null;
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   }, 60_000);
 });

@@ -32,23 +32,31 @@ function scanPage(file: string): Found[] {
 
 /** Mentions overlapping an occurrence of `trap` in their block. */
 function overlapping(mentions: Found[], trap: string): string[] {
-  return mentions.filter((m) => {
-    for (let at = m.blockText.indexOf(trap); at >= 0; at = m.blockText.indexOf(trap, at + 1)) {
-      if (m.start < at + trap.length && at < m.end) return true;
-    }
-    return false;
-  }).map((m) => `${m.text}:${m.entity}`);
+  return mentions
+    .filter((m) => {
+      for (let at = m.blockText.indexOf(trap); at >= 0; at = m.blockText.indexOf(trap, at + 1)) {
+        if (m.start < at + trap.length && at < m.end) return true;
+      }
+      return false;
+    })
+    .map((m) => `${m.text}:${m.entity}`);
 }
 
-const pages = readdirSync(PAGES).filter((f) => f.endsWith(".html") && readdirSync(PAGES).includes(f.replace(".html", ".expected.json")));
+const pages = readdirSync(PAGES).filter(
+  (f) => f.endsWith(".html") && readdirSync(PAGES).includes(f.replace(".html", ".expected.json")),
+);
 
 describe.each(pages)("%s", (page) => {
   const expected = JSON.parse(readFileSync(join(PAGES, page.replace(".html", ".expected.json")), "utf8")) as {
-    mustFind: Array<{ text: string; entity: string }>; mustNotFind: string[];
+    mustFind: Array<{ text: string; entity: string }>;
+    mustNotFind: string[];
   };
   const mentions = scanPage(page);
   test.each(expected.mustFind.map((m) => [m.text, m.entity] as const))("finds %s as %s", (text, entity) => {
-    expect(mentions.some((m) => m.text === text && m.entity === entity), JSON.stringify(mentions.map((m) => `${m.text}:${m.entity}`))).toBe(true);
+    expect(
+      mentions.some((m) => m.text === text && m.entity === entity),
+      JSON.stringify(mentions.map((m) => `${m.text}:${m.entity}`)),
+    ).toBe(true);
   });
   test.each(expected.mustNotFind)("no mention overlaps the trap %s", (trap) => {
     expect(overlapping(mentions, trap)).toEqual([]);

@@ -19,7 +19,9 @@ import type { MentionRecord } from "../../../src/content/highlighter";
 // CSS Custom Highlight API polyfill, installed before the modules under test are imported.
 const { TestHighlight, registry } = await import("./highlight-polyfill");
 
-const { MentionHighlighter, HIGHLIGHT_NAMES, DIFFERS_HIGHLIGHT, highlightApiAvailable } = await import("../../../src/content/highlighter");
+const { MentionHighlighter, HIGHLIGHT_NAMES, DIFFERS_HIGHLIGHT, highlightApiAvailable } = await import(
+  "../../../src/content/highlighter"
+);
 const { PageScanner } = await import("../../../src/content/scanner");
 const { HoverCard, HOST_TAG } = await import("../../../src/content/card");
 const { buildMatcher } = await import("../../../src/core/matcher");
@@ -44,27 +46,168 @@ const RUNS_B = Number(process.env.PAGE_INTEGRITY_RUNS_B ?? 8_500);
 
 /** Ordinary words: none is a name or continues one (the collisions of matcher-properties included). */
 const ORDINARY = [
-  "오늘", "정부는", "새로운", "정책을", "발표했다", "시장의", "반응은", "엇갈렸다", "투자자들은", "소식을", "알리고", "알렸다", "알리는",
-  "알려졌다", "두", "회사의", "차이가", "차이를", "큰", "알리바이를", "댔다", "우리는", "경제", "마화텅", "회장도", "차이잉원", "총통은",
-  "연구원", "인공지능", "투자", "매출이", "늘었다", "3분기", "성장", "기업들이", "경쟁한다", "중국", "미국", "반도체", "수출", "규제가",
-  "강화됐다", "말했다", "개미", "알리다", "위해", "노력했다", "타오르는", "불길", "기자", "베이징에서", "관계자는", "이번", "지난해",
-  "전략을", "공개했다", "주가는", "올랐다", "한편", "업계에서는", "평가가", "나온다", "전자상거래", "업체", "최고경영자(CEO)는", "성명에서",
+  "오늘",
+  "정부는",
+  "새로운",
+  "정책을",
+  "발표했다",
+  "시장의",
+  "반응은",
+  "엇갈렸다",
+  "투자자들은",
+  "소식을",
+  "알리고",
+  "알렸다",
+  "알리는",
+  "알려졌다",
+  "두",
+  "회사의",
+  "차이가",
+  "차이를",
+  "큰",
+  "알리바이를",
+  "댔다",
+  "우리는",
+  "경제",
+  "마화텅",
+  "회장도",
+  "차이잉원",
+  "총통은",
+  "연구원",
+  "인공지능",
+  "투자",
+  "매출이",
+  "늘었다",
+  "3분기",
+  "성장",
+  "기업들이",
+  "경쟁한다",
+  "중국",
+  "미국",
+  "반도체",
+  "수출",
+  "규제가",
+  "강화됐다",
+  "말했다",
+  "개미",
+  "알리다",
+  "위해",
+  "노력했다",
+  "타오르는",
+  "불길",
+  "기자",
+  "베이징에서",
+  "관계자는",
+  "이번",
+  "지난해",
+  "전략을",
+  "공개했다",
+  "주가는",
+  "올랐다",
+  "한편",
+  "업계에서는",
+  "평가가",
+  "나온다",
+  "전자상거래",
+  "업체",
+  "최고경영자(CEO)는",
+  "성명에서",
 ];
 /** Text with characters the serialiser escapes or that sit next to names: & < > " ' no-break spaces. */
-const SYMBOLS = ["R&D", "AT&T", "<속보>", "[단독]", "3<5", "a>b", "\"AI\"", "'클라우드'", "©연합뉴스", "&amp;", "&lt;b&gt;", "·", "…", "—", "(AI)", "15%", "1조", "=", "\u00a0"];
+const SYMBOLS = [
+  "R&D",
+  "AT&T",
+  "<속보>",
+  "[단독]",
+  "3<5",
+  "a>b",
+  '"AI"',
+  "'클라우드'",
+  "©연합뉴스",
+  "&amp;",
+  "&lt;b&gt;",
+  "·",
+  "…",
+  "—",
+  "(AI)",
+  "15%",
+  "1조",
+  "=",
+  "\u00a0",
+];
 /** Names that, followed by a particle and a space and preceded by a space, must be found. */
 const NAMES: Array<[string, string]> = [
-  ["알리바바", "alibaba-group"], ["알리바바그룹", "alibaba-group"], ["알리바바 클라우드", "alibaba-cloud"], ["마윈", "jack-ma"],
-  ["조 차이", "joe-tsai"], ["큐원", "qwen"], ["통이첸원", "qwen"], ["퉁이첸원", "qwen"], ["타오바오", "taobao"], ["앤트그룹", "ant-group"],
-  ["알리페이", "alipay"], ["티몰", "tmall"], ["우융밍", "eddie-wu"], ["차이냐오", "cainiao"], ["딩톡", "dingtalk"], ["라자다", "lazada"],
-  ["핑터우거", "t-head"], ["린쥔양", "lin-junyang"], ["저우징런", "zhou-jingren"], ["알리익스프레스", "aliexpress"], ["장융", "daniel-zhang"],
-  ["Alibaba", "alibaba-group"], ["阿里巴巴", "alibaba-group"],
+  ["알리바바", "alibaba-group"],
+  ["알리바바그룹", "alibaba-group"],
+  ["알리바바 클라우드", "alibaba-cloud"],
+  ["마윈", "jack-ma"],
+  ["조 차이", "joe-tsai"],
+  ["큐원", "qwen"],
+  ["통이첸원", "qwen"],
+  ["퉁이첸원", "qwen"],
+  ["타오바오", "taobao"],
+  ["앤트그룹", "ant-group"],
+  ["알리페이", "alipay"],
+  ["티몰", "tmall"],
+  ["우융밍", "eddie-wu"],
+  ["차이냐오", "cainiao"],
+  ["딩톡", "dingtalk"],
+  ["라자다", "lazada"],
+  ["핑터우거", "t-head"],
+  ["린쥔양", "lin-junyang"],
+  ["저우징런", "zhou-jingren"],
+  ["알리익스프레스", "aliexpress"],
+  ["장융", "daniel-zhang"],
+  ["Alibaba", "alibaba-group"],
+  ["阿里巴巴", "alibaba-group"],
 ];
-const PARTICLES = ["은", "는", "이", "가", "을", "를", "의", "에", "에서", "에서도", "와", "과", "까지", "처럼", "로부터", "도", "만", "에게", "보다", "측은", "이라는"];
+const PARTICLES = [
+  "은",
+  "는",
+  "이",
+  "가",
+  "을",
+  "를",
+  "의",
+  "에",
+  "에서",
+  "에서도",
+  "와",
+  "과",
+  "까지",
+  "처럼",
+  "로부터",
+  "도",
+  "만",
+  "에게",
+  "보다",
+  "측은",
+  "이라는",
+];
 /** Mentions whose finding depends on context (or that are no mention at all): planted, never required. */
 const LOOSE = [
-  "알리바바", "마윈", "큐원", "조 차이", "3800억 위안", "3,800억 위안을", "182억 2800만 위안의", "마 회장은", "차이 회장이", "우 CEO는", "알리",
-  "BABA", "알리바바의", "마윈의", "앤트그룹은", "알리바바가", "큐원3", "큐원 2.5", "알리바바클라우드", "알리 클라우드", "타오바오왕", "차이충신",
+  "알리바바",
+  "마윈",
+  "큐원",
+  "조 차이",
+  "3800억 위안",
+  "3,800억 위안을",
+  "182억 2800만 위안의",
+  "마 회장은",
+  "차이 회장이",
+  "우 CEO는",
+  "알리",
+  "BABA",
+  "알리바바의",
+  "마윈의",
+  "앤트그룹은",
+  "알리바바가",
+  "큐원3",
+  "큐원 2.5",
+  "알리바바클라우드",
+  "알리 클라우드",
+  "타오바오왕",
+  "차이충신",
 ];
 const SEPS = [" ", " ", " ", " ", "  ", "\n", "\n  ", "\u00a0", "\t", " \u00a0", ""];
 const SEP_CHARS = new Set([" ", "\n", "\t", "\u00a0"]);
@@ -79,10 +222,29 @@ const WHITESPACE = ["\n", "\n  ", " ", "\n\n\t"];
 type Token = { text: string; name?: { text: string; entity: string }; cut: number | null };
 type Extra = { at: number; kind: "comment" | "br" | "wbr" | "empty" | "code" | "script" | "ce-span" };
 type Run = {
-  kind: "run"; lead: string; tokens: Token[]; seps: string[]; trail: string;
-  cuts: number[]; shape: number[]; tags: Array<(typeof INLINE_TAGS)[number]>; extras: Extra[];
+  kind: "run";
+  lead: string;
+  tokens: Token[];
+  seps: string[];
+  trail: string;
+  cuts: number[];
+  shape: number[];
+  tags: Array<(typeof INLINE_TAGS)[number]>;
+  extras: Extra[];
 };
-type SkippedKind = "script" | "style" | "textarea" | "code" | "pre" | "input" | "noscript" | "select" | "ce-true" | "ce-empty" | "ce-plain" | "ce-span";
+type SkippedKind =
+  | "script"
+  | "style"
+  | "textarea"
+  | "code"
+  | "pre"
+  | "input"
+  | "noscript"
+  | "select"
+  | "ce-true"
+  | "ce-empty"
+  | "ce-plain"
+  | "ce-span";
 type Skipped = { kind: "skipped"; as: SkippedKind; run: Run };
 type Leaf = { kind: "comment"; text: string } | { kind: "space"; text: string };
 type Block = { kind: "block"; tag: (typeof BLOCK_TAGS)[number]; editableFalse: boolean; children: Child[] };
@@ -94,8 +256,13 @@ const token: fc.Arbitrary<Token> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...LOOSE).map((text) => ({ text, cut: null })) },
   {
     weight: 3,
-    arbitrary: fc.record({ name: fc.constantFrom(...NAMES), particle: fc.constantFrom(...PARTICLES), cut: fc.option(fc.nat()) })
-      .map(({ name: [text, entity], particle, cut }) => ({ text: text + particle, name: { text, entity }, cut: cut === null ? null : 1 + (cut % (text.length - 1)) })),
+    arbitrary: fc
+      .record({ name: fc.constantFrom(...NAMES), particle: fc.constantFrom(...PARTICLES), cut: fc.option(fc.nat()) })
+      .map(({ name: [text, entity], particle, cut }) => ({
+        text: text + particle,
+        name: { text, entity },
+        cut: cut === null ? null : 1 + (cut % (text.length - 1)),
+      })),
   },
 );
 
@@ -108,12 +275,31 @@ const run: fc.Arbitrary<Run> = fc.record({
   cuts: fc.array(fc.nat({ max: 500 }), { maxLength: 6 }),
   shape: fc.array(fc.nat({ max: 63 }), { maxLength: 8 }),
   tags: fc.array(fc.constantFrom(...INLINE_TAGS), { minLength: 1, maxLength: 4 }),
-  extras: fc.array(fc.record({ at: fc.nat({ max: 40 }), kind: fc.constantFrom<Extra["kind"]>("comment", "br", "wbr", "empty", "code", "script", "ce-span") }), { maxLength: 3 }),
+  extras: fc.array(
+    fc.record({
+      at: fc.nat({ max: 40 }),
+      kind: fc.constantFrom<Extra["kind"]>("comment", "br", "wbr", "empty", "code", "script", "ce-span"),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 const skipped: fc.Arbitrary<Skipped> = fc.record({
   kind: fc.constant("skipped" as const),
-  as: fc.constantFrom<SkippedKind>("script", "style", "textarea", "code", "pre", "input", "noscript", "select", "ce-true", "ce-empty", "ce-plain", "ce-span"),
+  as: fc.constantFrom<SkippedKind>(
+    "script",
+    "style",
+    "textarea",
+    "code",
+    "pre",
+    "input",
+    "noscript",
+    "select",
+    "ce-true",
+    "ce-empty",
+    "ce-plain",
+    "ce-span",
+  ),
   run,
 });
 
@@ -123,9 +309,15 @@ const leaf: fc.Arbitrary<Leaf> = fc.oneof(
 );
 
 function blockOf(depth: number): fc.Arbitrary<Block> {
-  const child: fc.Arbitrary<Child> = depth > 0
-    ? fc.oneof({ weight: 5, arbitrary: run }, { weight: 2, arbitrary: blockOf(depth - 1) }, { weight: 1, arbitrary: skipped }, { weight: 1, arbitrary: leaf })
-    : fc.oneof({ weight: 5, arbitrary: run }, { weight: 1, arbitrary: skipped }, { weight: 1, arbitrary: leaf });
+  const child: fc.Arbitrary<Child> =
+    depth > 0
+      ? fc.oneof(
+          { weight: 5, arbitrary: run },
+          { weight: 2, arbitrary: blockOf(depth - 1) },
+          { weight: 1, arbitrary: skipped },
+          { weight: 1, arbitrary: leaf },
+        )
+      : fc.oneof({ weight: 5, arbitrary: run }, { weight: 1, arbitrary: skipped }, { weight: 1, arbitrary: leaf });
   return fc.record({
     kind: fc.constant("block" as const),
     tag: fc.constantFrom(...BLOCK_TAGS),
@@ -135,7 +327,12 @@ function blockOf(depth: number): fc.Arbitrary<Block> {
 }
 
 const page: fc.Arbitrary<Child[]> = fc.array(
-  fc.oneof({ weight: 4, arbitrary: blockOf(2) }, { weight: 1, arbitrary: run }, { weight: 1, arbitrary: skipped }, { weight: 1, arbitrary: leaf }),
+  fc.oneof(
+    { weight: 4, arbitrary: blockOf(2) },
+    { weight: 1, arbitrary: run },
+    { weight: 1, arbitrary: skipped },
+    { weight: 1, arbitrary: leaf },
+  ),
   { minLength: 1, maxLength: 5 },
 );
 
@@ -160,7 +357,6 @@ function runText(r: Run): { text: string; names: Array<{ start: number; token: T
   for (const c of r.cuts) cuts.push(c % (text.length + 1));
   return { text, names, cuts };
 }
-
 
 /** Inline skipped elements that can sit inside a sentence (code in a tech article, an editable span). */
 function inlineSkipped(doc: Document, kind: "code" | "script" | "ce-span", built: Built): Element {
@@ -188,9 +384,16 @@ function buildRun(r: Run, parent: Element, built: Built, scannable: boolean): vo
   const skipOffsets: number[] = [];
   const addExtra = (extra: Extra, into: Element, offset: number) => {
     switch (extra.kind) {
-      case "comment": into.append(doc.createComment(" 알리바바 ")); break;
-      case "empty": into.append(doc.createElement(r.tags[0]!)); break;
-      case "br": case "wbr": into.append(doc.createElement(extra.kind)); break;
+      case "comment":
+        into.append(doc.createComment(" 알리바바 "));
+        break;
+      case "empty":
+        into.append(doc.createElement(r.tags[0]!));
+        break;
+      case "br":
+      case "wbr":
+        into.append(doc.createElement(extra.kind));
+        break;
       default:
         into.append(inlineSkipped(doc, extra.kind, built));
         skipOffsets.push(offset);
@@ -217,11 +420,16 @@ function buildRun(r: Run, parent: Element, built: Built, scannable: boolean): vo
   for (const extra of extrasAt(segmentCount)) addExtra(extra, parent, text.length);
 
   for (const { start, token: tok } of names) {
-    if (!scannable) { built.plantedInSkipped++; continue; }
+    if (!scannable) {
+      built.plantedInSkipped++;
+      continue;
+    }
     const name = tok.name!;
     const end = start + name.text.length;
     // Must be found: a space before, a particle and a space after, and no skipped element inside name or particle.
-    const mustFind = SEP_CHARS.has(text[start - 1] ?? "") && SEP_CHARS.has(text[start + tok.text.length] ?? "") &&
+    const mustFind =
+      SEP_CHARS.has(text[start - 1] ?? "") &&
+      SEP_CHARS.has(text[start + tok.text.length] ?? "") &&
       !skipOffsets.some((at) => start < at && at < start + tok.text.length);
     if (!mustFind) continue;
     const first = segments.find((s) => s.start <= start && start < s.end)!;
@@ -238,10 +446,23 @@ function buildSkipped(s: Skipped, parent: Element, built: Built): void {
   const text = runText(s.run).text;
   let element: Element;
   switch (s.as) {
-    case "script": element = doc.createElement("script"); element.setAttribute("type", "text/plain"); element.append(`var s = "${text}";`); break;
-    case "style": element = doc.createElement("style"); element.append(`/* ${text.replaceAll("*/", "")} */ .byline { color: #333; }`); break;
-    case "textarea": element = doc.createElement("textarea"); element.append(text); break;
-    case "input": element = doc.createElement("input"); element.setAttribute("value", text); break;
+    case "script":
+      element = doc.createElement("script");
+      element.setAttribute("type", "text/plain");
+      element.append(`var s = "${text}";`);
+      break;
+    case "style":
+      element = doc.createElement("style");
+      element.append(`/* ${text.replaceAll("*/", "")} */ .byline { color: #333; }`);
+      break;
+    case "textarea":
+      element = doc.createElement("textarea");
+      element.append(text);
+      break;
+    case "input":
+      element = doc.createElement("input");
+      element.setAttribute("value", text);
+      break;
     case "select": {
       element = doc.createElement("select");
       const option = doc.createElement("option");
@@ -252,7 +473,11 @@ function buildSkipped(s: Skipped, parent: Element, built: Built): void {
     default: {
       const tag = s.as === "code" || s.as === "pre" || s.as === "noscript" ? s.as : s.as === "ce-span" ? "span" : "div";
       element = doc.createElement(tag);
-      if (s.as.startsWith("ce-")) element.setAttribute("contenteditable", s.as === "ce-empty" ? "" : s.as === "ce-plain" ? "plaintext-only" : "true");
+      if (s.as.startsWith("ce-"))
+        element.setAttribute(
+          "contenteditable",
+          s.as === "ce-empty" ? "" : s.as === "ce-plain" ? "plaintext-only" : "true",
+        );
       buildRun(s.run, element, built, false);
       parent.append(element);
       built.skippedRoots.push(element);
@@ -268,13 +493,19 @@ function buildChildren(children: Child[], parent: Element, built: Built): void {
   const doc = parent.ownerDocument;
   for (const child of children) {
     switch (child.kind) {
-      case "run": buildRun(child, parent, built, true); break;
+      case "run":
+        buildRun(child, parent, built, true);
+        break;
       case "skipped": {
         buildSkipped(child, parent, built);
         break;
       }
-      case "comment": parent.append(doc.createComment(child.text)); break;
-      case "space": parent.append(child.text); break;
+      case "comment":
+        parent.append(doc.createComment(child.text));
+        break;
+      case "space":
+        parent.append(child.text);
+        break;
       case "block": {
         const element = doc.createElement(child.tag);
         if (child.editableFalse) element.setAttribute("contenteditable", "false");
@@ -334,15 +565,32 @@ function expectSameNodes(actual: Snapshot, expected: Snapshot, what: string): vo
   expect(actual.nodes.length, `${what}: node count`).toBe(expected.nodes.length);
   for (let i = 0; i < expected.nodes.length; i++) {
     if (actual.nodes[i] !== expected.nodes[i] || actual.values[i] !== expected.values[i]) {
-      expect.fail(`${what}: node ${i} (${expected.nodes[i]!.nodeName} ${JSON.stringify(expected.values[i])}) replaced or changed`);
+      expect.fail(
+        `${what}: node ${i} (${expected.nodes[i]!.nodeName} ${JSON.stringify(expected.values[i])}) replaced or changed`,
+      );
     }
   }
 }
 
 /** The elements whose text the user does not read as page prose (our own host included). */
-const SKIPPED = new Set(["SCRIPT", "STYLE", "TEXTAREA", "INPUT", "SELECT", "OPTION", "NOSCRIPT", "CODE", "PRE", "MAEKRAK-ROOT"]);
+const SKIPPED = new Set([
+  "SCRIPT",
+  "STYLE",
+  "TEXTAREA",
+  "INPUT",
+  "SELECT",
+  "OPTION",
+  "NOSCRIPT",
+  "CODE",
+  "PRE",
+  "MAEKRAK-ROOT",
+]);
 function inSkipped(node: Node): boolean {
-  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+  for (
+    let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  ) {
     if (SKIPPED.has(el.tagName)) return true;
     const editable = el.getAttribute("contenteditable");
     if (editable !== null && editable !== "false") return true;
@@ -362,7 +610,8 @@ function inside(range: Range): { texts: Text[]; elements: string[]; skippedTexts
   const common = range.commonAncestorContainer;
   const describe = (element: Element) => `${element.tagName.toLowerCase()}${inSkipped(element) ? "[skipped]" : ""}`;
   // Elements the range leaves: ancestors of its start below the common ancestor.
-  for (let el = range.startContainer.parentElement; el && !el.contains(common); el = el.parentElement) elements.push(describe(el));
+  for (let el = range.startContainer.parentElement; el && !el.contains(common); el = el.parentElement)
+    elements.push(describe(el));
   const walker = document.createTreeWalker(common, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
   walker.currentNode = range.startContainer;
   for (let node: Node | null = range.startContainer; node; node = walker.nextNode()) {
@@ -425,63 +674,71 @@ describe("page integrity over random Korean news pages", () => {
 
   test(`A: the DOM is untouched but for one <${HOST_TAG}>, and turning Maekrak off restores it exactly (${RUNS_A} pages)`, async () => {
     let withCard = 0;
-    await fc.assert(fc.asyncProperty(page, fc.nat(), async (model, pick) => {
-      buildPage(model);
-      const before = snapshot();
-      expect(before.html).not.toContain(HOST_TAG);
-      const { highlighter, scanner, changes } = scan();
-      let card: InstanceType<typeof HoverCard> | null = null;
-      try {
-        // Scanning alone changes nothing.
-        const scanned = snapshot();
-        expect(scanned.html).toBe(before.html);
-        expectSameNodes(scanned, before, "after scanning");
+    await fc.assert(
+      fc.asyncProperty(page, fc.nat(), async (model, pick) => {
+        buildPage(model);
+        const before = snapshot();
+        expect(before.html).not.toContain(HOST_TAG);
+        const { highlighter, scanner, changes } = scan();
+        let card: InstanceType<typeof HoverCard> | null = null;
+        try {
+          // Scanning alone changes nothing.
+          const scanned = snapshot();
+          expect(scanned.html).toBe(before.html);
+          expectSameNodes(scanned, before, "after scanning");
 
-        // Every record's range is registered in its highlight, and nothing else is.
-        const ranges = registeredRanges();
-        expect(ranges.length).toBe(highlighter.records.length);
-        for (const record of highlighter.records) expect(highlightOf(kindOf(record))?.has(record.range), describeRecord(record)).toBe(true);
-        expect(changes() > 0).toBe(highlighter.records.length > 0);
+          // Every record's range is registered in its highlight, and nothing else is.
+          const ranges = registeredRanges();
+          expect(ranges.length).toBe(highlighter.records.length);
+          for (const record of highlighter.records)
+            expect(highlightOf(kindOf(record))?.has(record.range), describeRecord(record)).toBe(true);
+          expect(changes() > 0).toBe(highlighter.records.length > 0);
 
-        // The card for one mention adds exactly one host, as the last child of <html>.
-        const record = highlighter.records[pick % Math.max(1, highlighter.records.length)];
-        if (record) {
-          const details = entityDetails(kb, record.entity);
-          expect(details, record.entity).not.toBeNull();
-          card = new HoverCard(document, { pointerInside: () => {}, closed: () => {}, openInPopup: () => {} });
-          card.show(record, details!);
-          withCard++;
-          // Let the observer see the host and the card place itself, then scan what changed.
-          await new Promise((resolve) => setImmediate(resolve));
-          scanner.drain();
-          const hosts = document.querySelectorAll(HOST_TAG);
-          expect(hosts.length).toBe(1);
-          const host = hosts[0]!;
-          expect(host.parentNode).toBe(document.documentElement);
-          expect(document.documentElement.lastChild).toBe(host);
-          const panel = host.shadowRoot?.querySelector(".panel") as HTMLElement | null | undefined;
-          expect(panel?.hidden).toBe(false);
-          expect(panel?.textContent?.length).toBeGreaterThan(0);
-          const shown = snapshot();
-          expect(shown.html).toBe(before.html + host.outerHTML);
-          expectSameNodes({ ...shown, nodes: shown.nodes.slice(0, -1), values: shown.values.slice(0, -1) }, before, "with the card open");
-          expect(shown.nodes.at(-1)).toBe(host);
-          // The card's host is never scanned: the records are the same ones.
-          expect(registeredRanges().length).toBe(highlighter.records.length);
-          for (const r of highlighter.records) expect(inSkipped(r.range.startContainer)).toBe(false);
+          // The card for one mention adds exactly one host, as the last child of <html>.
+          const record = highlighter.records[pick % Math.max(1, highlighter.records.length)];
+          if (record) {
+            const details = entityDetails(kb, record.entity);
+            expect(details, record.entity).not.toBeNull();
+            card = new HoverCard(document, { pointerInside: () => {}, closed: () => {}, openInPopup: () => {} });
+            card.show(record, details!);
+            withCard++;
+            // Let the observer see the host and the card place itself, then scan what changed.
+            await new Promise((resolve) => setImmediate(resolve));
+            scanner.drain();
+            const hosts = document.querySelectorAll(HOST_TAG);
+            expect(hosts.length).toBe(1);
+            const host = hosts[0]!;
+            expect(host.parentNode).toBe(document.documentElement);
+            expect(document.documentElement.lastChild).toBe(host);
+            const panel = host.shadowRoot?.querySelector(".panel") as HTMLElement | null | undefined;
+            expect(panel?.hidden).toBe(false);
+            expect(panel?.textContent?.length).toBeGreaterThan(0);
+            const shown = snapshot();
+            expect(shown.html).toBe(before.html + host.outerHTML);
+            expectSameNodes(
+              { ...shown, nodes: shown.nodes.slice(0, -1), values: shown.values.slice(0, -1) },
+              before,
+              "with the card open",
+            );
+            expect(shown.nodes.at(-1)).toBe(host);
+            // The card's host is never scanned: the records are the same ones.
+            expect(registeredRanges().length).toBe(highlighter.records.length);
+            for (const r of highlighter.records) expect(inSkipped(r.range.startContainer)).toBe(false);
+          }
+        } finally {
+          // Maekrak turned off for the page.
+          scanner.stop();
+          highlighter.clear();
+          card?.destroy();
         }
-      } finally {
-        // Maekrak turned off for the page.
-        scanner.stop();
-        highlighter.clear();
-        card?.destroy();
-      }
-      const after = snapshot();
-      expect(after.html).toBe(before.html);
-      expectSameNodes(after, before, "after turning off");
-      expect([...registry.keys()].filter((name) => name.startsWith("maekrak-"))).toEqual([]);
-      expect(highlighter.records).toEqual([]);
-    }), { numRuns: RUNS_A });
+        const after = snapshot();
+        expect(after.html).toBe(before.html);
+        expectSameNodes(after, before, "after turning off");
+        expect([...registry.keys()].filter((name) => name.startsWith("maekrak-"))).toEqual([]);
+        expect(highlighter.records).toEqual([]);
+      }),
+      { numRuns: RUNS_A },
+    );
     // The card path was really exercised.
     expect(withCard).toBeGreaterThan(RUNS_A / 2);
   }, 120_000);
@@ -490,42 +747,56 @@ describe("page integrity over random Korean news pages", () => {
     let planted = 0;
     let found = 0;
     let plantedInSkipped = 0;
-    fc.assert(fc.property(page, (model) => {
-      const built = buildPage(model);
-      planted += built.planted.length;
-      plantedInSkipped += built.plantedInSkipped;
-      const { highlighter, scanner } = scan();
-      try {
-        for (const record of highlighter.records) {
-          const what = describeRecord(record);
-          const { range } = record;
-          // Offsets: the block text at [start, end) is the mention, and so is the range's text.
-          expect(record.blockText.slice(record.start, record.end), what).toBe(record.text);
-          expect(range.toString(), what).toBe(record.text);
-          // Within one block: only inline formatting inside the span (no block, no skipped element).
-          const within = inside(range);
-          expect(within.elements.filter((tag) => !ALLOWED_INSIDE.has(tag)), what).toEqual([]);
-          expect(within.skippedTexts, what).toBe(0);
-          // Nothing from a skipped element.
-          expect(inSkipped(range.startContainer) || inSkipped(range.endContainer), what).toBe(false);
-          for (const node of record.nodes) expect(inSkipped(node) || built.skippedRoots.some((root) => root.contains(node)), what).toBe(false);
-          // The nodes held for hit-testing are the ones the range takes characters from.
-          expect(record.nodes.filter((n) => n.data.length > 0), what).toEqual(within.texts);
-          expect(record.nodes[0], what).toBe(range.startContainer);
-        }
-        // Every planted name that must be found is found, with its entity and exactly its characters.
-        for (const p of built.planted) {
-          const hit = highlighter.records.find((r) => r.entity === p.entity && r.text === p.name && sameCharacters(r.range, p.range));
-          if (!hit) {
-            expect.fail(`planted ${JSON.stringify(p.name)} (${p.entity}) in ${JSON.stringify(p.range.startContainer.parentElement?.closest("p,div,li,h2,section,body")?.textContent)} not found; found: ${highlighter.records.map(describeRecord).join("; ")}`);
+    fc.assert(
+      fc.property(page, (model) => {
+        const built = buildPage(model);
+        planted += built.planted.length;
+        plantedInSkipped += built.plantedInSkipped;
+        const { highlighter, scanner } = scan();
+        try {
+          for (const record of highlighter.records) {
+            const what = describeRecord(record);
+            const { range } = record;
+            // Offsets: the block text at [start, end) is the mention, and so is the range's text.
+            expect(record.blockText.slice(record.start, record.end), what).toBe(record.text);
+            expect(range.toString(), what).toBe(record.text);
+            // Within one block: only inline formatting inside the span (no block, no skipped element).
+            const within = inside(range);
+            expect(
+              within.elements.filter((tag) => !ALLOWED_INSIDE.has(tag)),
+              what,
+            ).toEqual([]);
+            expect(within.skippedTexts, what).toBe(0);
+            // Nothing from a skipped element.
+            expect(inSkipped(range.startContainer) || inSkipped(range.endContainer), what).toBe(false);
+            for (const node of record.nodes)
+              expect(inSkipped(node) || built.skippedRoots.some((root) => root.contains(node)), what).toBe(false);
+            // The nodes held for hit-testing are the ones the range takes characters from.
+            expect(
+              record.nodes.filter((n) => n.data.length > 0),
+              what,
+            ).toEqual(within.texts);
+            expect(record.nodes[0], what).toBe(range.startContainer);
           }
-          found++;
+          // Every planted name that must be found is found, with its entity and exactly its characters.
+          for (const p of built.planted) {
+            const hit = highlighter.records.find(
+              (r) => r.entity === p.entity && r.text === p.name && sameCharacters(r.range, p.range),
+            );
+            if (!hit) {
+              expect.fail(
+                `planted ${JSON.stringify(p.name)} (${p.entity}) in ${JSON.stringify(p.range.startContainer.parentElement?.closest("p,div,li,h2,section,body")?.textContent)} not found; found: ${highlighter.records.map(describeRecord).join("; ")}`,
+              );
+            }
+            found++;
+          }
+        } finally {
+          scanner.stop();
+          highlighter.clear();
         }
-      } finally {
-        scanner.stop();
-        highlighter.clear();
-      }
-    }), { numRuns: RUNS_B });
+      }),
+      { numRuns: RUNS_B },
+    );
     expect(found).toBe(planted);
     // The generator really plants names in both kinds of place.
     expect(planted).toBeGreaterThan(RUNS_B);

@@ -20,7 +20,7 @@ describe("reading a page's text", () => {
   test("script, style, form fields and editable regions are skipped", () => {
     const result = blocks(
       "<p>본문</p><script>var a='알리바바'</script><style>.x{}</style><textarea>알리바바</textarea>" +
-      "<select><option>알리바바</option></select><div contenteditable='true'>알리바바</div><noscript>알리바바</noscript><p>끝</p>",
+        "<select><option>알리바바</option></select><div contenteditable='true'>알리바바</div><noscript>알리바바</noscript><p>끝</p>",
     );
     expect(result.map((b) => b.text)).toEqual(["본문", "끝"]);
   });
@@ -42,7 +42,8 @@ describe("reading a page's text", () => {
   });
 
   test("a very long block is scanned in parts cut after sentences, each mapping exactly onto the page", () => {
-    const sentence = (i: number) => (i % 7 === 0 ? `알리바바 클라우드는 ${i}번째 발표를 했다. ` : `시장은 조용했고 거래는 ${i}건이었다. `);
+    const sentence = (i: number) =>
+      i % 7 === 0 ? `알리바바 클라우드는 ${i}번째 발표를 했다. ` : `시장은 조용했고 거래는 ${i}건이었다. `;
     const first = Array.from({ length: 3000 }, (_, i) => sentence(i)).join("");
     document.body.innerHTML = "<p></p>"; // test fixture only
     const p = document.querySelector("p")!;
@@ -62,7 +63,9 @@ describe("reading a page's text", () => {
       }
     }
     const count = (text: string, name: string) => text.split(name).length - 1;
-    expect(parts.reduce((n, part) => n + count(part.text, "알리바바 클라우드"), 0)).toBe(count(block!.text, "알리바바 클라우드"));
+    expect(parts.reduce((n, part) => n + count(part.text, "알리바바 클라우드"), 0)).toBe(
+      count(block!.text, "알리바바 클라우드"),
+    );
     expect(splitLongBlock(block!, 1_000_000)).toEqual([block]);
   });
 
@@ -75,7 +78,10 @@ describe("reading a page's text", () => {
     const reference = (root: Element) => {
       const out: Text[][] = [];
       let run: Text[] | null = null;
-      const end = () => { if (run) out.push(run); run = null; };
+      const end = () => {
+        if (run) out.push(run);
+        run = null;
+      };
       const visit = (node: Node) => {
         for (const child of node.childNodes) {
           if (child instanceof Text) {
@@ -84,7 +90,11 @@ describe("reading a page's text", () => {
           } else if (child instanceof Element) {
             if (SKIPPED.has(child.tagName) || child.getAttribute("contenteditable") === "true") end();
             else if (INLINE.has(child.tagName)) visit(child);
-            else { end(); visit(child); end(); }
+            else {
+              end();
+              visit(child);
+              end();
+            }
           }
         }
       };
@@ -95,7 +105,21 @@ describe("reading a page's text", () => {
     type Tree = { tag: string; editable: boolean; children: Array<Tree | string> };
     const tree = fc.letrec<{ node: Tree; child: Tree | string }>((tie) => ({
       node: fc.record({
-        tag: fc.constantFrom("b", "span", "a", "em", "br", "p", "div", "li", "img", "noscript", "code", "textarea", "pre"),
+        tag: fc.constantFrom(
+          "b",
+          "span",
+          "a",
+          "em",
+          "br",
+          "p",
+          "div",
+          "li",
+          "img",
+          "noscript",
+          "code",
+          "textarea",
+          "pre",
+        ),
         editable: fc.boolean(),
         children: fc.array(tie("child"), { maxLength: 4 }),
       }),
@@ -104,18 +128,22 @@ describe("reading a page's text", () => {
     const build = (t: Tree): Element => {
       const element = document.createElement(t.tag);
       if (t.editable && t.tag === "div") element.setAttribute("contenteditable", "true");
-      for (const child of t.children) element.append(typeof child === "string" ? document.createTextNode(child) : build(child));
+      for (const child of t.children)
+        element.append(typeof child === "string" ? document.createTextNode(child) : build(child));
       return element;
     };
-    fc.assert(fc.property(fc.array(tree, { maxLength: 5 }), (trees) => {
-      document.body.replaceChildren(...trees.map(build));
-      const reader = new BlockReader(document.body);
-      const read: Text[][] = [];
-      for (let block = reader.next(); block; block = reader.next()) {
-        expect(block.text).toBe(block.nodes.map((n) => n.data).join(""));
-        read.push(block.nodes);
-      }
-      expect(read).toEqual(reference(document.body));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(tree, { maxLength: 5 }), (trees) => {
+        document.body.replaceChildren(...trees.map(build));
+        const reader = new BlockReader(document.body);
+        const read: Text[][] = [];
+        for (let block = reader.next(); block; block = reader.next()) {
+          expect(block.text).toBe(block.nodes.map((n) => n.data).join(""));
+          read.push(block.nodes);
+        }
+        expect(read).toEqual(reference(document.body));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

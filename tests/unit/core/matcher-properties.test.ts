@@ -7,7 +7,16 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { buildMatcher, findMentions, nameStartPattern, type NameStart } from "../../../src/core/matcher";
-import { NAME_SEPARATOR_CLASS, aliasKey, foldCode, foldPreimages, isHan, isHangulSyllable, isLatinOrDigit, isNameSeparator } from "../../../src/core/text";
+import {
+  NAME_SEPARATOR_CLASS,
+  aliasKey,
+  foldCode,
+  foldPreimages,
+  isHan,
+  isHangulSyllable,
+  isLatinOrDigit,
+  isNameSeparator,
+} from "../../../src/core/text";
 import { toMatcherData } from "../../../src/kb/matcher-data";
 import { loadKnowledgeBase } from "../../../src/build/kb-files";
 
@@ -15,40 +24,162 @@ const data = toMatcherData(loadKnowledgeBase());
 const matcher = buildMatcher(data.entities, data.otherPeople);
 
 const ORDINARY = [
-  "오늘", "정부는", "새로운", "정책을", "발표했다", "시장의", "반응은", "엇갈렸다", "투자자들은", "소식을", "알리고", "알렸다", "알리는", "알려졌다",
-  "알리며", "알린다", "두", "회사의", "차이가", "차이를", "큰", "차이는", "알리바이를", "댔다", "알리안츠", "생명은", "우리", "우리는", "경제",
-  "마화텅", "회장도", "차이롄서에", "따르면", "차이잉원", "전", "총통은", "우원식", "의장은", "큐", "사인을", "첸", "교수는", "1조", "원가",
+  "오늘",
+  "정부는",
+  "새로운",
+  "정책을",
+  "발표했다",
+  "시장의",
+  "반응은",
+  "엇갈렸다",
+  "투자자들은",
+  "소식을",
+  "알리고",
+  "알렸다",
+  "알리는",
+  "알려졌다",
+  "알리며",
+  "알린다",
+  "두",
+  "회사의",
+  "차이가",
+  "차이를",
+  "큰",
+  "차이는",
+  "알리바이를",
+  "댔다",
+  "알리안츠",
+  "생명은",
+  "우리",
+  "우리는",
+  "경제",
+  "마화텅",
+  "회장도",
+  "차이롄서에",
+  "따르면",
+  "차이잉원",
+  "전",
+  "총통은",
+  "우원식",
+  "의장은",
+  "큐",
+  "사인을",
+  "첸",
+  "교수는",
+  "1조",
+  "원가",
   // No word that continues a name (클라우드 after 알리바바 is a longer name, rightly).
-  "연구원", "회원", "인공지능", "투자", "매출이", "늘었다", "3분기", "15%", "성장", "기업들이", "경쟁한다", "중국", "미국", "반도체",
-  "수출", "규제가", "강화됐다", "마크", "저커버그도", "말했다", "앤트", "개미", "알리다", "알리기", "위해", "노력했다", "타오르는", "불길", "티", "몰래",
+  "연구원",
+  "회원",
+  "인공지능",
+  "투자",
+  "매출이",
+  "늘었다",
+  "3분기",
+  "15%",
+  "성장",
+  "기업들이",
+  "경쟁한다",
+  "중국",
+  "미국",
+  "반도체",
+  "수출",
+  "규제가",
+  "강화됐다",
+  "마크",
+  "저커버그도",
+  "말했다",
+  "앤트",
+  "개미",
+  "알리다",
+  "알리기",
+  "위해",
+  "노력했다",
+  "타오르는",
+  "불길",
+  "티",
+  "몰래",
 ];
 const NAMES: Array<[string, string]> = [
-  ["알리바바", "alibaba-group"], ["알리바바그룹", "alibaba-group"], ["알리바바 클라우드", "alibaba-cloud"], ["마윈", "jack-ma"], ["조 차이", "joe-tsai"],
-  ["우융밍", "eddie-wu"], ["장융", "daniel-zhang"], ["큐원", "qwen"], ["퉁이첸원", "qwen"], ["타오바오", "taobao"], ["티몰", "tmall"],
-  ["앤트그룹", "ant-group"], ["알리페이", "alipay"], ["알리익스프레스", "aliexpress"], ["차이냐오", "cainiao"], ["딩톡", "dingtalk"],
-  ["라자다", "lazada"], ["핑터우거", "t-head"], ["린쥔양", "lin-junyang"], ["저우징런", "zhou-jingren"], ["큐원3", "qwen3"],
+  ["알리바바", "alibaba-group"],
+  ["알리바바그룹", "alibaba-group"],
+  ["알리바바 클라우드", "alibaba-cloud"],
+  ["마윈", "jack-ma"],
+  ["조 차이", "joe-tsai"],
+  ["우융밍", "eddie-wu"],
+  ["장융", "daniel-zhang"],
+  ["큐원", "qwen"],
+  ["퉁이첸원", "qwen"],
+  ["타오바오", "taobao"],
+  ["티몰", "tmall"],
+  ["앤트그룹", "ant-group"],
+  ["알리페이", "alipay"],
+  ["알리익스프레스", "aliexpress"],
+  ["차이냐오", "cainiao"],
+  ["딩톡", "dingtalk"],
+  ["라자다", "lazada"],
+  ["핑터우거", "t-head"],
+  ["린쥔양", "lin-junyang"],
+  ["저우징런", "zhou-jingren"],
+  ["큐원3", "qwen3"],
 ];
-const PARTICLES = ["", "은", "는", "이", "가", "을", "를", "의", "에", "에서", "에서도", "와", "과", "까지", "처럼", "로부터", "으로부터", "도", "만", "에게", "보다", "측은", "이라는"];
+const PARTICLES = [
+  "",
+  "은",
+  "는",
+  "이",
+  "가",
+  "을",
+  "를",
+  "의",
+  "에",
+  "에서",
+  "에서도",
+  "와",
+  "과",
+  "까지",
+  "처럼",
+  "로부터",
+  "으로부터",
+  "도",
+  "만",
+  "에게",
+  "보다",
+  "측은",
+  "이라는",
+];
 
 const text = fc.array(fc.constantFrom(...ORDINARY), { minLength: 1, maxLength: 25 });
 
 describe("matcher properties", () => {
   test("ordinary Korean text full of collisions yields no mention", () => {
-    fc.assert(fc.property(text, (words) => {
-      expect(findMentions(matcher, words.join(" "))).toEqual([]);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(text, (words) => {
+        expect(findMentions(matcher, words.join(" "))).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   test("a name inserted with any particle yields exactly that mention, name only", () => {
-    fc.assert(fc.property(text, fc.nat(), fc.constantFrom(...NAMES), fc.constantFrom(...PARTICLES), (words, at, [name, entity], particle) => {
-      const position = at % (words.length + 1);
-      const before = words.slice(0, position).join(" ");
-      const input = [before, name + particle, ...words.slice(position)].filter(Boolean).join(" ");
-      const mentions = findMentions(matcher, input);
-      expect(mentions.map((m) => [m.text, m.entity])).toEqual([[name, entity]]);
-      const start = before ? before.length + 1 : 0;
-      expect([mentions[0]!.start, mentions[0]!.end]).toEqual([start, start + name.length]);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        text,
+        fc.nat(),
+        fc.constantFrom(...NAMES),
+        fc.constantFrom(...PARTICLES),
+        (words, at, [name, entity], particle) => {
+          const position = at % (words.length + 1);
+          const before = words.slice(0, position).join(" ");
+          const input = [before, name + particle, ...words.slice(position)].filter(Boolean).join(" ");
+          const mentions = findMentions(matcher, input);
+          expect(mentions.map((m) => [m.text, m.entity])).toEqual([[name, entity]]);
+          const start = before ? before.length + 1 : 0;
+          expect([mentions[0]!.start, mentions[0]!.end]).toEqual([start, start + name.length]);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });
 
@@ -85,17 +216,54 @@ describe("where a name can start (nameStartPattern)", () => {
   const found = (text: string) => {
     const out: number[] = [];
     pattern.lastIndex = 0;
-    for (let hit = pattern.exec(text); hit; pattern.lastIndex = hit.index + 1, hit = pattern.exec(text)) out.push(hit.index);
+    for (let hit = pattern.exec(text); hit; pattern.lastIndex = hit.index + 1, hit = pattern.exec(text))
+      out.push(hit.index);
     return out;
   };
-  const alphabet = ["알", "리", "마", "윈", "화", "q", "Q", "ｑ", "Ｑ", "w", "W", "ｗ", "b", "B", "小", "米", "阿", "a", "7", ".", " ", "\u3000", "-", "－", "\u200b",
-    "\u00ad", "(", "\n", "\t", "가", "힣", "ᄋ", "\u00a0"];
+  const alphabet = [
+    "알",
+    "리",
+    "마",
+    "윈",
+    "화",
+    "q",
+    "Q",
+    "ｑ",
+    "Ｑ",
+    "w",
+    "W",
+    "ｗ",
+    "b",
+    "B",
+    "小",
+    "米",
+    "阿",
+    "a",
+    "7",
+    ".",
+    " ",
+    "\u3000",
+    "-",
+    "－",
+    "\u200b",
+    "\u00ad",
+    "(",
+    "\n",
+    "\t",
+    "가",
+    "힣",
+    "ᄋ",
+    "\u00a0",
+  ];
 
   test("finds exactly the positions the per-character rule accepts", () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
-      const text = chars.join("");
-      expect(found(text)).toEqual(reference(text));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
+        const text = chars.join("");
+        expect(found(text)).toEqual(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   test("its separator class is exactly the code units that fold to a name separator, and fold preimages are complete", () => {
@@ -103,12 +271,20 @@ describe("where a name can start (nameStartPattern)", () => {
     for (let code = 0; code <= 0xffff; code++) {
       const char = String.fromCharCode(code);
       expect(separator.test(char), `U+${code.toString(16)}`).toBe(isNameSeparator(foldCode(code)));
-      if (!foldPreimages(foldCode(code)).includes(code)) expect.fail(`U+${code.toString(16)} missing from the preimages of its fold`);
+      if (!foldPreimages(foldCode(code)).includes(code))
+        expect.fail(`U+${code.toString(16)} missing from the preimages of its fold`);
     }
   });
 
   test("the bundled knowledge base's names are found at a word start in any folded form", () => {
-    expect(findMentions(matcher, "(알리바바) Qwen과 ＱＷＥＮ, 큐원. 마윈, 퉁이\u200b첸원").map((m) => m.text)).toEqual(["알리바바", "Qwen", "ＱＷＥＮ", "큐원", "마윈", "퉁이\u200b첸원"]);
+    expect(findMentions(matcher, "(알리바바) Qwen과 ＱＷＥＮ, 큐원. 마윈, 퉁이\u200b첸원").map((m) => m.text)).toEqual([
+      "알리바바",
+      "Qwen",
+      "ＱＷＥＮ",
+      "큐원",
+      "마윈",
+      "퉁이\u200b첸원",
+    ]);
   });
 });
 
@@ -126,11 +302,36 @@ describe("alias keys (aliasKey)", () => {
   test("agree with the character-by-character definition on every code unit and on random text", () => {
     for (let code = 0; code <= 0xffff; code++) {
       const char = String.fromCharCode(code);
-      if (aliasKey(char) !== byCharacter(char)) expect.fail(`U+${code.toString(16)}: ${JSON.stringify(aliasKey(char))}`);
+      if (aliasKey(char) !== byCharacter(char))
+        expect.fail(`U+${code.toString(16)}: ${JSON.stringify(aliasKey(char))}`);
     }
-    const units = ["퉁", "이", " ", "\u3000", "－", "-", "Q", "ｑ", "Ｗ", "e", "N", "\u200b", "\u00ad", "\n", "3", "３", ".", "가", "İ", "ß"];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (chars) => {
-      expect(aliasKey(chars.join(""))).toBe(byCharacter(chars.join("")));
-    }), { numRuns: 3000 });
+    const units = [
+      "퉁",
+      "이",
+      " ",
+      "\u3000",
+      "－",
+      "-",
+      "Q",
+      "ｑ",
+      "Ｗ",
+      "e",
+      "N",
+      "\u200b",
+      "\u00ad",
+      "\n",
+      "3",
+      "３",
+      ".",
+      "가",
+      "İ",
+      "ß",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (chars) => {
+        expect(aliasKey(chars.join(""))).toBe(byCharacter(chars.join("")));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

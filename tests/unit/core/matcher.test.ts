@@ -4,23 +4,57 @@ import type { MatcherEntity } from "../../../src/core/types";
 
 /** A small, self-contained entity set so these tests pin the matcher's rules, not the KB's data. */
 const ENTITIES: MatcherEntity[] = [
-  { id: "alibaba-group", type: "organization", aliases: ["알리바바", "알리바바그룹", "알리바바 그룹 홀딩스", "Alibaba", "阿里巴巴"] },
-  { id: "alibaba-cloud", type: "organization", aliases: ["알리바바 클라우드", "알리바바클라우드인텔리전스", "Alibaba Cloud", "阿里云"] },
+  {
+    id: "alibaba-group",
+    type: "organization",
+    aliases: ["알리바바", "알리바바그룹", "알리바바 그룹 홀딩스", "Alibaba", "阿里巴巴"],
+  },
+  {
+    id: "alibaba-cloud",
+    type: "organization",
+    aliases: ["알리바바 클라우드", "알리바바클라우드인텔리전스", "Alibaba Cloud", "阿里云"],
+  },
   { id: "qwen", type: "product", aliases: ["큐원", "퉁이첸원", "통이첸원", "Qwen", "通义千问"] },
   { id: "qwen2.5-max", type: "product", aliases: ["Qwen2.5-Max", "큐원 2.5 맥스"] },
   { id: "qwen3", type: "product", aliases: ["Qwen3", "큐원3", "Qwen3-235B-A22B"] },
   { id: "eddie-wu", type: "person", aliases: ["우융밍", "Wu Yongming"] },
-  { id: "aliexpress", type: "product", aliases: ["알리익스프레스"], contextAliases: [{ text: "알리", rule: "near-cue", cues: ["테무", "쉬인", "직구"] }] },
-  { id: "jack-ma", type: "person", aliases: ["마윈", "잭 마", "马云"], contextAliases: [{ text: "마 회장", rule: "after-full-name" }] },
-  { id: "joe-tsai", type: "person", aliases: ["조 차이", "차이충신"], contextAliases: [{ text: "차이 회장", rule: "after-full-name" }] },
   {
-    id: "capex-380b", type: "figure", aliases: ["3800억 위안"],
-    figure: { amount: 380e9, currency: "CNY", topicWords: ["투자", "클라우드", "AI"], identifyingWords: ["3년"], conversions: [{ currency: "KRW", min: 73e12, max: 80e12 }] },
+    id: "aliexpress",
+    type: "product",
+    aliases: ["알리익스프레스"],
+    contextAliases: [{ text: "알리", rule: "near-cue", cues: ["테무", "쉬인", "직구"] }],
+  },
+  {
+    id: "jack-ma",
+    type: "person",
+    aliases: ["마윈", "잭 마", "马云"],
+    contextAliases: [{ text: "마 회장", rule: "after-full-name" }],
+  },
+  {
+    id: "joe-tsai",
+    type: "person",
+    aliases: ["조 차이", "차이충신"],
+    contextAliases: [{ text: "차이 회장", rule: "after-full-name" }],
+  },
+  {
+    id: "capex-380b",
+    type: "figure",
+    aliases: ["3800억 위안"],
+    figure: {
+      amount: 380e9,
+      currency: "CNY",
+      topicWords: ["투자", "클라우드", "AI"],
+      identifyingWords: ["3년"],
+      conversions: [{ currency: "KRW", min: 73e12, max: 80e12 }],
+    },
   },
 ];
-ENTITIES.push(
-  { id: "alibaba-ticker", type: "organization", aliases: ["NYSE:BABA"], contextAliases: [{ text: "BABA", rule: "near-cue", cues: ["주가", "NYSE"] }] },
-);
+ENTITIES.push({
+  id: "alibaba-ticker",
+  type: "organization",
+  aliases: ["NYSE:BABA"],
+  contextAliases: [{ text: "BABA", rule: "near-cue", cues: ["주가", "NYSE"] }],
+});
 ENTITIES.find((e) => e.id === "eddie-wu")!.contextAliases = [{ text: "우 CEO", rule: "after-full-name" }];
 const matcher = buildMatcher(ENTITIES, ["마화텅", "우원식"]);
 const find = (text: string) => findMentions(matcher, text).map((m) => [m.text, m.entity]);
@@ -49,22 +83,29 @@ describe("particles and endings", () => {
 });
 
 describe("compounds and longest match", () => {
-  test("알리바바그룹의 → 알리바바그룹", () => expect(find("알리바바그룹의 주가")).toEqual([["알리바바그룹", "alibaba-group"]]));
+  test("알리바바그룹의 → 알리바바그룹", () =>
+    expect(find("알리바바그룹의 주가")).toEqual([["알리바바그룹", "alibaba-group"]]));
   test("알리바바 클라우드 is alibaba-cloud, not alibaba-group", () =>
     expect(find("알리바바 클라우드가 공개했다")).toEqual([["알리바바 클라우드", "alibaba-cloud"]]));
   test("알리바바클라우드인텔리전스 is one span", () =>
     expect(find("알리바바클라우드인텔리전스는")).toEqual([["알리바바클라우드인텔리전스", "alibaba-cloud"]]));
-  test("알리바바 그룹 홀딩스 is one span", () => expect(find("알리바바 그룹 홀딩스의")).toEqual([["알리바바 그룹 홀딩스", "alibaba-group"]]));
-  test("Qwen 2.5 Max → qwen2.5-max", () => expect(find("Qwen 2.5 Max를 공개")).toEqual([["Qwen 2.5 Max", "qwen2.5-max"]]));
+  test("알리바바 그룹 홀딩스 is one span", () =>
+    expect(find("알리바바 그룹 홀딩스의")).toEqual([["알리바바 그룹 홀딩스", "alibaba-group"]]));
+  test("Qwen 2.5 Max → qwen2.5-max", () =>
+    expect(find("Qwen 2.5 Max를 공개")).toEqual([["Qwen 2.5 Max", "qwen2.5-max"]]));
   test("a gloss inside a versioned name: 큐원(Qwen) 2.5-맥스 → qwen2.5-max", () =>
     expect(find("큐원(Qwen) 2.5 맥스는")).toEqual([["큐원(Qwen) 2.5 맥스", "qwen2.5-max"]]));
   test("a gloss after a name gives two spans of the same entity", () =>
-    expect(find("우융밍(Wu Yongming) CEO")).toEqual([["우융밍", "eddie-wu"], ["Wu Yongming", "eddie-wu"]]));
+    expect(find("우융밍(Wu Yongming) CEO")).toEqual([
+      ["우융밍", "eddie-wu"],
+      ["Wu Yongming", "eddie-wu"],
+    ]));
   test("Qwen3-235B-A22B is one qwen3 span; 큐원3를 → 큐원3", () => {
     expect(find("Qwen3-235B-A22B 모델")).toEqual([["Qwen3-235B-A22B", "qwen3"]]);
     expect(find("큐원3를 내놨다")).toEqual([["큐원3", "qwen3"]]);
   });
-  test("a later version is not qwen3: 큐원 3.5 → the family", () => expect(find("큐원 3.5가 나왔다")).toEqual([["큐원", "qwen"]]));
+  test("a later version is not qwen3: 큐원 3.5 → the family", () =>
+    expect(find("큐원 3.5가 나왔다")).toEqual([["큐원", "qwen"]]));
 });
 
 describe("spacing, case, width and script variants", () => {
@@ -92,34 +133,64 @@ describe("messy real text", () => {
     expect(mentions).toHaveLength(1);
     // Offsets map back to the text as given.
     expect(text.slice(mentions[0]!.start, mentions[0]!.end)).toBe(mentions[0]!.text);
-    expect(mentions[0]!.text.normalize("NFC").replace(/[\u200b\u200d\u00ad]/g, "").replace(/[\u00a0\n]/g, " ")).toBe(name);
+    expect(
+      mentions[0]!.text
+        .normalize("NFC")
+        .replace(/[\u200b\u200d\u00ad]/g, "")
+        .replace(/[\u00a0\n]/g, " "),
+    ).toBe(name);
   });
 });
 
 describe("collisions are never marked", () => {
   test.each([
-    "소식을 알리고 있다", "사실을 알렸다", "변화를 알리는 신호", "널리 알려진 이야기", "그는 알리바이를 댔다",
-    "알리안츠 생명", "두 회사의 차이가 크다", "1조 차이가 난다", "의견 차이 회장단", "큐 사인", "첸 교수",
+    "소식을 알리고 있다",
+    "사실을 알렸다",
+    "변화를 알리는 신호",
+    "널리 알려진 이야기",
+    "그는 알리바이를 댔다",
+    "알리안츠 생명",
+    "두 회사의 차이가 크다",
+    "1조 차이가 난다",
+    "의견 차이 회장단",
+    "큐 사인",
+    "첸 교수",
   ])("%s", (text) => expect(find(text)).toEqual([]));
-  test("an alias inside a longer Latin word is not a mention", () => expect(find("Qwenology and Alibabas")).toEqual([]));
+  test("an alias inside a longer Latin word is not a mention", () =>
+    expect(find("Qwenology and Alibabas")).toEqual([]));
 });
 
 describe("context-dependent forms", () => {
   test("a title is not part of the span: 조 차이 회장 → 조 차이; later 차이 회장 → 차이", () => {
     const mentions = findMentions(matcher, "조 차이 회장은 웃었다. 차이 회장은 말했다");
-    expect(mentions.map((m) => [m.text, m.start, m.end])).toEqual([["조 차이", 0, 4], ["차이", 14, 16]]);
+    expect(mentions.map((m) => [m.text, m.start, m.end])).toEqual([
+      ["조 차이", 0, 4],
+      ["차이", 14, 16],
+    ]);
   });
   test("차이 회장 only after the full name", () => {
     expect(find("차이 회장이 말했다")).toEqual([]);
-    expect(find("조 차이는 웃었다.\n차이 회장이 말했다")).toEqual([["조 차이", "joe-tsai"], ["차이", "joe-tsai"]]);
+    expect(find("조 차이는 웃었다.\n차이 회장이 말했다")).toEqual([
+      ["조 차이", "joe-tsai"],
+      ["차이", "joe-tsai"],
+    ]);
   });
   test("a title form refers to the person last named in full with that surname", () => {
-    expect(find("마윈이 웃었다.\n마 회장은 말을 아꼈다")).toEqual([["마윈", "jack-ma"], ["마", "jack-ma"]]);
+    expect(find("마윈이 웃었다.\n마 회장은 말을 아꼈다")).toEqual([
+      ["마윈", "jack-ma"],
+      ["마", "jack-ma"],
+    ]);
     expect(find("마윈이 웃었다.\n텐센트 마화텅 회장도 왔다. 마 회장은 말을 아꼈다")).toEqual([["마윈", "jack-ma"]]);
-    expect(find("마화텅이 먼저 말했다. 마윈도 왔다. 마 회장은 웃었다")).toEqual([["마윈", "jack-ma"], ["마", "jack-ma"]]);
+    expect(find("마화텅이 먼저 말했다. 마윈도 왔다. 마 회장은 웃었다")).toEqual([
+      ["마윈", "jack-ma"],
+      ["마", "jack-ma"],
+    ]);
   });
   test("우 CEO after 우융밍, but not after 우원식 or 저우징런's inner 우", () => {
-    expect(find("우융밍은 말했다. 우 CEO는 웃었다")).toEqual([["우융밍", "eddie-wu"], ["우", "eddie-wu"]]);
+    expect(find("우융밍은 말했다. 우 CEO는 웃었다")).toEqual([
+      ["우융밍", "eddie-wu"],
+      ["우", "eddie-wu"],
+    ]);
     expect(find("우융밍은 말했다. 우원식 의장도 왔다. 우 CEO는 웃었다")).toEqual([["우융밍", "eddie-wu"]]);
   });
   test("tickers match only as written", () => {
@@ -136,22 +207,41 @@ describe("context-dependent forms", () => {
 
 describe("figures", () => {
   test("the plan in yuan and as a won conversion, with its topic", () => {
-    expect(find("알리바바는 3년간 클라우드와 AI에 3800억 위안을 투자한다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"]]);
+    expect(find("알리바바는 3년간 클라우드와 AI에 3800억 위안을 투자한다")).toEqual([
+      ["알리바바", "alibaba-group"],
+      ["3800억 위안", "capex-380b"],
+    ]);
     // The page has named Alibaba before: a later paragraph's amount on the topic is the plan.
-    expect(find("알리바바가 발표했다.\n3년간 클라우드와 AI에 3800억 위안을 쓴다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"]]);
-    expect(find("알리바바는 약 75조 원을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"], ["약 75조 원", "capex-380b"]]);
+    expect(find("알리바바가 발표했다.\n3년간 클라우드와 AI에 3800억 위안을 쓴다")).toEqual([
+      ["알리바바", "alibaba-group"],
+      ["3800억 위안", "capex-380b"],
+    ]);
+    expect(find("알리바바는 약 75조 원을 AI에 투자한다")).toEqual([
+      ["알리바바", "alibaba-group"],
+      ["약 75조 원", "capex-380b"],
+    ]);
     // A converted amount with no company in scope nearby could be anyone's.
     expect(find("약 75조 원을 AI에 투자")).toEqual([]);
   });
-  test("the same amount without the topic is not the figure", () => expect(find("알리바바가 말했다. 3800억 위안 규모의 채권")).toEqual([["알리바바", "alibaba-group"]]));
+  test("the same amount without the topic is not the figure", () =>
+    expect(find("알리바바가 말했다. 3800억 위안 규모의 채권")).toEqual([["알리바바", "alibaba-group"]]));
   test("the same amount on a page that never names Alibaba is someone else's", () =>
     expect(find("바이트댄스는 3년간 AI에 3800억 위안을 투자한다")).toEqual([]));
   test("an unrelated company's amount in the next sentence is not marked", () =>
-    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다. 바이트댄스는 1600억 위안을 쓴다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"]]));
+    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다. 바이트댄스는 1600억 위안을 쓴다")).toEqual([
+      ["알리바바", "alibaba-group"],
+      ["3800억 위안", "capex-380b"],
+    ]));
   test("once stated, the same figure converted later on the page is the figure", () =>
-    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다.\n\n원화로는 약 75조 원이다")).toEqual([["알리바바", "alibaba-group"], ["3800억 위안", "capex-380b"], ["약 75조 원", "capex-380b"]]));
+    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다.\n\n원화로는 약 75조 원이다")).toEqual([
+      ["알리바바", "alibaba-group"],
+      ["3800억 위안", "capex-380b"],
+      ["약 75조 원", "capex-380b"],
+    ]));
   test("a close but different amount on the topic, next to the company, is a differing figure", () => {
-    const [mention] = findMentions(matcher, "알리바바는 3년간 4000억 위안을 AI에 투자한다").filter((m) => m.type === "figure");
+    const [mention] = findMentions(matcher, "알리바바는 3년간 4000억 위안을 AI에 투자한다").filter(
+      (m) => m.type === "figure",
+    );
     expect(mention).toMatchObject({ text: "4000억 위안", entity: "capex-380b", figure: { verdict: "differs" } });
   });
   test("without a named entity in the block the context is unclear: nothing is marked", () =>

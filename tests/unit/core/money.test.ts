@@ -103,9 +103,42 @@ const AMOUNTS: Row[] = [
 
 /** Things with numbers that are not amounts. */
 const NOT_AMOUNTS = [
-  "2025년 2월 24일", "2025.02.24", "15% 늘었다", "13% 성장", "1위", "2위를 차지", "010-1234-5678", "02-123-4567", "Qwen2.5", "Qwen3-235B",
-  "1조 차이", "3800억", "3800억 규모", "3년간", "10주년", "18명", "9988.HK", "7.12배 늘었다", "GPT-4o", "오전 9시 30분", "3 원칙", "제3 원칙을",
-  "10원칙", "5 원숭이", "3 원고를", "2 원래", "1200원짜리", "200 달러구트", "100 yuanfeng", "A4 용지", "3분기", "4분기 실적", "119개 언어", "0.6B", "36조 토큰", "20조 개",
+  "2025년 2월 24일",
+  "2025.02.24",
+  "15% 늘었다",
+  "13% 성장",
+  "1위",
+  "2위를 차지",
+  "010-1234-5678",
+  "02-123-4567",
+  "Qwen2.5",
+  "Qwen3-235B",
+  "1조 차이",
+  "3800억",
+  "3800억 규모",
+  "3년간",
+  "10주년",
+  "18명",
+  "9988.HK",
+  "7.12배 늘었다",
+  "GPT-4o",
+  "오전 9시 30분",
+  "3 원칙",
+  "제3 원칙을",
+  "10원칙",
+  "5 원숭이",
+  "3 원고를",
+  "2 원래",
+  "1200원짜리",
+  "200 달러구트",
+  "100 yuanfeng",
+  "A4 용지",
+  "3분기",
+  "4분기 실적",
+  "119개 언어",
+  "0.6B",
+  "36조 토큰",
+  "20조 개",
 ];
 
 describe("money expressions", () => {
@@ -122,7 +155,12 @@ describe("money expressions", () => {
   });
 
   test("ranges keep both bounds", () => {
-    expect(findMoneyAmounts("73~75조 원")[0]).toMatchObject({ value: 73e12, max: 75e12, qualifier: "range", currency: "KRW" });
+    expect(findMoneyAmounts("73~75조 원")[0]).toMatchObject({
+      value: 73e12,
+      max: 75e12,
+      qualifier: "range",
+      currency: "KRW",
+    });
   });
 
   test.each(NOT_AMOUNTS)("%s is not an amount", (input) => {
@@ -132,23 +170,73 @@ describe("money expressions", () => {
 
 describe("money expressions: properties", () => {
   test("never throws, and every span is the text it claims", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (input) => {
-      for (const amount of findMoneyAmounts(input)) {
-        expect(input.slice(amount.start, amount.end)).toBe(amount.text);
-        expect(Number.isFinite(amount.value)).toBe(true);
-      }
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 80 }), (input) => {
+        for (const amount of findMoneyAmounts(input)) {
+          expect(input.slice(amount.start, amount.end)).toBe(amount.text);
+          expect(Number.isFinite(amount.value)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
-  const word = fc.constantFrom("알리바바", "클라우드", "투자", "매출", "분기", "성장", "발표", "기업", "시장", "연구원", "회원", "원칙", "원래", "위안부", "달러구트", "대표", "이상", "약", "총", "조", "억");
-  const counter = fc.constantFrom("%", "년", "월", "일", "위", "명", "개", "배", "건", "번", "시", "분", "층", "호", "조", "억", "만", "천", "", ".", "-");
+  const word = fc.constantFrom(
+    "알리바바",
+    "클라우드",
+    "투자",
+    "매출",
+    "분기",
+    "성장",
+    "발표",
+    "기업",
+    "시장",
+    "연구원",
+    "회원",
+    "원칙",
+    "원래",
+    "위안부",
+    "달러구트",
+    "대표",
+    "이상",
+    "약",
+    "총",
+    "조",
+    "억",
+  );
+  const counter = fc.constantFrom(
+    "%",
+    "년",
+    "월",
+    "일",
+    "위",
+    "명",
+    "개",
+    "배",
+    "건",
+    "번",
+    "시",
+    "분",
+    "층",
+    "호",
+    "조",
+    "억",
+    "만",
+    "천",
+    "",
+    ".",
+    "-",
+  );
   const number = fc.tuple(fc.integer({ min: 0, max: 99999 }), counter).map(([n, unit]) => `${n}${unit}`);
   const token = fc.oneof(word, number, fc.constantFrom(" ", ", ", ". ", "(", ")", "~"));
 
   test("random Korean text with numbers but no currency after them yields no amount", () => {
-    fc.assert(fc.property(fc.array(token, { maxLength: 30 }), (tokens) => {
-      const text = tokens.join(" ");
-      expect(findMoneyAmounts(text)).toEqual([]);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 30 }), (tokens) => {
+        const text = tokens.join(" ");
+        expect(findMoneyAmounts(text)).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

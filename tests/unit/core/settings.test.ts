@@ -2,7 +2,14 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import {
-  DEFAULT_SETTINGS, MAX_SITES, SETTINGS_VERSION, matchesPattern, readSettings, siteEnabled, withSite, defaultSettings,
+  DEFAULT_SETTINGS,
+  MAX_SITES,
+  SETTINGS_VERSION,
+  matchesPattern,
+  readSettings,
+  siteEnabled,
+  withSite,
+  defaultSettings,
 } from "../../../src/core/settings";
 
 describe("readSettings", () => {
@@ -11,13 +18,24 @@ describe("readSettings", () => {
   });
 
   test("valid settings round-trip unchanged", () => {
-    const settings = { ...defaultSettings(), style: "underline" as const, density: "first" as const, hoverDelayMs: 600, holdKey: "Alt" as const,
-      categories: { organization: true, product: false, person: true, figure: false }, disabledSites: ["news.naver.com"], enabledSites: ["blog.example.com"] };
+    const settings = {
+      ...defaultSettings(),
+      style: "underline" as const,
+      density: "first" as const,
+      hoverDelayMs: 600,
+      holdKey: "Alt" as const,
+      categories: { organization: true, product: false, person: true, figure: false },
+      disabledSites: ["news.naver.com"],
+      enabledSites: ["blog.example.com"],
+    };
     expect(readSettings(JSON.parse(JSON.stringify(settings)))).toEqual({ settings, problems: [] });
   });
 
   test.each([
-    ["a string", "garbage"], ["a number", 42], ["a list", [1, 2]], ["true", true],
+    ["a string", "garbage"],
+    ["a number", 42],
+    ["a list", [1, 2]],
+    ["true", true],
   ])("not an object (%s): the defaults, with a problem reported", (_, stored) => {
     const { settings, problems } = readSettings(stored);
     expect(settings).toEqual(defaultSettings());
@@ -26,11 +44,23 @@ describe("readSettings", () => {
 
   test("wrong types field by field: each bad field falls back, the good ones are kept", () => {
     const { settings, problems } = readSettings({
-      version: 1, style: 7, density: "some", hoverDelayMs: "fast", holdKey: "Meta",
-      categories: { organization: "yes", product: false }, disabledSites: "naver", enabledSites: [3, "OK.example.com", "bad host!"],
+      version: 1,
+      style: 7,
+      density: "some",
+      hoverDelayMs: "fast",
+      holdKey: "Meta",
+      categories: { organization: "yes", product: false },
+      disabledSites: "naver",
+      enabledSites: [3, "OK.example.com", "bad host!"],
     });
-    expect(settings).toEqual({ ...defaultSettings(), categories: { ...DEFAULT_SETTINGS.categories, product: false }, enabledSites: ["ok.example.com"] });
-    expect(problems.join("\n")).toMatch(/style[\s\S]*density[\s\S]*holdKey[\s\S]*hoverDelayMs[\s\S]*disabledSites[\s\S]*enabledSites/);
+    expect(settings).toEqual({
+      ...defaultSettings(),
+      categories: { ...DEFAULT_SETTINGS.categories, product: false },
+      enabledSites: ["ok.example.com"],
+    });
+    expect(problems.join("\n")).toMatch(
+      /style[\s\S]*density[\s\S]*holdKey[\s\S]*hoverDelayMs[\s\S]*disabledSites[\s\S]*enabledSites/,
+    );
     expect(problems.some((p) => p.startsWith("categories.organization"))).toBe(true);
   });
 
@@ -39,13 +69,23 @@ describe("readSettings", () => {
     const { settings, problems } = readSettings({ version: 1, hoverDelayMs: 1e12, enabledSites: hosts });
     expect(settings.hoverDelayMs).toBe(1000);
     expect(settings.enabledSites).toHaveLength(MAX_SITES);
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/hoverDelayMs/), expect.stringMatching(/enabledSites: kept the first 200/)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/hoverDelayMs/),
+        expect.stringMatching(/enabledSites: kept the first 200/),
+      ]),
+    );
     expect(readSettings({ version: 1, hoverDelayMs: -5 }).settings.hoverDelayMs).toBe(0);
-    expect(readSettings({ version: 1, hoverDelayMs: Number.NaN }).settings.hoverDelayMs).toBe(DEFAULT_SETTINGS.hoverDelayMs);
+    expect(readSettings({ version: 1, hoverDelayMs: Number.NaN }).settings.hoverDelayMs).toBe(
+      DEFAULT_SETTINGS.hoverDelayMs,
+    );
   });
 
   test("missing keys take their defaults without complaint", () => {
-    expect(readSettings({ version: 1, style: "underline" })).toEqual({ settings: { ...defaultSettings(), style: "underline" }, problems: [] });
+    expect(readSettings({ version: 1, style: "underline" })).toEqual({
+      settings: { ...defaultSettings(), style: "underline" },
+      problems: [],
+    });
   });
 
   test("version 0 is migrated (seconds → milliseconds, underline flag → style)", () => {
@@ -62,23 +102,46 @@ describe("readSettings", () => {
   });
 
   test("a host both disabled and enabled counts as disabled", () => {
-    expect(readSettings({ version: 1, disabledSites: ["a.kr"], enabledSites: ["a.kr", "b.kr"] }).settings.enabledSites).toEqual(["b.kr"]);
+    expect(
+      readSettings({ version: 1, disabledSites: ["a.kr"], enabledSites: ["a.kr", "b.kr"] }).settings.enabledSites,
+    ).toEqual(["b.kr"]);
   });
 
   test("any JSON value at all: never throws, always valid settings", () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.option(fc.dictionary(fc.constantFrom("version", "style", "density", "hoverDelayMs", "holdKey", "categories", "disabledSites", "enabledSites"), fc.jsonValue())), (a, b) => {
-      for (const stored of [a, b]) {
-        const { settings } = readSettings(stored);
-        expect(["background", "underline"]).toContain(settings.style);
-        expect(["all", "first"]).toContain(settings.density);
-        expect(settings.hoverDelayMs).toBeGreaterThanOrEqual(0);
-        expect(settings.hoverDelayMs).toBeLessThanOrEqual(1000);
-        expect(Object.values(settings.categories).every((v) => typeof v === "boolean")).toBe(true);
-        expect(settings.enabledSites.every((h) => /^[a-z0-9.-]+$/.test(h))).toBe(true);
-        // What is read is a fixed point: reading it again changes nothing and reports nothing.
-        expect(readSettings(JSON.parse(JSON.stringify(settings)))).toEqual({ settings, problems: [] });
-      }
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.option(
+          fc.dictionary(
+            fc.constantFrom(
+              "version",
+              "style",
+              "density",
+              "hoverDelayMs",
+              "holdKey",
+              "categories",
+              "disabledSites",
+              "enabledSites",
+            ),
+            fc.jsonValue(),
+          ),
+        ),
+        (a, b) => {
+          for (const stored of [a, b]) {
+            const { settings } = readSettings(stored);
+            expect(["background", "underline"]).toContain(settings.style);
+            expect(["all", "first"]).toContain(settings.density);
+            expect(settings.hoverDelayMs).toBeGreaterThanOrEqual(0);
+            expect(settings.hoverDelayMs).toBeLessThanOrEqual(1000);
+            expect(Object.values(settings.categories).every((v) => typeof v === "boolean")).toBe(true);
+            expect(settings.enabledSites.every((h) => /^[a-z0-9.-]+$/.test(h))).toBe(true);
+            // What is read is a fixed point: reading it again changes nothing and reports nothing.
+            expect(readSettings(JSON.parse(JSON.stringify(settings)))).toEqual({ settings, problems: [] });
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

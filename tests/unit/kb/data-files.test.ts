@@ -17,9 +17,33 @@ const files = [
   ...readdirSync(join(KB_DATA_DIR, "entities")).map((f) => join(KB_DATA_DIR, "entities", f)),
 ];
 
-const ENTITY_IDS = ["alibaba-group", "alibaba-cloud", "qwen", "qwen2.5-max", "qwen3", "taobao", "tmall", "aliexpress", "ant-group", "alipay",
-  "cainiao", "damo-academy", "t-head", "dingtalk", "lazada", "jack-ma", "joe-tsai", "eddie-wu", "daniel-zhang", "lin-junyang", "zhou-jingren",
-  "capex-380b", "antitrust-fine-2021", "revenue-q4-2024", "cloud-revenue-q4-2024"];
+const ENTITY_IDS = [
+  "alibaba-group",
+  "alibaba-cloud",
+  "qwen",
+  "qwen2.5-max",
+  "qwen3",
+  "taobao",
+  "tmall",
+  "aliexpress",
+  "ant-group",
+  "alipay",
+  "cainiao",
+  "damo-academy",
+  "t-head",
+  "dingtalk",
+  "lazada",
+  "jack-ma",
+  "joe-tsai",
+  "eddie-wu",
+  "daniel-zhang",
+  "lin-junyang",
+  "zhou-jingren",
+  "capex-380b",
+  "antitrust-fine-2021",
+  "revenue-q4-2024",
+  "cloud-revenue-q4-2024",
+];
 
 describe("knowledge-base files", () => {
   test.each(files.map((f) => [f.slice(KB_DATA_DIR.length + 1), f]))("%s is in canonical form", (_name, file) => {
@@ -29,7 +53,9 @@ describe("knowledge-base files", () => {
 
   test("source files are sorted by id; entity files are named by their id", () => {
     for (const f of readdirSync(join(KB_DATA_DIR, "sources"))) {
-      const ids = (JSON.parse(readFileSync(join(KB_DATA_DIR, "sources", f), "utf8")) as Array<{ id: string }>).map((s) => s.id);
+      const ids = (JSON.parse(readFileSync(join(KB_DATA_DIR, "sources", f), "utf8")) as Array<{ id: string }>).map(
+        (s) => s.id,
+      );
       expect(ids, f).toEqual([...ids].sort());
     }
     for (const f of readdirSync(join(KB_DATA_DIR, "entities"))) {
@@ -45,7 +71,12 @@ describe("what the knowledge base promises", () => {
     for (const e of kb.entities) expect(e.facts.length, e.id).toBeGreaterThanOrEqual(3);
   });
   test("every fact has at least one dated source", () => {
-    for (const e of kb.entities) for (const f of e.facts) expect(f.sources.some((s) => kb.sources[s]?.date), `${e.id}/${f.id}`).toBe(true);
+    for (const e of kb.entities)
+      for (const f of e.facts)
+        expect(
+          f.sources.some((s) => kb.sources[s]?.date),
+          `${e.id}/${f.id}`,
+        ).toBe(true);
   });
   test("every figure knows its verified value, topic and the bands of its conversions", () => {
     for (const e of kb.entities.filter((x) => x.type === "figure")) {
@@ -59,7 +90,9 @@ describe("what the knowledge base promises", () => {
     const report = JSON.parse(result.stdout);
     expect(report.entities).toHaveLength(25);
     expect(report.facts).toBe(kb.entities.reduce((n, e) => n + e.facts.length, 0));
-    expect(report.factsByStatus.corroborated + report.factsByStatus["single-source"] + report.factsByStatus.disputed).toBe(report.facts);
+    expect(
+      report.factsByStatus.corroborated + report.factsByStatus["single-source"] + report.factsByStatus.disputed,
+    ).toBe(report.facts);
     expect(report.sourcesByKind.primary + report.sourcesByKind.news + report.sourcesByKind.blog).toBe(report.sources);
   }, 30_000);
 });

@@ -6,17 +6,44 @@ import { join } from "node:path";
 import { compileKnowledgeBase, KbError, countIndependent } from "../../../src/kb/compile";
 import { loadKnowledgeBase } from "../../../src/build/kb-files";
 
-const source = (id: string, extra: Record<string, unknown> = {}) => ({ id, publisher: "P", title: null, date: "2025-02-24", url: "https://example.org/" + id, kind: "news", ...extra });
-const fact = (id: string, sources: string[], extra: Record<string, unknown> = {}) => ({ id, claim: { ko: "주장", en: "claim" }, date: "2025-02-24", sources, ...extra });
+const source = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  publisher: "P",
+  title: null,
+  date: "2025-02-24",
+  url: "https://example.org/" + id,
+  kind: "news",
+  ...extra,
+});
+const fact = (id: string, sources: string[], extra: Record<string, unknown> = {}) => ({
+  id,
+  claim: { ko: "주장", en: "claim" },
+  date: "2025-02-24",
+  sources,
+  ...extra,
+});
 function minimalKb() {
   return {
-    version: "t", asOf: "2026-01-01",
-    sources: [source("a"), source("b"), source("c", { relays: "a" }), source("d", { relays: "wire-1" }), source("e", { relays: "wire-1" }), source("p", { kind: "primary" })],
-    entities: [{
-      id: "alibaba-group", type: "organization", names: { ko: "알리바바", en: "Alibaba" }, aliases: ["알리바바"],
-      summary: { ko: "요약", en: "summary" },
-      facts: [fact("two", ["a", "b"]), fact("relayed", ["a", "c"]), fact("wire", ["d", "e"]), fact("primary", ["p"])],
-    }],
+    version: "t",
+    asOf: "2026-01-01",
+    sources: [
+      source("a"),
+      source("b"),
+      source("c", { relays: "a" }),
+      source("d", { relays: "wire-1" }),
+      source("e", { relays: "wire-1" }),
+      source("p", { kind: "primary" }),
+    ],
+    entities: [
+      {
+        id: "alibaba-group",
+        type: "organization",
+        names: { ko: "알리바바", en: "Alibaba" },
+        aliases: ["알리바바"],
+        summary: { ko: "요약", en: "summary" },
+        facts: [fact("two", ["a", "b"]), fact("relayed", ["a", "c"]), fact("wire", ["d", "e"]), fact("primary", ["p"])],
+      },
+    ],
   };
 }
 
@@ -24,7 +51,8 @@ describe("verification status is derived from sources", () => {
   const kb = compileKnowledgeBase(minimalKb());
   const status = (id: string) => kb.entities[0]!.facts.find((f) => f.id === id)!;
   test("two independent sources → corroborated", () => expect(status("two").status).toBe("corroborated"));
-  test("a source relaying another counts once → single source", () => expect(status("relayed").status).toBe("single-source"));
+  test("a source relaying another counts once → single source", () =>
+    expect(status("relayed").status).toBe("single-source"));
   test("two copies of the same wire report count once", () => expect(status("wire").independentSources).toBe(1));
   test("a company source is marked primary", () => expect(status("primary").hasPrimary).toBe(true));
   test("contrary sources → disputed", () => {
@@ -57,24 +85,75 @@ describe("an invalid knowledge base is refused with the entry and field named", 
     }
     throw new Error("compileKnowledgeBase accepted an invalid knowledge base");
   };
-  test("missing summary", () => expect(problems((kb) => delete (kb.entities[0] as any).summary)).toMatch(/entity "alibaba-group", field summary/));
-  test("unknown source", () => expect(problems((kb) => kb.entities[0]!.facts[0]!.sources.push("nope"))).toMatch(/entity "alibaba-group", field facts\[0\]\(two\)\.sources\[2\]: unknown source "nope"/));
-  test("bad date", () => expect(problems((kb) => (kb.entities[0]!.facts[1]!.date = "24.2.2025"))).toMatch(/entity "alibaba-group", field facts\.1\(relayed\)\.date|facts\(relayed\)\.date|facts.*date/));
-  test("duplicate source id", () => expect(problems((kb) => kb.sources.push(source("a")))).toMatch(/source "a", field id: duplicate id/));
-  test("bad source kind", () => expect(problems((kb) => ((kb.sources[0] as any).kind = "rumour"))).toMatch(/source "a", field kind/));
-  test("duplicate fact id", () => expect(problems((kb) => kb.entities[0]!.facts.push(fact("two", ["a"])))).toMatch(/entity "alibaba-group", field facts\[4\]\(two\)\.id: duplicate fact id/));
-  test("duplicate entity id", () => expect(problems((kb) => kb.entities.push({ ...structuredClone(kb.entities[0]!), aliases: ["다른 이름"] }))).toMatch(/entity "alibaba-group", field id: duplicate id/));
-  test("unknown contrary source", () => expect(problems((kb) => (kb.entities[0]!.facts[1] = fact("relayed", ["a"], { contrarySources: ["ghost"] })))).toMatch(/facts\[1\]\(relayed\)\.contrarySources\[0\]: unknown source "ghost"/));
-  test("a figure without its verified value", () => expect(problems((kb) => ((kb.entities[0] as any).type = "figure"))).toMatch(/entity "alibaba-group", field figure: a figure entity needs its verified value/));
-  test("a correction about an unknown entity", () => expect(problems((kb) => ((kb as any).corrections = [{ entity: "nobody", misreported: ["x"], says: { ko: "가", en: "a" }, actually: { ko: "나", en: "b" }, sources: ["a"] }]))).toMatch(/correction 0 \(nobody\), field entity: unknown entity "nobody"/));
-  test("a fact without sources", () => expect(problems((kb) => (kb.entities[0]!.facts[0]!.sources = []))).toMatch(/entity "alibaba-group", field facts.*sources: a fact needs at least one source/));
+  test("missing summary", () =>
+    expect(problems((kb) => delete (kb.entities[0] as any).summary)).toMatch(/entity "alibaba-group", field summary/));
+  test("unknown source", () =>
+    expect(problems((kb) => kb.entities[0]!.facts[0]!.sources.push("nope"))).toMatch(
+      /entity "alibaba-group", field facts\[0\]\(two\)\.sources\[2\]: unknown source "nope"/,
+    ));
+  test("bad date", () =>
+    expect(problems((kb) => (kb.entities[0]!.facts[1]!.date = "24.2.2025"))).toMatch(
+      /entity "alibaba-group", field facts\.1\(relayed\)\.date|facts\(relayed\)\.date|facts.*date/,
+    ));
+  test("duplicate source id", () =>
+    expect(problems((kb) => kb.sources.push(source("a")))).toMatch(/source "a", field id: duplicate id/));
+  test("bad source kind", () =>
+    expect(problems((kb) => ((kb.sources[0] as any).kind = "rumour"))).toMatch(/source "a", field kind/));
+  test("duplicate fact id", () =>
+    expect(problems((kb) => kb.entities[0]!.facts.push(fact("two", ["a"])))).toMatch(
+      /entity "alibaba-group", field facts\[4\]\(two\)\.id: duplicate fact id/,
+    ));
+  test("duplicate entity id", () =>
+    expect(problems((kb) => kb.entities.push({ ...structuredClone(kb.entities[0]!), aliases: ["다른 이름"] }))).toMatch(
+      /entity "alibaba-group", field id: duplicate id/,
+    ));
+  test("unknown contrary source", () =>
+    expect(
+      problems((kb) => (kb.entities[0]!.facts[1] = fact("relayed", ["a"], { contrarySources: ["ghost"] }))),
+    ).toMatch(/facts\[1\]\(relayed\)\.contrarySources\[0\]: unknown source "ghost"/));
+  test("a figure without its verified value", () =>
+    expect(problems((kb) => ((kb.entities[0] as any).type = "figure"))).toMatch(
+      /entity "alibaba-group", field figure: a figure entity needs its verified value/,
+    ));
+  test("a correction about an unknown entity", () =>
+    expect(
+      problems(
+        (kb) =>
+          ((kb as any).corrections = [
+            {
+              entity: "nobody",
+              misreported: ["x"],
+              says: { ko: "가", en: "a" },
+              actually: { ko: "나", en: "b" },
+              sources: ["a"],
+            },
+          ]),
+      ),
+    ).toMatch(/correction 0 \(nobody\), field entity: unknown entity "nobody"/));
+  test("a fact without sources", () =>
+    expect(problems((kb) => (kb.entities[0]!.facts[0]!.sources = []))).toMatch(
+      /entity "alibaba-group", field facts.*sources: a fact needs at least one source/,
+    ));
   test("an alias claimed by two entities", () =>
-    expect(problems((kb) => kb.entities.push({ ...structuredClone(kb.entities[0]!), id: "alibaba-cloud" }))).toMatch(/"알리바바" is also an alias of alibaba-group/));
+    expect(problems((kb) => kb.entities.push({ ...structuredClone(kb.entities[0]!), id: "alibaba-cloud" }))).toMatch(
+      /"알리바바" is also an alias of alibaba-group/,
+    ));
 });
 
 describe("the bundled knowledge base", () => {
   const kb = loadKnowledgeBase();
-  const REQUIRED = ["alibaba-group", "alibaba-cloud", "qwen", "taobao", "tmall", "ant-group", "jack-ma", "joe-tsai", "eddie-wu", "capex-380b"];
+  const REQUIRED = [
+    "alibaba-group",
+    "alibaba-cloud",
+    "qwen",
+    "taobao",
+    "tmall",
+    "ant-group",
+    "jack-ma",
+    "joe-tsai",
+    "eddie-wu",
+    "capex-380b",
+  ];
   test.each(REQUIRED)("has %s with aliases and at least two sourced facts", (id) => {
     const entity = kb.entities.find((e) => e.id === id);
     expect(entity, id).toBeDefined();
@@ -108,8 +187,13 @@ describe("the build refuses an invalid knowledge base", () => {
     writeFileSync(join(dir, "meta.json"), JSON.stringify({ version: bad.version, asOf: bad.asOf }));
     writeFileSync(join(dir, "sources", "s.json"), JSON.stringify(bad.sources));
     writeFileSync(join(dir, "entities", "alibaba-group.json"), JSON.stringify(bad.entities[0]));
-    const result = spawnSync("npx", ["vite", "build", "--outDir", join(dir, "out")], { env: { ...process.env, MAEKRAK_KB_DIR: dir, VITEST: "" }, encoding: "utf8" });
+    const result = spawnSync("npx", ["vite", "build", "--outDir", join(dir, "out")], {
+      env: { ...process.env, MAEKRAK_KB_DIR: dir, VITEST: "" },
+      encoding: "utf8",
+    });
     expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toMatch(/entity "alibaba-group", field facts\[0\]\(two\)\.sources\[2\]: unknown source "missing-source"/);
+    expect(result.stdout + result.stderr).toMatch(
+      /entity "alibaba-group", field facts\[0\]\(two\)\.sources\[2\]: unknown source "missing-source"/,
+    );
   }, 60_000);
 });

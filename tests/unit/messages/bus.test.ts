@@ -25,7 +25,8 @@ vi.mock("webextension-polyfill", () => ({
 const { handleMessages } = await import("../../../src/messages/bus");
 const { PopupToContent, ContentToBackground } = await import("../../../src/messages/protocol");
 
-const deliver = (message: unknown, sender: { id?: string } = { id: "maekrak-test-id" }) => listeners[0]!(message, sender);
+const deliver = (message: unknown, sender: { id?: string } = { id: "maekrak-test-id" }) =>
+  listeners[0]!(message, sender);
 
 describe("message bus", () => {
   beforeEach(() => {
@@ -42,7 +43,12 @@ describe("message bus", () => {
 
   test("the same message from another extension is ignored (no handler, no reply)", () => {
     const getEntityDetails = vi.fn();
-    handleMessages(ContentToBackground, { mentionsChanged: vi.fn(), getEntityDetails, openInPopup: vi.fn(), getAnnouncement: vi.fn() });
+    handleMessages(ContentToBackground, {
+      mentionsChanged: vi.fn(),
+      getEntityDetails,
+      openInPopup: vi.fn(),
+      getAnnouncement: vi.fn(),
+    });
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, { id: "some-other-extension" })).toBeUndefined();
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, {})).toBeUndefined();
     expect(getEntityDetails).not.toHaveBeenCalled();
@@ -58,7 +64,12 @@ describe("message bus", () => {
     ["null", null],
   ])("a malformed message (%s) is ignored with a warning", (_, message) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    const handlers = { mentionsChanged: vi.fn(), getEntityDetails: vi.fn(), openInPopup: vi.fn(), getAnnouncement: vi.fn() };
+    const handlers = {
+      mentionsChanged: vi.fn(),
+      getEntityDetails: vi.fn(),
+      openInPopup: vi.fn(),
+      getAnnouncement: vi.fn(),
+    };
     handleMessages(ContentToBackground, handlers);
     expect(deliver(message)).toBeUndefined();
     for (const handler of Object.values(handlers)) expect(handler).not.toHaveBeenCalled();
@@ -66,7 +77,11 @@ describe("message bus", () => {
   });
 
   test("unsubscribing removes the listener", () => {
-    const off = handleMessages(PopupToContent, { getPageMentions: vi.fn(), scrollToMention: vi.fn(), stepMention: vi.fn() });
+    const off = handleMessages(PopupToContent, {
+      getPageMentions: vi.fn(),
+      scrollToMention: vi.fn(),
+      stepMention: vi.fn(),
+    });
     expect(listeners).toHaveLength(1);
     off();
     expect(listeners).toHaveLength(0);

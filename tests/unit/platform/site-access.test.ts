@@ -8,7 +8,14 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { defaultSettings } from "../../../src/core/settings";
 
-type Registered = { id: string; matches: string[]; js?: string[]; css?: string[]; runAt?: string; persistAcrossSessions?: boolean };
+type Registered = {
+  id: string;
+  matches: string[];
+  js?: string[];
+  css?: string[];
+  runAt?: string;
+  persistAcrossSessions?: boolean;
+};
 const state = {
   granted: new Set<string>(),
   registered: [] as Registered[],
@@ -21,26 +28,48 @@ vi.mock("webextension-polyfill", () => ({
   default: {
     runtime: {
       // Firefox reports content-script files as full URLs; Chrome as paths.
-      getManifest: () => ({ content_scripts: [{ matches: ["*://*.chosun.com/*", "http://127.0.0.1/*"], js: ["moz-extension://abc/content.js"], css: ["content.css"] }] }),
+      getManifest: () => ({
+        content_scripts: [
+          {
+            matches: ["*://*.chosun.com/*", "http://127.0.0.1/*"],
+            js: ["moz-extension://abc/content.js"],
+            css: ["content.css"],
+          },
+        ],
+      }),
       getURL: (path: string) => `moz-extension://abc${path}`,
     },
     permissions: {
       contains: async ({ origins }: { origins: string[] }) => origins.every((o) => state.granted.has(o)),
-      remove: async ({ origins }: { origins: string[] }) => { for (const o of origins) { state.granted.delete(o); state.removed.push(o); } return true; },
+      remove: async ({ origins }: { origins: string[] }) => {
+        for (const o of origins) {
+          state.granted.delete(o);
+          state.removed.push(o);
+        }
+        return true;
+      },
       request: async () => true,
     },
     scripting: {
       getRegisteredContentScripts: async () => state.registered.map((s) => ({ ...s })),
       registerContentScripts: async (scripts: Registered[]) => {
-        for (const s of scripts) if (state.registered.some((r) => r.id === s.id)) throw new Error(`duplicate id ${s.id}`);
+        for (const s of scripts)
+          if (state.registered.some((r) => r.id === s.id)) throw new Error(`duplicate id ${s.id}`);
         state.registered.push(...scripts);
       },
-      unregisterContentScripts: async ({ ids }: { ids: string[] }) => { state.registered = state.registered.filter((s) => !ids.includes(s.id)); },
-      insertCSS: async ({ target }: { target: { tabId: number } }) => { state.injected.push(`css:${target.tabId}`); },
-      executeScript: async ({ target }: { target: { tabId: number } }) => { state.injected.push(`js:${target.tabId}`); },
+      unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
+        state.registered = state.registered.filter((s) => !ids.includes(s.id));
+      },
+      insertCSS: async ({ target }: { target: { tabId: number } }) => {
+        state.injected.push(`css:${target.tabId}`);
+      },
+      executeScript: async ({ target }: { target: { tabId: number } }) => {
+        state.injected.push(`js:${target.tabId}`);
+      },
     },
     tabs: {
-      query: async ({ url }: { url: string }) => state.tabs.filter((t) => new URL(t.url).hostname === url.split("://")[1]!.split("/")[0]),
+      query: async ({ url }: { url: string }) =>
+        state.tabs.filter((t) => new URL(t.url).hostname === url.split("://")[1]!.split("/")[0]),
     },
   },
 }));
@@ -58,13 +87,22 @@ describe("per-site registrations", () => {
 
   test("a site turned on and granted is registered (kept across restarts), with relative file paths, and its open tabs get the script now", async () => {
     state.granted.add("*://blog.example.com/*");
-    state.tabs = [{ id: 7, url: "https://blog.example.com/a" }, { id: 8, url: "https://other.example.org/" }];
+    state.tabs = [
+      { id: 7, url: "https://blog.example.com/a" },
+      { id: 8, url: "https://other.example.org/" },
+    ];
     const registered = await reconcileSiteScripts({ ...defaultSettings(), enabledSites: ["blog.example.com"] });
     expect(registered).toEqual(["blog.example.com"]);
-    expect(state.registered).toEqual([{
-      id: "maekrak-site:blog.example.com", matches: ["*://blog.example.com/*"], js: ["content.js"], css: ["content.css"],
-      runAt: "document_idle", persistAcrossSessions: true,
-    }]);
+    expect(state.registered).toEqual([
+      {
+        id: "maekrak-site:blog.example.com",
+        matches: ["*://blog.example.com/*"],
+        js: ["content.js"],
+        css: ["content.css"],
+        runAt: "document_idle",
+        persistAcrossSessions: true,
+      },
+    ]);
     expect(state.injected).toEqual(["css:7", "js:7"]);
   });
 

@@ -9,34 +9,74 @@ import type { PageMentions } from "../../../src/messages/protocol";
 import { defaultSettings, type Settings } from "../../../src/core/settings";
 
 const kb = compileKnowledgeBase({
-  version: "test", asOf: "2026-03-10",
-  sources: [{ id: "a", publisher: "연합뉴스", title: null, date: "2025-02-24", url: "https://example.org/a", kind: "news" }],
+  version: "test",
+  asOf: "2026-03-10",
+  sources: [
+    { id: "a", publisher: "연합뉴스", title: null, date: "2025-02-24", url: "https://example.org/a", kind: "news" },
+  ],
   entities: [
-    { id: "jack-ma", type: "person", names: { ko: "마윈", en: "Jack Ma", zh: "马云" }, aliases: ["마윈", "馬雲"], summary: { ko: "창업자", en: "founder" },
-      facts: [{ id: "f1", claim: { ko: "사실 하나", en: "one" }, date: "1999", sources: ["a"] }, { id: "f2", claim: { ko: "사실 둘", en: "two" }, date: "2019", sources: ["a"] }] },
-    { id: "qwen", type: "product", names: { ko: "큐원", en: "Qwen" }, aliases: ["큐원", "通义千问"], summary: { ko: "모델", en: "model" },
-      facts: [{ id: "f1", claim: { ko: "사실", en: "fact" }, date: "2023", sources: ["a"] }, { id: "f2", claim: { ko: "사실 둘", en: "two" }, date: "2024", sources: ["a"] }] },
+    {
+      id: "jack-ma",
+      type: "person",
+      names: { ko: "마윈", en: "Jack Ma", zh: "马云" },
+      aliases: ["마윈", "馬雲"],
+      summary: { ko: "창업자", en: "founder" },
+      facts: [
+        { id: "f1", claim: { ko: "사실 하나", en: "one" }, date: "1999", sources: ["a"] },
+        { id: "f2", claim: { ko: "사실 둘", en: "two" }, date: "2019", sources: ["a"] },
+      ],
+    },
+    {
+      id: "qwen",
+      type: "product",
+      names: { ko: "큐원", en: "Qwen" },
+      aliases: ["큐원", "通义千问"],
+      summary: { ko: "모델", en: "model" },
+      facts: [
+        { id: "f1", claim: { ko: "사실", en: "fact" }, date: "2023", sources: ["a"] },
+        { id: "f2", claim: { ko: "사실 둘", en: "two" }, date: "2024", sources: ["a"] },
+      ],
+    },
   ],
 });
 
 type FakeConnector = Connector & { jumps: string[]; saved: Settings[]; accessRequests: string[] };
 
 /** An in-memory stand-in for the browser: settings storage with change events, a site, permission answers. */
-const connector = (page: PageMentions | Error, options: { site?: Awaited<ReturnType<Connector["activeSite"]>>; grant?: boolean; entity?: string } = {}): FakeConnector => {
+const connector = (
+  page: PageMentions | Error,
+  options: { site?: Awaited<ReturnType<Connector["activeSite"]>>; grant?: boolean; entity?: string } = {},
+): FakeConnector => {
   const jumps: string[] = [];
   const saved: Settings[] = [];
   const accessRequests: string[] = [];
   let current = defaultSettings();
   const listeners = new Set<(s: Settings) => void>();
   return {
-    jumps, saved, accessRequests,
+    jumps,
+    saved,
+    accessRequests,
     getPageMentions: () => (page instanceof Error ? Promise.reject(page) : Promise.resolve(page)),
-    scrollToMention: async (entity, direction) => { jumps.push(`${entity}:${direction}`); return { index: 0, total: 1 }; },
-    activeSite: async () => options.site === undefined ? { host: "news.example.kr", builtIn: true, hasAccess: true } : options.site,
+    scrollToMention: async (entity, direction) => {
+      jumps.push(`${entity}:${direction}`);
+      return { index: 0, total: 1 };
+    },
+    activeSite: async () =>
+      options.site === undefined ? { host: "news.example.kr", builtIn: true, hasAccess: true } : options.site,
     loadSettings: async () => current,
-    saveSettings: async (next) => { current = next; saved.push(next); for (const l of listeners) l(next); },
-    watchSettings: (listener) => { listeners.add(listener); return () => listeners.delete(listener); },
-    requestHostAccess: async (host) => { accessRequests.push(host); return options.grant ?? false; },
+    saveSettings: async (next) => {
+      current = next;
+      saved.push(next);
+      for (const l of listeners) l(next);
+    },
+    watchSettings: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    requestHostAccess: async (host) => {
+      accessRequests.push(host);
+      return options.grant ?? false;
+    },
     shortcuts: async () => ({ "next-mention": "Alt+Shift+J", "previous-mention": "Alt+Shift+K" }),
     requestedEntity: async () => options.entity ?? null,
   };
@@ -64,13 +104,25 @@ describe("popup", () => {
   });
 
   test("groups the page's entities by type with counts; selecting one shows facts and sources; jump asks the page", async () => {
-    const c = connector({ url: "u", title: "t", total: 5, enabled: true, entities: [
-      { entity: "jack-ma", type: "person", count: 3, forms: ["마윈"] },
-      { entity: "qwen", type: "product", count: 2, forms: ["큐원", "Qwen"] },
-    ] });
+    const c = connector({
+      url: "u",
+      title: "t",
+      total: 5,
+      enabled: true,
+      entities: [
+        { entity: "jack-ma", type: "person", count: 3, forms: ["마윈"] },
+        { entity: "qwen", type: "product", count: 2, forms: ["큐원", "Qwen"] },
+      ],
+    });
     const root = await mount(c);
-    const groups = [...root.querySelectorAll<HTMLElement>(".group")].map((g) => [g.dataset.type, g.querySelector(".entity-row .count")?.textContent]);
-    expect(groups).toEqual([["product", "2"], ["person", "3"]]);
+    const groups = [...root.querySelectorAll<HTMLElement>(".group")].map((g) => [
+      g.dataset.type,
+      g.querySelector(".entity-row .count")?.textContent,
+    ]);
+    expect(groups).toEqual([
+      ["product", "2"],
+      ["person", "3"],
+    ]);
     await click(root.querySelector('[data-entity="jack-ma"]'));
     expect(root.querySelector("article.details h2")?.textContent).toBe("마윈");
     expect(root.querySelectorAll(".facts > li")).toHaveLength(2);
@@ -91,7 +143,13 @@ describe("popup", () => {
   });
 
   test("the page tab's previous/next buttons ask the page to jump to that entity's mentions", async () => {
-    const c = connector({ url: "u", title: "t", total: 1, enabled: true, entities: [{ entity: "qwen", type: "product", count: 1, forms: ["큐원"] }] });
+    const c = connector({
+      url: "u",
+      title: "t",
+      total: 1,
+      enabled: true,
+      entities: [{ entity: "qwen", type: "product", count: 1, forms: ["큐원"] }],
+    });
     const root = await mount(c);
     await click(root.querySelector('[data-jump="previous"]'));
     await click(root.querySelector('[data-jump="next"]'));
@@ -111,7 +169,10 @@ describe("popup", () => {
   });
 
   test("turning on a site outside the news list asks for its permission; a refusal leaves it off and says why", async () => {
-    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: false }, { site: { host: "blog.example.com", builtIn: false, hasAccess: false }, grant: false });
+    const c = connector(
+      { url: "u", title: "t", total: 0, entities: [], enabled: false },
+      { site: { host: "blog.example.com", builtIn: false, hasAccess: false }, grant: false },
+    );
     const root = await mount(c);
     await click(root.querySelector('[data-testid="site-switch"]'));
     await act(async () => new Promise((r) => setTimeout(r, 0)));
@@ -131,15 +192,31 @@ describe("popup", () => {
     await click(root.querySelector('input[name="density"][value="first"]'));
     expect(c.saved.at(-1)!.density).toBe("first");
     const delay = root.querySelector<HTMLInputElement>("#hover-delay")!;
-    await act(async () => { delay.value = "600"; delay.dispatchEvent(new Event("change", { bubbles: true })); });
+    await act(async () => {
+      delay.value = "600";
+      delay.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     expect(c.saved.at(-1)!.hoverDelayMs).toBe(600);
     const hold = root.querySelector<HTMLSelectElement>("#hold-key")!;
-    await act(async () => { hold.value = "Alt"; hold.dispatchEvent(new Event("change", { bubbles: true })); });
-    expect(c.saved.at(-1)!).toMatchObject({ holdKey: "Alt", style: "underline", density: "first", categories: { person: false } });
+    await act(async () => {
+      hold.value = "Alt";
+      hold.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    expect(c.saved.at(-1)!).toMatchObject({
+      holdKey: "Alt",
+      style: "underline",
+      density: "first",
+      categories: { person: false },
+    });
     // Adding a site by name asks for its permission and records it.
     const host = root.querySelector<HTMLInputElement>("#add-site-host")!;
-    await act(async () => { host.value = "https://Blog.Example.com/news/1"; host.dispatchEvent(new Event("input", { bubbles: true })); });
-    await act(async () => { root.querySelector<HTMLFormElement>("form.add-site")!.requestSubmit(); });
+    await act(async () => {
+      host.value = "https://Blog.Example.com/news/1";
+      host.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await act(async () => {
+      root.querySelector<HTMLFormElement>("form.add-site")!.requestSubmit();
+    });
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(c.accessRequests).toEqual(["blog.example.com"]);
     expect(c.saved.at(-1)!.enabledSites).toEqual(["blog.example.com"]);
@@ -150,15 +227,21 @@ describe("popup", () => {
   test("tabs follow the ARIA pattern: arrow keys move between them", async () => {
     const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
     const tablist = root.querySelector('[role="tablist"]')!;
-    await act(async () => { tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true })); });
+    await act(async () => {
+      tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
+    });
     expect(root.querySelector('[role="tab"][aria-selected="true"]')?.id).toBe("tab-kb");
-    await act(async () => { tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "End", bubbles: true })); });
+    await act(async () => {
+      tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "End", bubbles: true }));
+    });
     expect(root.querySelector('[role="tab"][aria-selected="true"]')?.id).toBe("tab-settings");
     expect(root.querySelector("#hover-delay")).not.toBeNull();
   });
 
-  test("\"more in the popup\" opens on the requested entity", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { entity: "qwen" }));
+  test('"more in the popup" opens on the requested entity', async () => {
+    const root = await mount(
+      connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { entity: "qwen" }),
+    );
     expect(root.querySelector("article.details")?.getAttribute("data-entity")).toBe("qwen");
   });
 });
