@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import preact from "@preact/preset-vite";
-import { crx, type ManifestV3Export } from "@crxjs/vite-plugin";
+import type { ManifestV3Export } from "@crxjs/vite-plugin";
+import { crx } from "@crxjs/vite-plugin";
 import base from "./manifest.json" with { type: "json" };
 import { knowledgeBasePlugin } from "./src/build/kb-plugin.ts";
 import { contentScriptPlugin } from "./src/build/content-script-plugin.ts";

@@ -37,10 +37,10 @@ const result = await build({
 const chunk = (Array.isArray(result) ? result : [result])
   .flatMap((r) => ("output" in r ? r.output : []))
   .find((o) => o.type === "chunk");
-if (!chunk || chunk.type !== "chunk") throw new Error("no chunk");
+if (chunk?.type !== "chunk") throw new Error("no chunk");
 const rows = Object.entries(chunk.modules)
   .map(([id, m]) => ({
-    id: id.replace(ROOT + "/", "").replace(/^.*node_modules\//, "npm:"),
+    id: id.replace(`${ROOT}/`, "").replace(/^.*node_modules\//, "npm:"),
     bytes: m.renderedLength,
     code: m.code ?? "",
   }))

@@ -16,7 +16,7 @@ import { aliasKey } from "../src/core/text.ts";
 const BLOCK = /<\/?(?:p|div|li|h[1-6]|section|header|footer|main|aside|nav|ul|button|title|head|body|html)\b[^>]*>/gi;
 function blocksOf(html: string): string[] {
   return html
-    .replace(/<script[^]*?<\/script>|<style[^]*?<\/style>/g, "")
+    .replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/g, "")
     .split(BLOCK)
     .map((b) => b.replace(/<[^>]+>/g, "").replace(/&[a-z]+;/g, " "))
     .filter((b) => b.trim());

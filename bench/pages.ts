@@ -63,14 +63,14 @@ function paragraph(next: () => number, chars: number): string {
       sinceMention = 0;
     }
     sinceMention += sentence.length;
-    text += sentence + " ";
+    text += `${sentence} `;
     // Inline tags split some sentences (and sometimes names) the way real markup does.
     if (next() < 0.6) {
       const tag = INLINE[Math.floor(next() * INLINE.length)]!;
       const cut = Math.floor(sentence.length / 2);
       html += `${sentence.slice(0, cut)}<${tag}${tag === "a" ? ' href="#"' : ""}>${sentence.slice(cut, cut + 6)}</${tag}>${sentence.slice(cut + 6)} `;
     } else {
-      html += sentence + " ";
+      html += `${sentence} `;
     }
   }
   return html;

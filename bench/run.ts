@@ -15,8 +15,10 @@ import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:http";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { PAGES, type PageName } from "./pages.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { chromium } from "playwright-core";
+import type { PageName } from "./pages.ts";
+import { PAGES } from "./pages.ts";
 import { loadKnowledgeBase } from "../src/build/kb-files.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -77,7 +79,7 @@ function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
   writeFileSync(
     join(regex, "regex.js"),
     `
-    const NAMES = new RegExp(${JSON.stringify(regexAliases.map((a) => a.replace(/[.*+?^\${}()|[\]\\]/g, "\\$&")).join("|"))}, "g");
+    const NAMES = new RegExp(${JSON.stringify(regexAliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"))}, "g");
     const highlight = new Highlight();
     CSS.highlights.set("maekrak-regex-reference", highlight);
     const scan = (root) => {
@@ -592,7 +594,7 @@ async function main() {
     contentScriptBytes: content.length,
     contentScriptGzipBytes: gzipSync(content, { level: 9 }).length,
   };
-  writeFileSync(join(ROOT, "bench", "results", "latest.json"), JSON.stringify({ meta, report }, null, 2) + "\n");
+  writeFileSync(join(ROOT, "bench", "results", "latest.json"), `${JSON.stringify({ meta, report }, null, 2)}\n`);
   const table = [
     `# Benchmark (${meta.chromium}, ${ROUNDS} interleaved rounds, medians; costs over a no-extension run)`,
     "",

@@ -13,7 +13,7 @@ import { entityDetails } from "../kb/details";
 import { t } from "../ui/i18n";
 import { loadSettings, watchSettings } from "../platform/settings-store";
 import { reconcileSiteScripts } from "../platform/site-access";
-import { POPUP_ENTITY_KEY } from "../platform/popup-request";
+import { requestEntity } from "../platform/popup-request";
 
 handleMessages(ContentToBackground, {
   mentionsChanged: async ({ count }, sender) => {
@@ -25,7 +25,7 @@ handleMessages(ContentToBackground, {
   getEntityDetails: ({ entity }) => entityDetails(kb, entity),
   getAnnouncement: ({ count }) => t("live_mentions", String(count)),
   openInPopup: async ({ entity }) => {
-    await browser.storage.session.set({ [POPUP_ENTITY_KEY]: entity });
+    await requestEntity(entity);
     try {
       await browser.action.openPopup();
     } catch {

@@ -9,7 +9,8 @@
  * the reader adds at run time (scripting.registerContentScripts). A single
  * self-contained file has none of these problems.
  */
-import { build, type Plugin } from "vite";
+import type { Plugin } from "vite";
+import { build } from "vite";
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { knowledgeBasePlugin } from "./kb-plugin.ts";
@@ -28,8 +29,8 @@ const NEWS_SITES_ID = "virtual:maekrak/news-sites";
 export function newsSitesPlugin(matches: readonly string[]): Plugin {
   return {
     name: "maekrak-news-sites",
-    resolveId: (id) => (id === NEWS_SITES_ID ? "\0" + id : null),
-    load: (id) => (id === "\0" + NEWS_SITES_ID ? `export default ${JSON.stringify(matches)};` : null),
+    resolveId: (id) => (id === NEWS_SITES_ID ? `\0${id}` : null),
+    load: (id) => (id === `\0${NEWS_SITES_ID}` ? `export default ${JSON.stringify(matches)};` : null),
   };
 }
 
@@ -66,7 +67,7 @@ export function contentScriptPlugin(options: {
       });
       const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ("output" in r ? r.output : []));
       const chunk = outputs.find((o) => o.type === "chunk");
-      if (!chunk || chunk.type !== "chunk") throw new Error("content script build produced no chunk");
+      if (chunk?.type !== "chunk") throw new Error("content script build produced no chunk");
       this.emitFile({ type: "asset", fileName: CONTENT_SCRIPT_FILE, source: chunk.code });
       this.emitFile({
         type: "asset",
@@ -79,7 +80,7 @@ export function contentScriptPlugin(options: {
       const path = resolve(output.dir ?? "", "manifest.json");
       const manifest = JSON.parse(readFileSync(path, "utf8"));
       manifest.content_scripts = [{ ...options.declaration, js: [CONTENT_SCRIPT_FILE], css: [CONTENT_STYLE_FILE] }];
-      writeFileSync(path, JSON.stringify(manifest, null, 2) + "\n");
+      writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };
 }

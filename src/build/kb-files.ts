@@ -5,7 +5,8 @@
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
-import { compileKnowledgeBase, KbError, type CompiledKb } from "../kb/compile.ts";
+import type { CompiledKb } from "../kb/compile.ts";
+import { compileKnowledgeBase, KbError } from "../kb/compile.ts";
 
 /** MAEKRAK_KB_DIR points the build at another knowledge base (tests use it to prove a bad one fails the build). */
 export const KB_DATA_DIR = process.env.MAEKRAK_KB_DIR ?? join(import.meta.dirname, "..", "kb", "data");

@@ -20,14 +20,14 @@ export function knowledgeBasePlugin(): Plugin {
   return {
     name: "maekrak-kb",
     resolveId(id) {
-      if (id === KB_ID || id === MATCHER_ID) return "\0" + id;
+      if (id === KB_ID || id === MATCHER_ID) return `\0${id}`;
       return null;
     },
     load(id) {
-      if (id !== "\0" + KB_ID && id !== "\0" + MATCHER_ID) return null;
+      if (id !== `\0${KB_ID}` && id !== `\0${MATCHER_ID}`) return null;
       this.addWatchFile(KB_DATA_DIR);
       const kb = loadKnowledgeBase(); // throws KbError naming entry and field
-      if (id === "\0" + KB_ID) return jsonModule(kb);
+      if (id === `\0${KB_ID}`) return jsonModule(kb);
       // The trie is built here, once, not on every page: the content script only maps its edges.
       const data = toMatcherData(kb);
       const compiled = compileMatcher(data.entities, data.otherPeople);

@@ -64,7 +64,11 @@ export function evaluate(dir = EVAL_DIR) {
   const errors: string[] = [];
   let texts = 0;
   let goldCount = 0;
-  const entityTally = (id: string) => byEntity.get(id) ?? (byEntity.set(id, tally()), byEntity.get(id)!);
+  const entityTally = (id: string) => {
+    let entry = byEntity.get(id);
+    if (!entry) byEntity.set(id, (entry = tally()));
+    return entry;
+  };
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith(".marked.txt"))
     .sort()) {
@@ -105,7 +109,7 @@ function write(dir = EVAL_DIR): void {
     const base = file.replace(/\.marked\.txt$/, "");
     writeFileSync(join(dir, `${base}.txt`), text);
     const mentions = gold.map(({ start, end, text: t, entity }) => ({ start, end, text: t, entity }));
-    writeFileSync(join(dir, `${base}.gold.json`), JSON.stringify({ file: `${base}.txt`, mentions }, null, 2) + "\n");
+    writeFileSync(join(dir, `${base}.gold.json`), `${JSON.stringify({ file: `${base}.txt`, mentions }, null, 2)}\n`);
   }
 }
 

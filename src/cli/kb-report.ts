@@ -6,10 +6,13 @@ try {
   const kb = loadKnowledgeBase();
   const facts = kb.entities.flatMap((e) => e.facts);
   const count = <T extends string>(values: T[]) =>
-    values.reduce<Record<string, number>>((acc, v) => ({ ...acc, [v]: (acc[v] ?? 0) + 1 }), {});
+    values.reduce<Record<string, number>>((acc, v) => {
+      acc[v] = (acc[v] ?? 0) + 1;
+      return acc;
+    }, {});
   const sources = Object.values(kb.sources);
   process.stdout.write(
-    JSON.stringify({
+    `${JSON.stringify({
       version: kb.version,
       asOf: kb.asOf,
       entities: kb.entities.map((e) => e.id),
@@ -18,7 +21,7 @@ try {
       sourcesByKind: { primary: 0, news: 0, blog: 0, ...count(sources.map((s) => s.kind)) },
       factsByStatus: { corroborated: 0, "single-source": 0, disputed: 0, ...count(facts.map((f) => f.status)) },
       aliases: kb.entities.reduce((n, e) => n + e.aliases.length + (e.contextAliases?.length ?? 0), 0),
-    }) + "\n",
+    })}\n`,
   );
 } catch (error) {
   console.error(error instanceof KbError ? error.message : error);

@@ -8,7 +8,8 @@
  * back to the source. Exit code 2 when a file cannot be read.
  */
 import { readFileSync } from "node:fs";
-import { buildMatcher, createScanState, findMentions, type Matcher } from "../core/matcher.ts";
+import type { Matcher } from "../core/matcher.ts";
+import { buildMatcher, createScanState, findMentions } from "../core/matcher.ts";
 import { loadKnowledgeBase } from "../build/kb-files.ts";
 import { toMatcherData } from "../kb/matcher-data.ts";
 import type { Mention } from "../core/types.ts";
@@ -92,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     const mentions = /\.html?$/i.test(file) ? await scanHtml(matcher, text) : findMentions(matcher, text).map(plain);
-    process.stdout.write(JSON.stringify({ file, mentions }) + "\n");
+    process.stdout.write(`${JSON.stringify({ file, mentions })}\n`);
   }
   return status;
 }

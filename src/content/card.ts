@@ -10,7 +10,8 @@
 import { autoUpdate, computePosition, flip, inline, offset, shift, size } from "@floating-ui/dom";
 import type { EntityDetails } from "../kb/details";
 import type { MentionRecord } from "./highlighter";
-import { renderCard, type CardActions } from "./card-view";
+import type { CardActions } from "./card-view";
+import { renderCard } from "./card-view";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
 import themeCss from "../ui/theme.css?inline";

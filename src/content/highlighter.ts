@@ -5,7 +5,7 @@
  * registry, styled by highlights.css.
  */
 import type { Mention } from "../core/types";
-import type { EntityType } from "../kb/schema";
+import type { EntityType } from "../core/vocabulary";
 import type { Category, Density, HighlightStyle } from "../core/settings";
 
 type Kind = EntityType | "differs";
@@ -55,6 +55,8 @@ export type MentionRecord = Mention & {
 export const highlightApiAvailable = (): boolean =>
   typeof Highlight !== "undefined" && typeof CSS !== "undefined" && "highlights" in CSS;
 
+/** Chromium before caretPositionFromPoint (the standard one) had only this. */
+type WithCaretRange = { caretRangeFromPoint(x: number, y: number): Range | null };
 type HitResult = { highlight: Highlight; ranges?: AbstractRange[] };
 type HighlightsWithHitTest = HighlightRegistry & {
   highlightsFromPoint?: (x: number, y: number) => Array<HitResult | Highlight>;
@@ -259,8 +261,8 @@ export class MentionHighlighter {
   #hitTestByCaret(doc: Document, x: number, y: number): MentionRecord | null {
     let node: Node | null = null;
     if (typeof doc.caretPositionFromPoint === "function") node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
-    else if (typeof (doc as any).caretRangeFromPoint === "function")
-      node = (doc as any).caretRangeFromPoint(x, y)?.startContainer ?? null;
+    else if (typeof (doc as WithCaretRange).caretRangeFromPoint === "function")
+      node = (doc as WithCaretRange).caretRangeFromPoint(x, y)?.startContainer ?? null;
     const candidates = node && node.nodeType === Node.TEXT_NODE ? this.#byNode.get(node as Text) : undefined;
     if (!candidates) return null;
     // The caret lands on the nearest character even beside the text: check the glyph boxes really contain the point.

@@ -4,7 +4,8 @@
  * live (on/off, categories, style, density, hover), and answers the popup
  * and the keyboard commands.
  */
-import { onBuiltInList, siteEnabled, type Settings } from "../core/settings";
+import type { Settings } from "../core/settings";
+import { onBuiltInList, siteEnabled } from "../core/settings";
 import { PopupToContent } from "../messages/protocol";
 import { handleMessages, sendToBackground } from "../messages/bus";
 import { loadSettings, watchSettings } from "../platform/settings-store";

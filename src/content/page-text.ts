@@ -202,7 +202,7 @@ export class BlockReader {
       }
       const element = node as Element;
       const kind = TAG_KIND.get(element.tagName);
-      if (kind === SKIPPED || (editable !== null && editable.has(element))) {
+      if (kind === SKIPPED || editable?.has(element)) {
         boundary = true;
         lastParent = null;
         node = this.#afterSubtree();

@@ -3,7 +3,9 @@
  * own work), then follows changes: one MutationObserver only queues added
  * subtrees and edited text, and the queue is processed in the next slice.
  */
-import { createScanState, type Matcher } from "../core/matcher";
+import type { Matcher } from "../core/matcher";
+import { createScanState } from "../core/matcher";
+import type { TextBlock } from "./page-text";
 import {
   BlockReader,
   MAX_BLOCK_LENGTH,
@@ -12,7 +14,6 @@ import {
   nodesForSpan,
   rangeForSpan,
   splitLongBlock,
-  type TextBlock,
 } from "./page-text";
 import type { MentionHighlighter, MentionRecord } from "./highlighter";
 

@@ -4,14 +4,18 @@
  * removes every highlight and the shadow host, leaving the page as it was.
  */
 import matcherData from "virtual:maekrak/matcher";
-import { matcherFromCompiled, type Matcher } from "../core/matcher";
+import type { Matcher } from "../core/matcher";
+import { matcherFromCompiled } from "../core/matcher";
 import type { Settings } from "../core/settings";
+import type { Direction } from "../core/vocabulary";
 import type { EntityCount, PageMentions, ScrollResult } from "../messages/protocol";
 import type { EntityDetails } from "../kb/details";
-import { MentionHighlighter, highlightApiAvailable, type HighlightView, type MentionRecord } from "./highlighter";
+import type { HighlightView, MentionRecord } from "./highlighter";
+import { MentionHighlighter, highlightApiAvailable } from "./highlighter";
 import { PageScanner } from "./scanner";
 import { HoverCard } from "./card";
-import { HoverController, type HoverOptions } from "./hover";
+import type { HoverOptions } from "./hover";
+import { HoverController } from "./hover";
 import { throttle } from "./throttle";
 
 function isEditable(target: EventTarget | null): boolean {
@@ -162,7 +166,7 @@ export class ContentSession {
   }
 
   /** Popup: the next/previous mention of one entity (cycling), scrolled to, flashed and opened. */
-  scrollToEntity(entity: string, direction: "next" | "previous"): ScrollResult {
+  scrollToEntity(entity: string, direction: Direction): ScrollResult {
     const list = this.#highlighter.inDocumentOrder((r) => r.entity === entity);
     if (!list.length) return null;
     const last = this.#cursor.get(entity) ?? -1;
@@ -173,7 +177,7 @@ export class ContentSession {
   }
 
   /** Keyboard command: the next/previous highlighted mention in reading order, with its card focused. */
-  step(direction: "next" | "previous"): ScrollResult {
+  step(direction: Direction): ScrollResult {
     const list = this.#highlighter.inDocumentOrder((r) => this.#highlighter.isShown(r));
     if (!list.length) return null;
     let index = this.#stepCursor ? list.indexOf(this.#stepCursor) : -1;

@@ -7,7 +7,8 @@
  * Pure: strings in, offsets out.
  */
 import { isValidTail } from "./korean.ts";
-import { findMoneyAmounts, type MoneyAmount } from "./money.ts";
+import type { MoneyAmount } from "./money.ts";
+import { findMoneyAmounts } from "./money.ts";
 import {
   NAME_SEPARATOR_CLASS,
   aliasKey,
@@ -530,8 +531,8 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
 export function findMentions(matcher: Matcher, text: string): Mention[] {
   const state = createScanState();
   const out: Mention[] = [];
-  const paragraph = /[^]*?(?:\n[ \t\u00a0]*\n|$)/g;
-  for (let m = paragraph.exec(text); m && m[0].length; m = paragraph.exec(text)) {
+  const paragraph = /[\s\S]*?(?:\n[ \t\u00a0]*\n|$)/g;
+  for (let m = paragraph.exec(text); m?.[0].length; m = paragraph.exec(text)) {
     for (const mention of matcher.scanBlock(m[0], state))
       out.push({ ...mention, start: mention.start + m.index, end: mention.end + m.index });
   }

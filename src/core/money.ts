@@ -8,7 +8,9 @@
 
 import { isValidTail } from "./korean.ts";
 
-export type Currency = "CNY" | "KRW" | "USD";
+import type { Currency } from "./vocabulary.ts";
+
+export type { Currency };
 export type AmountQualifier = "exact" | "about" | "at-least" | "at-most" | "range";
 
 export type MoneyAmount = {
@@ -176,8 +178,7 @@ function readKoreanNumber(text: string, i: number): NumberRead | null {
       if (isDigit(text[n])) {
         const peek = readKoreanNumber(text, n);
         if (
-          peek &&
-          peek.hasKoreanUnit &&
+          peek?.hasKoreanUnit &&
           BIG_UNITS[text[peek.end - 1] ?? ""] !== undefined &&
           BIG_UNITS[text[peek.end - 1]!]! < big
         ) {
@@ -194,7 +195,7 @@ function readKoreanNumber(text: string, i: number): NumberRead | null {
   return j > i ? { value: total, end: j, hasKoreanUnit } : null;
 }
 
-function matchWordAt(text: string, lower: string, i: number, words: Array<[string, any]>): [string, any] | null {
+function matchWordAt<T>(lower: string, i: number, words: Array<[string, T]>): [string, T] | null {
   for (const entry of words) if (lower.startsWith(entry[0], i)) return entry;
   return null;
 }
@@ -228,7 +229,7 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     let start = i;
     let currency: Currency | null = null;
     // Most characters start neither a prefix nor a number: one Set lookup instead of nine startsWith.
-    const prefix = PREFIX_FIRSTS.has(lower[i]!) ? matchWordAt(text, lower, i, CURRENCY_PREFIXES) : null;
+    const prefix = PREFIX_FIRSTS.has(lower[i]!) ? matchWordAt(lower, i, CURRENCY_PREFIXES) : null;
     let numberAt = i;
     if (prefix && !(isLatin(prefix[0][0]) && isLatin(text[i - 1]))) {
       numberAt = i + prefix[0].length;
@@ -282,7 +283,7 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     let afterCurrency = end;
     if (isSpace(text[afterCurrency])) afterCurrency++;
     if (!currency) {
-      const word = matchWordAt(text, lower, afterCurrency, CURRENCY_WORDS);
+      const word = matchWordAt(lower, afterCurrency, CURRENCY_WORDS);
       if (!word) {
         i = Math.max(end, i + 1);
         continue;
@@ -313,7 +314,7 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     }
     let after = end;
     if (isSpace(text[after])) after++;
-    const afterWord = matchWordAt(text, lower, after, AFTER_QUALIFIERS);
+    const afterWord = matchWordAt(lower, after, AFTER_QUALIFIERS);
     if (afterWord && (afterWord[0] !== "대" || after === end)) {
       if (qualifier === "exact") qualifier = afterWord[1];
       if (afterWord[0] === "대") end = after + 1;

@@ -1,11 +1,8 @@
 /** Shared vocabulary of the core: what a mention is, independent of any DOM. */
-import type { EntityType } from "../kb/schema.ts";
+import type { Currency, EntityType, FigureVerdict } from "./vocabulary.ts";
 import type { MoneyAmount } from "./money.ts";
 
-export type { EntityType };
-
-/** Agreement between an amount on the page and the verified figure. */
-export type FigureVerdict = "match" | "conversion-match" | "differs" | "unverifiable";
+export type { Currency, EntityType, FigureVerdict };
 
 export type Mention = {
   /** UTF-16 offsets into the scanned text; the span covers the name only, never a particle. */
@@ -27,9 +24,9 @@ export type MatcherEntity = {
   contextAliases?: Array<{ text: string; rule: "after-full-name" | "near-cue"; cues?: string[] }>;
   figure?: {
     amount: number;
-    currency: "CNY" | "KRW" | "USD";
+    currency: Currency;
     topicWords: string[];
     identifyingWords?: string[];
-    conversions: Array<{ currency: "CNY" | "KRW" | "USD"; min: number; max: number }>;
+    conversions: Array<{ currency: Currency; min: number; max: number }>;
   };
 };

@@ -5,14 +5,8 @@
  * CLI, tests) and needs no browser API.
  */
 import * as v from "valibot";
-import {
-  KnowledgeBaseSchema,
-  type Correction,
-  type Entity,
-  type Fact,
-  type KnowledgeBaseInput,
-  type Source,
-} from "./schema.ts";
+import type { Correction, Entity, Fact, KnowledgeBaseInput, Source } from "./schema.ts";
+import { KnowledgeBaseSchema } from "./schema.ts";
 
 /** 교차 확인 / 단일 출처 / 출처 간 차이. */
 export type VerificationStatus = "corroborated" | "single-source" | "disputed";
@@ -65,7 +59,7 @@ function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
     parts.push(key);
   }
   const field = parts.join(".") || "(root)";
-  return `${entry ? entry + ", " : ""}field ${field}: ${issue.message}`;
+  return `${entry ? `${entry}, ` : ""}field ${field}: ${issue.message}`;
 }
 
 /** Independent reports: a source and everything relaying it (or relaying the same original) count once. */

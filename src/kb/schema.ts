@@ -5,6 +5,10 @@
  * Pure: no DOM, no browser API.
  */
 import * as v from "valibot";
+import { CURRENCIES, ENTITY_TYPES } from "../core/vocabulary.ts";
+
+export { CURRENCIES, ENTITY_TYPES };
+export type { EntityType } from "../core/vocabulary.ts";
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, "must be a lower-case id (a-z, 0-9, '.', '-')"));
@@ -12,9 +16,7 @@ const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, "must be a lower-
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD"));
 const bilingual = v.strictObject({ ko: nonEmpty, en: nonEmpty });
 
-export const ENTITY_TYPES = ["organization", "product", "person", "figure"] as const;
 export const SOURCE_KINDS = ["primary", "news", "blog"] as const;
-export const CURRENCIES = ["CNY", "KRW", "USD"] as const;
 
 export const SourceSchema = v.strictObject({
   id,
@@ -146,4 +148,3 @@ export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Correction = v.InferOutput<typeof CorrectionSchema>;
 export type KnowledgeBaseInput = v.InferOutput<typeof KnowledgeBaseSchema>;
-export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -9,7 +9,8 @@
  */
 type Listener = (message: unknown, sender: unknown) => unknown;
 type ChromeListener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean;
-type Api = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the two browsers' extension APIs, typed where they are called
+type Api = any;
 
 const scope = globalThis as { browser?: Api; chrome?: Api };
 

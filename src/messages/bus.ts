@@ -4,7 +4,8 @@
  * message against the protocol and ignore (with a warning) anything else,
  * including messages from other extensions.
  */
-import browser, { type Runtime } from "webextension-polyfill";
+import browser from "webextension-polyfill";
+import type { Runtime } from "webextension-polyfill";
 import * as v from "valibot";
 import type { ContentToBackground, PopupToContent, Replies } from "./protocol";
 

@@ -6,6 +6,8 @@
  * Pure: no browser API here (see bus.ts for the sending half).
  */
 import * as v from "valibot";
+import type { EntityType, FigureVerdict } from "../core/vocabulary";
+import { DIRECTIONS } from "../core/vocabulary";
 
 const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{0,63}$/));
 
@@ -16,12 +18,12 @@ export const ScrollToMention = v.strictObject({
   type: v.literal("scrollToMention"),
   entity: entityId,
   /** "next"/"previous" relative to the last mention shown for this entity. */
-  direction: v.picklist(["next", "previous"]),
+  direction: v.picklist(DIRECTIONS),
 });
 /** Jump to the next/previous mention on the page (any entity) and open its card: the keyboard commands. */
 export const StepMention = v.strictObject({
   type: v.literal("stepMention"),
-  direction: v.picklist(["next", "previous"]),
+  direction: v.picklist(DIRECTIONS),
 });
 /** Popup and background (keyboard commands) → content script. */
 export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention]);
@@ -51,12 +53,12 @@ export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
 export type EntityCount = {
   entity: string;
-  type: "organization" | "product" | "person" | "figure";
+  type: EntityType;
   count: number;
   /** Distinct surface forms as written on the page (통이첸원, Qwen …). */
   forms: string[];
   /** For figures: the verdicts of the amounts on the page. */
-  verdicts?: Array<"match" | "conversion-match" | "differs" | "unverifiable">;
+  verdicts?: FigureVerdict[];
 };
 
 export type PageMentions = {
@@ -74,8 +76,8 @@ export type Replies = {
   getPageMentions: PageMentions;
   scrollToMention: ScrollResult;
   stepMention: ScrollResult;
-  mentionsChanged: void;
-  openInPopup: void;
+  mentionsChanged: undefined;
+  openInPopup: undefined;
   getAnnouncement: string;
   getEntityDetails: import("../kb/details").EntityDetails | null;
 };

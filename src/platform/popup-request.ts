@@ -1,7 +1,12 @@
 /** Where the background leaves the entity the popup should open on ("more in the popup" on a card). */
 import browser from "webextension-polyfill";
 
-export const POPUP_ENTITY_KEY = "popupEntity";
+const POPUP_ENTITY_KEY = "popupEntity";
+
+/** The background asks the popup to open on `entity` (read once by takeRequestedEntity). */
+export async function requestEntity(entity: string): Promise<void> {
+  await browser.storage.session.set({ [POPUP_ENTITY_KEY]: entity });
+}
 
 /** The entity asked for (URL parameter when opened as a tab, else session storage), consumed once. */
 export async function takeRequestedEntity(): Promise<string | null> {

@@ -4,8 +4,10 @@
  * by core/settings.ts (never trusted), and problems are reported once in the
  * console instead of breaking the extension.
  */
-import browser, { type Storage } from "webextension-polyfill";
-import { SETTINGS_KEY, readSettings, type Settings } from "../core/settings";
+import browser from "webextension-polyfill";
+import type { Storage } from "webextension-polyfill";
+import type { Settings } from "../core/settings";
+import { SETTINGS_KEY, readSettings } from "../core/settings";
 
 function warn(problems: string[]): void {
   if (problems.length)

@@ -9,7 +9,8 @@
  * safe to run at every start and after every change, in any order.
  */
 import browser from "webextension-polyfill";
-import { onBuiltInList, originPatternFor, type Settings } from "../core/settings";
+import type { Settings } from "../core/settings";
+import { onBuiltInList, originPatternFor } from "../core/settings";
 
 const SCRIPT_ID_PREFIX = "maekrak-site:";
 

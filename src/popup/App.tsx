@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { CompiledKb } from "../kb/compile";
-import type { EntityType } from "../kb/schema";
+import type { Direction, EntityType } from "../core/vocabulary";
+import { ENTITY_TYPES } from "../core/vocabulary";
 import type { PageMentions } from "../messages/protocol";
 import type { Connector } from "./connector";
 import { t } from "../ui/i18n";
@@ -11,7 +12,7 @@ import type { Settings } from "../core/settings";
 import type { ActiveSite } from "./connector";
 import { SettingsView, SiteSwitch } from "./SettingsView";
 
-const TYPE_ORDER: EntityType[] = ["organization", "product", "person", "figure"];
+const TYPE_ORDER: readonly EntityType[] = ENTITY_TYPES;
 
 type PageState = { kind: "loading" } | { kind: "unavailable" } | { kind: "ready"; page: PageMentions };
 type Tab = "page" | "kb" | "settings";
@@ -81,9 +82,10 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
     <div class="popup">
       <header class="top">
         <h1>{t("extName")}</h1>
-        <nav role="tablist" aria-label={t("tabs_label")} onKeyDown={onTabKey}>
+        <div class="tabs" role="tablist" aria-label={t("tabs_label")} onKeyDown={onTabKey}>
           {TABS.map((name) => (
             <button
+              type="button"
               key={name}
               role="tab"
               id={`tab-${name}`}
@@ -98,7 +100,7 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
               {t(`tab_${name}`)}
             </button>
           ))}
-        </nav>
+        </div>
       </header>
       <main>
         <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
@@ -151,7 +153,7 @@ function PageView({
   state: PageState;
   kb: CompiledKb;
   onSelect: (id: string) => void;
-  onJump: (id: string, direction: "next" | "previous") => void;
+  onJump: (id: string, direction: Direction) => void;
 }) {
   if (state.kind === "loading") return <p class="empty">{t("loading")}</p>;
   if (state.kind === "unavailable") return <p class="empty">{t("page_unavailable")}</p>;
@@ -181,7 +183,12 @@ function PageView({
             <ul class="entity-list">
               {rows.map((row) => (
                 <li key={row.entity} class="page-row">
-                  <button class="entity-row" data-entity={row.entity} onClick={() => onSelect(row.entity)}>
+                  <button
+                    type="button"
+                    class="entity-row"
+                    data-entity={row.entity}
+                    onClick={() => onSelect(row.entity)}
+                  >
                     <span class="name">{names.get(row.entity) ?? row.entity}</span>
                     <span class="forms">{row.forms.slice(0, 3).join(", ")}</span>
                     {row.verdicts && <VerdictChips verdicts={row.verdicts} />}
@@ -189,6 +196,7 @@ function PageView({
                       {row.count}
                     </span>
                   </button>
+                  {/* biome-ignore lint/a11y/useSemanticElements: two inline buttons; a fieldset would need a legend */}
                   <span class="jump" role="group" aria-label={t("jump_group", names.get(row.entity) ?? row.entity)}>
                     <button
                       type="button"
@@ -286,7 +294,7 @@ function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => vo
                   .filter((e) => e.type === type)
                   .map((e) => (
                     <li key={e.id}>
-                      <button class="entity-row" data-entity={e.id} onClick={() => onSelect(e.id)}>
+                      <button type="button" class="entity-row" data-entity={e.id} onClick={() => onSelect(e.id)}>
                         <span class="name">{e.names.ko}</span>
                         <span class="forms">{e.names.en}</span>
                         <span class="count">{e.facts.length}</span>

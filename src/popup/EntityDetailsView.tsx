@@ -1,3 +1,4 @@
+import type { Direction } from "../core/vocabulary";
 import type { CompiledEntity, CompiledKb } from "../kb/compile";
 import { t } from "../ui/i18n";
 import { formatAmount, formatDate, sourceLabel, statusExplanation } from "../ui/format";
@@ -11,22 +12,22 @@ export function EntityDetailsView({
   kb: CompiledKb;
   entity: CompiledEntity;
   onBack: () => void;
-  onJump?: (direction: "next" | "previous") => void;
+  onJump?: (direction: Direction) => void;
 }) {
   const lang = t("lang") === "en" ? "en" : "ko";
   const corrections = kb.corrections.filter((c) => c.entity === entity.id);
   return (
     <article class="details" data-entity={entity.id}>
       <div class="details-bar">
-        <button class="back" onClick={onBack}>
+        <button type="button" class="back" onClick={onBack}>
           ← {t("back")}
         </button>
         {onJump && (
           <span class="jump">
-            <button onClick={() => onJump("previous")} aria-label={t("previous_mention")}>
+            <button type="button" onClick={() => onJump("previous")} aria-label={t("previous_mention")}>
               ↑
             </button>
-            <button onClick={() => onJump("next")} aria-label={t("next_mention")}>
+            <button type="button" onClick={() => onJump("next")} aria-label={t("next_mention")}>
               ↓
             </button>
           </span>
@@ -78,8 +79,10 @@ export function EntityDetailsView({
               <time dateTime={fact.date}>
                 {fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)}
               </time>
+              {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the badge's label carries its explanation */}
               <span
                 class={`badge ${fact.status}`}
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard readers reach that explanation
                 tabIndex={0}
                 title={statusExplanation(fact, t)}
                 aria-label={`${t(`status_${fact.status.replace("-", "_")}`)}: ${statusExplanation(fact, t)}`}

@@ -4,6 +4,7 @@
  * (storage.sync) and applied live in open tabs by their content scripts.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import type { Settings } from "../core/settings";
 import {
   CATEGORIES,
   DENSITIES,
@@ -13,7 +14,6 @@ import {
   normaliseHost,
   siteEnabled,
   withSite,
-  type Settings,
 } from "../core/settings";
 import type { ActiveSite, Connector } from "./connector";
 import { t } from "../ui/i18n";
@@ -41,7 +41,14 @@ export function SiteSwitch({
   return (
     <div class="site-switch">
       <label class="switch">
-        <input type="checkbox" role="switch" checked={on} onChange={toggle} data-testid="site-switch" />
+        <input
+          type="checkbox"
+          role="switch"
+          aria-checked={on}
+          checked={on}
+          onChange={toggle}
+          data-testid="site-switch"
+        />
         <span>{t(on ? "site_on" : "site_off", site.host)}</span>
       </label>
       {!site.builtIn && <p class="hint">{t("site_outside_list")}</p>}

@@ -3,6 +3,7 @@ import browser from "webextension-polyfill";
 import { sendToTab } from "../messages/bus";
 import type { PageMentions, ScrollResult } from "../messages/protocol";
 import type { Settings } from "../core/settings";
+import type { Direction } from "../core/vocabulary";
 import { loadSettings, saveSettings, watchSettings } from "../platform/settings-store";
 import { hasHostAccess, isBuiltInSite, requestHostAccess } from "../platform/site-access";
 import { takeRequestedEntity } from "../platform/popup-request";
@@ -11,7 +12,7 @@ export type ActiveSite = { host: string; builtIn: boolean; hasAccess: boolean } 
 
 export type Connector = {
   getPageMentions(): Promise<PageMentions>;
-  scrollToMention(entity: string, direction: "next" | "previous"): Promise<ScrollResult>;
+  scrollToMention(entity: string, direction: Direction): Promise<ScrollResult>;
   /** The active tab's site (null when its address cannot be read or it is not a web page). */
   activeSite(): Promise<ActiveSite>;
   loadSettings(): Promise<Settings>;

@@ -7,8 +7,10 @@
  * did not make itself and serialises the document), and mentions are highlighted where they should be.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { launch, waitFor, type BrowserName, type ExtensionSession, type PageLike } from "./support/browsers";
-import { startServer, type FixtureServer } from "./support/server";
+import type { BrowserName, ExtensionSession, PageLike } from "./support/browsers";
+import { launch, waitFor } from "./support/browsers";
+import type { FixtureServer } from "./support/server";
+import { startServer } from "./support/server";
 import { readHighlights } from "./support/page-probes";
 import { allTexts, closeCard, hoverMention, settledHighlights } from "./support/steps";
 

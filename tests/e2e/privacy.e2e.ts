@@ -7,9 +7,12 @@
  * extension's own popup shows the proxy would catch a request from Maekrak.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launch, waitFor, type BrowserName, type ExtensionSession } from "./support/browsers";
-import { startServer, type FixtureServer } from "./support/server";
-import { startRecordingProxy, type ProxiedRequest, type RecordingProxy } from "./support/proxy";
+import type { BrowserName, ExtensionSession } from "./support/browsers";
+import { launch, waitFor } from "./support/browsers";
+import type { FixtureServer } from "./support/server";
+import { startServer } from "./support/server";
+import type { ProxiedRequest, RecordingProxy } from "./support/proxy";
+import { startRecordingProxy } from "./support/proxy";
 import { closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 
 const PAGES: Array<{ path: string; hover?: string; popup?: boolean }> = [

@@ -8,7 +8,8 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { OTHER_SITE, waitFor, type BrowserName, type PageLike } from "./support/browsers";
+import type { BrowserName, PageLike } from "./support/browsers";
+import { OTHER_SITE, waitFor } from "./support/browsers";
 import { pointOfMention, readCard, readHighlights } from "./support/page-probes";
 import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
@@ -224,7 +225,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
 
   test(`a site outside the news list (${OTHER_SITE}) is off until the reader turns it on, which asks for that host's permission`, async () => {
     const { origin } = suite.server;
-    const url = origin.replace("127.0.0.1", OTHER_SITE) + "/e2e-basic.html";
+    const url = `${origin.replace("127.0.0.1", OTHER_SITE)}/e2e-basic.html`;
     const other = await suite.session.newPage();
     await other.goto(url);
     await sleep(1200);

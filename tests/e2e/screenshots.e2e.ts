@@ -7,8 +7,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { launch, ROOT, type ExtensionSession, type PageLike } from "./support/browsers";
-import { startServer, type FixtureServer } from "./support/server";
+import type { ExtensionSession, PageLike } from "./support/browsers";
+import { launch, ROOT } from "./support/browsers";
+import type { FixtureServer } from "./support/server";
+import { startServer } from "./support/server";
 import { hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 
 const OUT = join(ROOT, process.env.MAEKRAK_SCREENSHOTS ?? join("artifacts", "screenshots"));

@@ -6,8 +6,10 @@
  * its correction, and the popup sums the page's figures up.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launch, type BrowserName, type ExtensionSession, type PageLike } from "./support/browsers";
-import { startServer, type FixtureServer } from "./support/server";
+import type { BrowserName, ExtensionSession, PageLike } from "./support/browsers";
+import { launch } from "./support/browsers";
+import type { FixtureServer } from "./support/server";
+import { startServer } from "./support/server";
 import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 
 describe.each<BrowserName>(["chromium", "firefox"])("%s: verification on the page", (browserName) => {

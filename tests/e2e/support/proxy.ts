@@ -3,7 +3,8 @@
  * requests as absolute URIs, TLS as CONNECT, WebSocket upgrades). Requests to `allowOrigin` (the fixture server)
  * are forwarded; anything else is recorded and refused, so nothing leaves the machine.
  */
-import { createServer, request, type IncomingMessage } from "node:http";
+import type { IncomingMessage } from "node:http";
+import { createServer, request } from "node:http";
 import type { Duplex } from "node:stream";
 
 export type ProxiedRequest = {

@@ -1,5 +1,6 @@
 /** A static server for the fixture pages on 127.0.0.1 (random port); records every request it sees. */
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
+import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 

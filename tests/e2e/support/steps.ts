@@ -1,6 +1,8 @@
 /** Reader actions shared by the e2e suites: wait for the scan, point at a mention, open the popup. */
-import { waitFor, type ExtensionSession, type PageLike } from "./browsers";
-import { pointOfMention, readCard, readHighlights, type CardSnapshot } from "./page-probes";
+import type { ExtensionSession, PageLike } from "./browsers";
+import { waitFor } from "./browsers";
+import type { CardSnapshot } from "./page-probes";
+import { pointOfMention, readCard, readHighlights } from "./page-probes";
 
 export const allTexts = (snapshot: Record<string, string[]>) => Object.values(snapshot).flat();
 

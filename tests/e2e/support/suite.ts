@@ -4,8 +4,10 @@
  * started before the suite's tests and closed after them.
  */
 import { afterAll, beforeAll } from "vitest";
-import { launch, type BrowserName, type ExtensionSession, type LaunchOptions, type PageLike } from "./browsers";
-import { startServer, type FixtureServer } from "./server";
+import type { BrowserName, ExtensionSession, LaunchOptions, PageLike } from "./browsers";
+import { launch } from "./browsers";
+import type { FixtureServer } from "./server";
+import { startServer } from "./server";
 import { settledHighlights } from "./steps";
 
 export type ExtensionSuite = { server: FixtureServer; session: ExtensionSession; page: PageLike };

@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
 import fc from "fast-check";
 import type { MentionRecord } from "../../../src/content/highlighter";
+import { runs } from "../support/runs";
 
 // CSS Custom Highlight API polyfill, installed before the modules under test are imported.
 await import("./highlight-polyfill");
@@ -57,12 +58,12 @@ describe("following a page that changes", () => {
     );
     const before = [...highlighter.records];
     expect(before.length).toBeGreaterThanOrEqual(3);
-    const toString = countToString();
+    const rangeToString = countToString();
     const box = document.createElement("div");
     box.innerHTML = "<p>앤트그룹이 새 서비스를 냈다.</p><p>타오바오에서도 팔린다.</p>"; // test fixture only
     document.querySelector("main")!.append(box);
     await settle();
-    expect(toString).not.toHaveBeenCalled();
+    expect(rangeToString).not.toHaveBeenCalled();
     expect(highlighter.records.slice(0, before.length)).toEqual(before);
     expect(texts().slice(before.length)).toEqual(["앤트그룹", "타오바오"]);
   });
@@ -95,10 +96,10 @@ describe("following a page that changes", () => {
       "<p id='a'>알리바바는 오늘 말했다.</p><p>마윈의 말이 전해졌다.</p><p>큐원을 공개했다.</p>",
     );
     const before = [...highlighter.records];
-    const toString = countToString();
+    const rangeToString = countToString();
     (document.getElementById("a")!.firstChild as Text).appendData(" 앤트그룹의 말도.");
     await settle();
-    expect(toString).toHaveBeenCalledTimes(1); // 알리바바's, not 마윈's nor 큐원's
+    expect(rangeToString).toHaveBeenCalledTimes(1); // 알리바바's, not 마윈's nor 큐원's
     expect(highlighter.records.slice(0, 3)).toEqual(before);
     expect(texts()).toEqual(["알리바바", "마윈", "큐원", "앤트그룹"]);
   });
@@ -114,12 +115,12 @@ describe("following a page that changes", () => {
   test("a node inserted between the text nodes of a mention drops it; mentions in one text node are not checked", async () => {
     const { settle, texts } = scanPage("<p>마윈의 말.</p><p id='p'>오늘 <i>알리</i><b>바바</b>는 말했다.</p>");
     expect(texts()).toEqual(["마윈", "알리바바"]);
-    const toString = countToString();
+    const rangeToString = countToString();
     document
       .getElementById("p")!
       .insertBefore(Object.assign(document.createElement("u"), { textContent: "와" }), document.querySelector("b"));
     await settle();
-    expect(toString).toHaveBeenCalledTimes(1); // the two-node mention's, not 마윈's
+    expect(rangeToString).toHaveBeenCalledTimes(1); // the two-node mention's, not 마윈's
     expect(texts()).toEqual(["마윈"]);
   });
 
@@ -128,10 +129,10 @@ describe("following a page that changes", () => {
       "<p>알리바바는 오늘 말했다.</p><div id='gone'><p>마윈의 <b>말</b>이 전해졌다.</p><p>오늘 <i>알리</i><b>바바</b> 클라우드가 말했다.</p></div><p>큐원을 공개했다.</p>",
     );
     expect(texts()).toEqual(["알리바바", "마윈", "알리바바 클라우드", "큐원"]);
-    const toString = countToString();
+    const rangeToString = countToString();
     document.getElementById("gone")!.remove();
     await settle();
-    expect(toString).not.toHaveBeenCalled(); // the removed ones are out of the page; the others untouched by it
+    expect(rangeToString).not.toHaveBeenCalled(); // the removed ones are out of the page; the others untouched by it
     expect(texts()).toEqual(["알리바바", "큐원"]);
   });
 
@@ -285,7 +286,7 @@ describe("following a page that changes, over random changes", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   }, 60_000);
 });

@@ -15,6 +15,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import type { MentionRecord } from "../../../src/content/highlighter";
+import { runs } from "../support/runs";
 
 // CSS Custom Highlight API polyfill, installed before the modules under test are imported.
 const { TestHighlight, registry } = await import("./highlight-polyfill");
@@ -35,11 +36,11 @@ const matcher = buildMatcher(data.entities, data.otherPeople);
 const OUR_HIGHLIGHTS = [...Object.values(HIGHLIGHT_NAMES), DIFFERS_HIGHLIGHT];
 
 /**
- * Runs per property: 10,000 random DOM trees in all (A opens a card, which costs most in jsdom, so it
+ * Runs per property: 10,000 random DOM trees in all with MAEKRAK_FULL_PROPERTIES (a tenth by default) (A opens a card, which costs most in jsdom, so it
  * gets fewer). PAGE_INTEGRITY_RUNS_A / _B override them for a quick or a longer run.
  */
-const RUNS_A = Number(process.env.PAGE_INTEGRITY_RUNS_A ?? 1_500);
-const RUNS_B = Number(process.env.PAGE_INTEGRITY_RUNS_B ?? 8_500);
+const RUNS_A = Number(process.env.PAGE_INTEGRITY_RUNS_A ?? runs(1_500));
+const RUNS_B = Number(process.env.PAGE_INTEGRITY_RUNS_B ?? runs(8_500));
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary (aliases from src/kb/data/entities, words as in tests/fixtures/eval).

@@ -2,6 +2,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { BlockReader, nodesForSpan, rangeForSpan, splitLongBlock } from "../../../src/content/page-text";
+import { runs } from "../support/runs";
 
 function blocks(html: string) {
   document.body.innerHTML = html; // test fixture only
@@ -143,7 +144,7 @@ describe("reading a page's text", () => {
         }
         expect(read).toEqual(reference(document.body));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

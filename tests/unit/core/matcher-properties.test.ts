@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { buildMatcher, findMentions, nameStartPattern, type NameStart } from "../../../src/core/matcher";
+import type { NameStart } from "../../../src/core/matcher";
+import { buildMatcher, findMentions, nameStartPattern } from "../../../src/core/matcher";
 import {
   NAME_SEPARATOR_CLASS,
   aliasKey,
@@ -19,6 +20,7 @@ import {
 } from "../../../src/core/text";
 import { toMatcherData } from "../../../src/kb/matcher-data";
 import { loadKnowledgeBase } from "../../../src/build/kb-files";
+import { runs } from "../support/runs";
 
 const data = toMatcherData(loadKnowledgeBase());
 const matcher = buildMatcher(data.entities, data.otherPeople);
@@ -157,7 +159,7 @@ describe("matcher properties", () => {
       fc.property(text, (words) => {
         expect(findMentions(matcher, words.join(" "))).toEqual([]);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 
@@ -178,7 +180,7 @@ describe("matcher properties", () => {
           expect([mentions[0]!.start, mentions[0]!.end]).toEqual([start, start + name.length]);
         },
       ),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
@@ -262,7 +264,7 @@ describe("where a name can start (nameStartPattern)", () => {
         const text = chars.join("");
         expect(found(text)).toEqual(reference(text));
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 
@@ -331,7 +333,7 @@ describe("alias keys (aliasKey)", () => {
       fc.property(fc.array(fc.constantFrom(...units), { maxLength: 30 }), (chars) => {
         expect(aliasKey(chars.join(""))).toBe(byCharacter(chars.join("")));
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

@@ -136,7 +136,7 @@ describe("messy real text", () => {
     expect(
       mentions[0]!.text
         .normalize("NFC")
-        .replace(/[\u200b\u200d\u00ad]/g, "")
+        .replace(/\u200b|\u200d|\u00ad/g, "")
         .replace(/[\u00a0\n]/g, " "),
     ).toBe(name);
   });

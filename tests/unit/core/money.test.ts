@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { findMoneyAmounts } from "../../../src/core/money";
+import { runs } from "../support/runs";
 
 type Row = [input: string, text: string, value: number, currency: "CNY" | "KRW" | "USD", qualifier: string];
 
@@ -177,7 +178,7 @@ describe("money expressions: properties", () => {
           expect(Number.isFinite(amount.value)).toBe(true);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 
@@ -236,7 +237,7 @@ describe("money expressions: properties", () => {
         const text = tokens.join(" ");
         expect(findMoneyAmounts(text)).toEqual([]);
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
   });
 });

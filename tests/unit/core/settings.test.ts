@@ -11,6 +11,7 @@ import {
   withSite,
   defaultSettings,
 } from "../../../src/core/settings";
+import { runs } from "../support/runs";
 
 describe("readSettings", () => {
   test("nothing stored: the defaults, no complaint", () => {
@@ -140,7 +141,7 @@ describe("readSettings", () => {
           }
         },
       ),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });

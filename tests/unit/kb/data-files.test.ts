@@ -59,7 +59,7 @@ describe("knowledge-base files", () => {
       expect(ids, f).toEqual([...ids].sort());
     }
     for (const f of readdirSync(join(KB_DATA_DIR, "entities"))) {
-      expect(JSON.parse(readFileSync(join(KB_DATA_DIR, "entities", f), "utf8")).id + ".json").toBe(f);
+      expect(`${JSON.parse(readFileSync(join(KB_DATA_DIR, "entities", f), "utf8")).id}.json`).toBe(f);
     }
   });
 });

@@ -11,7 +11,7 @@ const source = (id: string, extra: Record<string, unknown> = {}) => ({
   publisher: "P",
   title: null,
   date: "2025-02-24",
-  url: "https://example.org/" + id,
+  url: `https://example.org/${id}`,
   kind: "news",
   ...extra,
 });

@@ -6,7 +6,8 @@ import { App } from "../../../src/popup/App";
 import { compileKnowledgeBase } from "../../../src/kb/compile";
 import type { Connector } from "../../../src/popup/connector";
 import type { PageMentions } from "../../../src/messages/protocol";
-import { defaultSettings, type Settings } from "../../../src/core/settings";
+import type { Settings } from "../../../src/core/settings";
+import { defaultSettings } from "../../../src/core/settings";
 
 const kb = compileKnowledgeBase({
   version: "test",
@@ -133,7 +134,7 @@ describe("popup", () => {
 
   test("the knowledge-base tab finds an entity by an alias in another script", async () => {
     const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
-    await click(root.querySelectorAll("nav button")[1]!);
+    await click(root.querySelectorAll(".tabs button")[1]!);
     const input = root.querySelector<HTMLInputElement>("input.search")!;
     await act(async () => {
       input.value = "馬雲";
