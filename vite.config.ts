@@ -5,7 +5,7 @@ import type { ManifestV3Export } from "@crxjs/vite-plugin";
 import { crx } from "@crxjs/vite-plugin";
 import base from "./manifest.json" with { type: "json" };
 import { knowledgeBasePlugin } from "./src/build/kb-plugin.ts";
-import { contentScriptPlugin } from "./src/build/content-script-plugin.ts";
+import { buildConstants, contentScriptPlugin } from "./src/build/content-script-plugin.ts";
 
 export type Target = "chrome" | "firefox";
 export const GECKO_ID = "maekrak@maekrak.app";
@@ -36,6 +36,7 @@ const target: Target = process.env.TARGET === "firefox" ? "firefox" : "chrome";
 const testing = Boolean(process.env.VITEST);
 
 export default defineConfig({
+  define: buildConstants(),
   publicDir: "src/public",
   // Tests load the KB from disk themselves, so a broken KB fails its tests instead of the whole run.
   plugins: testing

@@ -1,3 +1,6 @@
+/** True only in the build the end-to-end tests drive (see buildConstants in src/build/content-script-plugin.ts). */
+declare const __MAEKRAK_TEST_BUILD__: boolean;
+
 declare module "virtual:maekrak/kb" {
   const kb: import("./kb/compile").CompiledKb;
   export default kb;

@@ -34,6 +34,14 @@ export function newsSitesPlugin(matches: readonly string[]): Plugin {
   };
 }
 
+/**
+ * Compile-time constants of every bundle: `__MAEKRAK_TEST_BUILD__` is true only in the build the end-to-end tests
+ * drive (MAEKRAK_TEST_BUILD=1), so test-only code is removed from the release build as dead code.
+ */
+export const buildConstants = (): Record<string, string> => ({
+  __MAEKRAK_TEST_BUILD__: JSON.stringify(process.env.MAEKRAK_TEST_BUILD === "1"),
+});
+
 export function contentScriptPlugin(options: {
   root: string;
   entry: string;
@@ -49,6 +57,7 @@ export function contentScriptPlugin(options: {
         configFile: false,
         root: options.root,
         logLevel: "warn",
+        define: buildConstants(),
         plugins: [knowledgeBasePlugin(), newsSitesPlugin(options.declaration.matches)],
         // Chrome's MV3 APIs return promises and Firefox has `browser`: the content script needs no polyfill (see browser-lean.ts).
         resolve: { alias: { "webextension-polyfill": resolve(options.root, "src/messages/browser-lean.ts") } },
