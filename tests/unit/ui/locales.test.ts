@@ -48,7 +48,7 @@ describe("locale catalogs", () => {
     expect(missing).toEqual([]);
   });
 
-  test("every key built from a vocabulary (t(`type_${…}`) …) exists for each of its values", () => {
+  test("every key built from a vocabulary (type_…, verdict_…, tab_…) exists for each of its values", () => {
     const families: Record<string, readonly string[]> = {
       type_: ENTITY_TYPES,
       verdict_: FIGURE_VERDICTS.map((v) => v.replace("-", "_")),
