@@ -1,6 +1,6 @@
 /**
  * Reads the authored knowledge base from src/kb/data (Node only): meta.json,
- * every file in sources/ and entities/, and corrections.json. Used by the
+ * every file in sources/ and entities/, corrections.json, figures.json and rates.json. Used by the
  * build plugin, the scan CLI and the tests; the browser gets the compiled form.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -48,11 +48,15 @@ export function readKnowledgeBaseInput(dir = KB_DATA_DIR): unknown {
   if (problems.length) throw new KbError(problems);
   const entities = jsonFiles(join(dir, "entities")).map(readJson);
   const correctionsFile = join(dir, "corrections.json");
+  const figuresFile = join(dir, "figures.json");
+  const ratesFile = join(dir, "rates.json");
   return {
     ...meta,
     sources: [...sources.values()].map((s) => s.record),
     entities,
     ...(existsSync(correctionsFile) ? { corrections: readJson(correctionsFile) } : {}),
+    ...(existsSync(figuresFile) ? { figures: readJson(figuresFile) } : {}),
+    ...(existsSync(ratesFile) ? { rates: readJson(ratesFile) } : {}),
   };
 }
 

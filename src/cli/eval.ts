@@ -5,7 +5,8 @@
  * and every miss and false positive.
  *
  * The corpus is authored as *.marked.txt: gold mentions inline as
- * [[surface|entity]] or [[surface|entity|ctx]] (context-dependent). `--write`
+ * [[surface|entity]] or [[surface|entity|ctx]] (context-dependent); a checked amount's label is its figure's
+ * id (figures.json). `--write`
  * derives the plain text (*.txt) and the gold labels (*.gold.json, the scan
  * CLI's shape) beside each file; evaluation reads the marked files directly.
  */
@@ -52,7 +53,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function evaluate(dir = EVAL_DIR) {
   const data = toMatcherData(loadKnowledgeBase());
-  const matcher = buildMatcher(data.entities, data.otherPeople);
+  const figureIds = new Set(data.claims.figures.map((f) => f.id));
+  const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
   const overall = tally();
   const byEntity = new Map<string, Tally>();
   const byCategory = new Map<string, Tally>([
@@ -76,11 +78,11 @@ export function evaluate(dir = EVAL_DIR) {
     const negative = file.startsWith("neg-");
     const { text, gold } = parseMarked(readFileSync(join(dir, file), "utf8"));
     goldCount += gold.length;
-    const found = findMentions(matcher, text);
+    // A checked amount is labelled with its figure's id (the card entity is the figure's, and may be a company).
+    const found = findMentions(matcher, text).map((m) => (m.figure ? { ...m, entity: m.figure.id } : m));
     const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
     const goldKeys = new Map(gold.map((g) => [key(g), g]));
     const foundKeys = new Set(found.map(key));
-    const figureIds = new Set(data.entities.filter((e) => e.type === "figure").map((e) => e.id));
     for (const g of gold) {
       const category = figureIds.has(g.entity) ? "figure" : g.category;
       const hit = foundKeys.has(key(g));

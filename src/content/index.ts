@@ -55,9 +55,17 @@ async function main(): Promise<void> {
 
   handleMessages(PopupToContent, {
     getPageMentions: () =>
-      session?.summary() ?? { url: location.href, title: document.title, total: 0, entities: [], enabled: false },
+      session?.summary() ?? {
+        url: location.href,
+        title: document.title,
+        total: 0,
+        entities: [],
+        claims: [],
+        enabled: false,
+      },
     scrollToMention: ({ entity, direction }) => session?.scrollToEntity(entity, direction) ?? null,
     stepMention: ({ direction }) => session?.step(direction) ?? null,
+    showClaim: ({ index }) => session?.showClaim(index) ?? null,
   });
   watchSettings(apply);
   apply(await loadSettings());

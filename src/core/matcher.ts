@@ -6,9 +6,9 @@
  * before it, and after it either a non-letter or a chain of Korean particles.
  * Pure: strings in, offsets out.
  */
+import type { CheckedAmount, ClaimData, ClaimState } from "./claims.ts";
+import { ClaimReader, createClaimState } from "./claims.ts";
 import { isValidTail } from "./korean.ts";
-import type { MoneyAmount } from "./money.ts";
-import { findMoneyAmounts } from "./money.ts";
 import {
   NAME_SEPARATOR_CLASS,
   aliasKey,
@@ -21,15 +21,9 @@ import {
   isLatinOrDigit,
   isNameSeparator,
 } from "./text.ts";
-import type { EntityType, MatcherEntity, Mention, FigureVerdict } from "./types.ts";
+import type { EntityType, MatcherEntity, Mention } from "./types.ts";
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
-
-/** A currency word or sign somewhere in the block: without one there is no amount to parse. */
-const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|rmb/i;
-
-/** An amount within this share of a figure (same currency) is read as a differing statement of it. */
-const DIFFERS_WITHIN = 0.15;
 
 export type Output = {
   entity: string;
@@ -54,8 +48,13 @@ const newNode = (): TrieNode => ({ next: new Map() });
  * the entities named, and for each surname of a title form (마, 차이, 우 …) who
  * was last named in full with it — so 마 회장 after 마화텅 is not Jack Ma.
  */
-export type ScanState = { seen: Set<string>; lastBySurname: Map<string, string> };
-export const createScanState = (): ScanState => ({ seen: new Set(), lastBySurname: new Map() });
+export type ScanState = { seen: Set<string>; lastBySurname: Map<string, string>; claims: ClaimState };
+/** `pageDate` (YYYY-MM-DD, when the page states it) places the periods its amounts are read with. */
+export const createScanState = (pageDate?: string): ScanState => ({
+  seen: new Set(),
+  lastBySurname: new Map(),
+  claims: createClaimState(pageDate),
+});
 
 export type Matcher = {
   /** Finds mentions in one block (paragraph); `state` is read and updated. */
@@ -101,6 +100,8 @@ export type CompiledMatcher = {
   surnames: string[];
   /** The source of nameStartPattern for this trie (built with it, so a page only compiles the RegExp). */
   nameStart: string;
+  /** The figures, rates and owner tables the claim reader checks amounts with. */
+  claims?: ClaimData;
 };
 
 /**
@@ -236,20 +237,6 @@ function rightBoundaryOk(text: string, end: number, strict: boolean): boolean {
   return isValidTail(text.slice(end, tailEnd), strict);
 }
 
-/** Compares a money amount with a figure entity: same currency, or a conversion inside its band. */
-export function checkFigure(amount: MoneyAmount, figure: NonNullable<MatcherEntity["figure"]>): FigureVerdict | null {
-  if (amount.currency === figure.currency) {
-    const tolerance = figure.amount * 0.005;
-    if (amount.value <= figure.amount + tolerance && amount.max >= figure.amount - tolerance) return "match";
-    return null;
-  }
-  for (const band of figure.conversions) {
-    if (band.currency === amount.currency && amount.max >= band.min && amount.value <= band.max)
-      return "conversion-match";
-  }
-  return null;
-}
-
 /**
  * Whether a full name carries `surname`: East Asian order puts it first (마윈, 차이충신, 우융밍), Western
  * order last (조 차이, 에디 우, 잭마); a syllable inside a name (저우징런's 우) is not a surname.
@@ -270,14 +257,19 @@ const nameWords = (name: string): string[] => name.trim().split(/\s+/).map(alias
 /** Tickers and other short all-capital forms: case matters (BABA, not "baba"). */
 const isTicker = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias) && /[A-Z]/.test(alias);
 
-export function buildMatcher(entities: readonly MatcherEntity[], otherPeople: readonly string[] = []): Matcher {
-  return matcherFromCompiled(compileMatcher(entities, otherPeople));
+export function buildMatcher(
+  entities: readonly MatcherEntity[],
+  otherPeople: readonly string[] = [],
+  claims?: ClaimData,
+): Matcher {
+  return matcherFromCompiled(compileMatcher(entities, otherPeople, claims));
 }
 
 /** Builds the trie and numbers its nodes (build time; tests and the CLI through buildMatcher). */
 export function compileMatcher(
   entities: readonly MatcherEntity[],
   otherPeople: readonly string[] = [],
+  claims?: ClaimData,
 ): CompiledMatcher {
   const root = newNode();
   const surnames = new Set<string>();
@@ -340,7 +332,7 @@ export function compileMatcher(
     }
   }
   const compiled = { entities: [...entities], counts, codes, out, outputs, gaps, surnames: [...surnames] };
-  return { ...compiled, nameStart: nameStartPattern(nameStarts(compiled)).source };
+  return { ...compiled, nameStart: nameStartPattern(nameStarts(compiled)).source, ...(claims ? { claims } : {}) };
 }
 
 /** Each first character of a name, with the characters that can follow it, read from the compiled trie. */
@@ -375,21 +367,13 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   for (const node of compiled.gaps) trie.gap[node] = 1;
   const surnames = compiled.surnames;
   const byId = new Map<string, MatcherEntity>();
-  const figures: MatcherEntity[] = [];
-  for (const entity of entities) {
-    byId.set(entity.id, entity);
-    if (entity.type === "figure" && entity.figure) figures.push(entity);
-  }
+  for (const entity of entities) byId.set(entity.id, entity);
+  const claimReader = compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null;
   /** After a full name, record who now holds each surname it contains. */
   const noteFullName = (state: ScanState, text: string, entity: string) => {
     const words = nameWords(text);
     for (const surname of surnames) if (hasSurname(words, surname)) state.lastBySurname.set(surname, entity);
   };
-  const figureTopics = figures.map((f) => ({
-    entity: f,
-    words: f.figure!.topicWords.map((w) => aliasKey(w)),
-    identifying: (f.figure!.identifyingWords ?? []).map((w) => aliasKey(w)),
-  }));
 
   function scanBlock(input: string, state: ScanState): Mention[] {
     // Decomposed Hangul is composed first; spans map back to the input's own offsets.
@@ -460,62 +444,10 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
         i++;
       }
     }
-    if (figures.length && mayHoldAmount.test(text) && CURRENCY_HINT.test(text)) {
-      const hasTopic = (words: string[]) => words.some((w) => compact().includes(w));
-      const namesInScope = mentions.length > 0;
-      for (const amount of findMoneyAmounts(text)) {
-        let found: Mention | null = null;
-        for (const { entity, words } of figureTopics) {
-          const verdict = checkFigure(amount, entity.figure!);
-          if (!verdict) continue;
-          // Once a page has stated a figure, the same amount later (530억 달러 a paragraph on) is that figure.
-          // Otherwise its topic must be in the block and the page must be about Alibaba: a converted amount
-          // (won, dollars) needs a name in scope in this very block, or another company's 3조 원 would pass
-          // for the fine; one in the figure's own currency needs one anywhere before on the page.
-          const alreadyStated = seen.has(entity.id);
-          const inContext =
-            hasTopic(words) && (verdict === "conversion-match" ? namesInScope : namesInScope || seen.size > 0);
-          if (!alreadyStated && !inContext) continue;
-          found = {
-            start: amount.start,
-            end: amount.end,
-            text: amount.text,
-            entity: entity.id,
-            type: "figure",
-            via: "figure",
-            figure: { amount, verdict },
-          };
-          break;
-        }
-        // Close to a figure in its own currency, on its topic and its period, next to a named entity: the
-        // article states the figure differently. Without all of these the context is unclear: nothing is marked.
-        if (!found && namesInScope) {
-          const near = figureTopics.find(({ entity, words, identifying }) => {
-            const f = entity.figure!;
-            return (
-              amount.currency === f.currency &&
-              Math.abs(amount.value - f.amount) / f.amount <= DIFFERS_WITHIN &&
-              hasTopic(words) &&
-              identifying.length > 0 &&
-              hasTopic(identifying)
-            );
-          });
-          if (near)
-            found = {
-              start: amount.start,
-              end: amount.end,
-              text: amount.text,
-              entity: near.entity.id,
-              type: "figure",
-              via: "figure",
-              figure: { amount, verdict: "differs" },
-            };
-        }
-        if (found) {
-          mentions.push(found);
-          seen.add(found.entity);
-        }
-      }
+    if (claimReader && (mentions.length || mayHoldAmount.test(text))) {
+      // Amounts are the claim reader's: whose figure each one is, read from its sentence (a block of names
+      // alone tells it who 그는 / 회사는 will point back to).
+      for (const checked of claimReader.read(text, mentions, state.claims)) mentions.push(figureMention(checked));
       mentions.sort((a, b) => a.start - b.start);
     }
     return mentions;
@@ -524,12 +456,34 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   return { scanBlock, entities: byId };
 }
 
+/** A checked amount as a mention: its figure's card entity, the verdict and how it was read. */
+function figureMention(checked: CheckedAmount): Mention {
+  const { amount, figure, verdict, read, rate, reported, intended } = checked;
+  return {
+    start: amount.start,
+    end: amount.end,
+    text: amount.text,
+    entity: figure.entity,
+    type: "figure",
+    via: "figure",
+    figure: {
+      amount,
+      verdict,
+      id: figure.id,
+      read,
+      ...(rate ? { rate } : {}),
+      ...(reported !== undefined ? { reported } : {}),
+      ...(intended !== undefined ? { intended } : {}),
+    },
+  };
+}
+
 /**
  * Plain text (CLI, tests): a block is a paragraph, i.e. text between blank
  * lines, so a name broken across a line still matches.
  */
-export function findMentions(matcher: Matcher, text: string): Mention[] {
-  const state = createScanState();
+export function findMentions(matcher: Matcher, text: string, pageDate?: string): Mention[] {
+  const state = createScanState(pageDate);
   const out: Mention[] = [];
   const paragraph = /[\s\S]*?(?:\n[ \t\u00a0]*\n|$)/g;
   for (let m = paragraph.exec(text); m?.[0].length; m = paragraph.exec(text)) {

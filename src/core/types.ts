@@ -1,6 +1,7 @@
 /** Shared vocabulary of the core: what a mention is, independent of any DOM. */
 import type { Currency, EntityType, FigureVerdict } from "./vocabulary.ts";
 import type { MoneyAmount } from "./money.ts";
+import type { ClaimRead } from "./claims.ts";
 
 export type { Currency, EntityType, FigureVerdict };
 
@@ -13,7 +14,20 @@ export type Mention = {
   type: EntityType;
   /** How it was recognised: a plain alias, a context form (차이 회장, 알리 next to 테무), or a money amount. */
   via: "alias" | "context" | "figure";
-  figure?: { amount: MoneyAmount; verdict: FigureVerdict };
+  figure?: {
+    amount: MoneyAmount;
+    verdict: FigureVerdict;
+    /** The figure record it was checked against. */
+    id: string;
+    /** Owner, metric word and period as the claim reader read them in the sentence. */
+    read: ClaimRead;
+    /** The rate (rates.json id; "a+b" through dollars) a conversion was checked at. */
+    rate?: string;
+    /** The documented report (index into the figure's `reported`) a conversion matches. */
+    reported?: number;
+    /** For a unit slip: the amount the article most likely meant, in its own currency. */
+    intended?: number;
+  };
 };
 
 /** What the matcher needs to know of an entity: compiled from the knowledge base at build time. */
@@ -22,11 +36,4 @@ export type MatcherEntity = {
   type: EntityType;
   aliases: string[];
   contextAliases?: Array<{ text: string; rule: "after-full-name" | "near-cue"; cues?: string[] }>;
-  figure?: {
-    amount: number;
-    currency: Currency;
-    topicWords: string[];
-    identifyingWords?: string[];
-    conversions: Array<{ currency: Currency; min: number; max: number }>;
-  };
 };

@@ -5,7 +5,17 @@
  * CLI, tests) and needs no browser API.
  */
 import * as v from "valibot";
-import type { Correction, Entity, Fact, KnowledgeBaseInput, Source } from "./schema.ts";
+import type {
+  Correction,
+  Entity,
+  Fact,
+  Figure,
+  FiguresFile,
+  KnowledgeBaseInput,
+  Rate,
+  Segment,
+  Source,
+} from "./schema.ts";
 import { KnowledgeBaseSchema } from "./schema.ts";
 
 /** 교차 확인 / 단일 출처 / 출처 간 차이. */
@@ -28,6 +38,11 @@ export type CompiledKb = {
   sources: Record<string, Source>;
   entities: CompiledEntity[];
   corrections: Correction[];
+  /** Checkable figures, the segments and speakers owners are read through, and the sourced exchange rates. */
+  figures: Figure[];
+  segments: Segment[];
+  speakers: Record<string, string>;
+  rates: Rate[];
 };
 
 export class KbError extends Error {
@@ -53,6 +68,12 @@ function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
         parts.length = 0;
         continue;
       }
+      const figureEntry = figureEntryName(parts);
+      if (!entry && figureEntry) {
+        entry = `${figureEntry} ${JSON.stringify(idValue)}`;
+        parts.length = 0;
+        continue;
+      }
       parts.push(`${key}(${String(idValue)})`);
       continue;
     }
@@ -60,6 +81,14 @@ function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
   }
   const field = parts.join(".") || "(root)";
   return `${entry ? `${entry}, ` : ""}field ${field}: ${issue.message}`;
+}
+
+/** figures.json's figures and segments, and rates.json's rates, are named like entities in messages. */
+function figureEntryName(parts: readonly string[]): string | null {
+  if (parts.length === 1 && parts[0] === "rates") return "rate";
+  if (parts.length === 2 && parts[0] === "figures" && parts[1] === "figures") return "figure";
+  if (parts.length === 2 && parts[0] === "figures" && parts[1] === "segments") return "segment";
+  return null;
 }
 
 /** Independent reports: a source and everything relaying it (or relaying the same original) count once. */
@@ -125,13 +154,10 @@ export function compileKnowledgeBase(input: unknown): CompiledKb {
         variant.sources.forEach((sid, j) => checkSource(`${where}.variants[${k}].sources[${j}]`, sid)),
       );
     });
-    if (entity.type === "figure" && !entity.figure)
-      problems.push(`${at}, field figure: a figure entity needs its verified value`);
-    entity.figure?.conversions.forEach((c, k) => {
-      if (c.min > c.max) problems.push(`${at}, field figure.conversions[${k}]: min is greater than max`);
-      c.sources.forEach((sid, j) => checkSource(`${at}, field figure.conversions[${k}].sources[${j}]`, sid));
-    });
   }
+  const figures = kb.figures ?? { segments: [], speakers: {}, figures: [] };
+  checkFigures(figures, kb.entities, checkSource, problems);
+  checkRates(kb.rates ?? [], checkSource, problems);
   for (const source of kb.sources) {
     if (source.relays === source.id)
       problems.push(`source ${JSON.stringify(source.id)}, field relays: a source cannot relay itself`);
@@ -160,5 +186,77 @@ export function compileKnowledgeBase(input: unknown): CompiledKb {
     sources,
     entities,
     corrections: kb.corrections ?? [],
+    figures: figures.figures,
+    segments: figures.segments,
+    speakers: figures.speakers,
+    rates: kb.rates ?? [],
   };
+}
+
+/**
+ * Figure records point at entities, facts, owners and sources that exist; every figure entity has a record;
+ * periods run forward; a segment's parent and members are entities.
+ */
+function checkFigures(
+  file: FiguresFile,
+  entities: readonly Entity[],
+  checkSource: (where: string, id: string) => void,
+  problems: string[],
+): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const owners = new Set([...byId.keys(), ...file.segments.map((s) => s.id)]);
+  for (const segment of file.segments) {
+    const at = `segment ${JSON.stringify(segment.id)}`;
+    if (!byId.has(segment.parent))
+      problems.push(`${at}, field parent: unknown entity ${JSON.stringify(segment.parent)}`);
+    segment.entities.forEach((e, j) => {
+      if (!byId.has(e)) problems.push(`${at}, field entities[${j}]: unknown entity ${JSON.stringify(e)}`);
+    });
+    if (!segment.id.startsWith(`${segment.parent}#`))
+      problems.push(`${at}, field id: must start with its parent and # (${segment.parent}#…)`);
+  }
+  for (const [person, company] of Object.entries(file.speakers)) {
+    if (!byId.has(person)) problems.push(`speakers, field ${person}: unknown entity`);
+    if (!byId.has(company)) problems.push(`speakers, field ${person}: unknown entity ${JSON.stringify(company)}`);
+  }
+  const seen = new Set<string>();
+  for (const figure of file.figures) {
+    const at = `figure ${JSON.stringify(figure.id)}`;
+    if (seen.has(figure.id)) problems.push(`${at}, field id: duplicate id`);
+    seen.add(figure.id);
+    const entity = byId.get(figure.entity);
+    if (!entity) problems.push(`${at}, field entity: unknown entity ${JSON.stringify(figure.entity)}`);
+    else if (figure.fact && !entity.facts.some((f) => f.id === figure.fact))
+      problems.push(`${at}, field fact: entity ${figure.entity} has no fact ${JSON.stringify(figure.fact)}`);
+    figure.owners.forEach((o, j) => {
+      if (!owners.has(o)) problems.push(`${at}, field owners[${j}]: unknown entity or segment ${JSON.stringify(o)}`);
+    });
+    if (figure.period.from > figure.period.to) problems.push(`${at}, field period: from is after to`);
+    if (figure.value.precision > Math.abs(figure.value.amount) && figure.value.amount !== 0)
+      problems.push(`${at}, field value.precision: larger than the value itself`);
+    figure.sources.forEach((sid, j) => checkSource(`${at}, field sources[${j}]`, sid));
+    figure.reported?.forEach((r, k) =>
+      r.sources.forEach((sid, j) => checkSource(`${at}, field reported[${k}].sources[${j}]`, sid)),
+    );
+  }
+  for (const entity of entities) {
+    if (entity.type === "figure" && !file.figures.some((f) => f.entity === entity.id))
+      problems.push(
+        `entity ${JSON.stringify(entity.id)}, field type: a figure entity needs a figure record (figures.json)`,
+      );
+  }
+}
+
+function checkRates(
+  rates: readonly Rate[],
+  checkSource: (where: string, id: string) => void,
+  problems: string[],
+): void {
+  const seen = new Set<string>();
+  for (const rate of rates) {
+    const at = `rate ${JSON.stringify(rate.id)}`;
+    if (seen.has(rate.id)) problems.push(`${at}, field id: duplicate id`);
+    seen.add(rate.id);
+    rate.sources.forEach((sid, j) => checkSource(`${at}, field sources[${j}]`, sid));
+  }
 }

@@ -26,6 +26,12 @@ export function formatAmount(amount: number, currency: string): string {
   return `${out} ${CURRENCY_LABEL[currency] ?? currency}`;
 }
 
+/** "USD/CNY", 7.246 → "1달러 = 7.246위안". */
+export function formatRate(pair: string, rate: number): string {
+  const [base, quote] = pair.split("/");
+  return `1${CURRENCY_LABEL[base!] ?? base} = ${rate}${CURRENCY_LABEL[quote!] ?? quote}`;
+}
+
 /** "연합뉴스 · 2025. 2. 24." — publisher and date of a source ("?" marks an inferred date). */
 export function sourceLabel(
   source: { publisher: string; date: string | null; dateApprox?: boolean },

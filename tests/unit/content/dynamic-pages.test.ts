@@ -18,7 +18,7 @@ const { toMatcherData } = await import("../../../src/kb/matcher-data");
 const { loadKnowledgeBase } = await import("../../../src/build/kb-files");
 
 const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
 
 let running: { stop(): void } | null = null;
 afterEach(() => {

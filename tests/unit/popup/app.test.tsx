@@ -62,6 +62,10 @@ const connector = (
       jumps.push(`${entity}:${direction}`);
       return { index: 0, total: 1 };
     },
+    showClaim: async (index) => {
+      jumps.push(`claim:${index}`);
+      return { index, total: 1 };
+    },
     activeSite: async () =>
       options.site === undefined ? { host: "news.example.kr", builtIn: true, hasAccess: true } : options.site,
     loadSettings: async () => current,
@@ -95,7 +99,7 @@ const click = async (element: Element | null) => act(async () => (element as HTM
 
 describe("popup", () => {
   test("says so plainly when the page has no mentions", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }));
     expect(root.textContent).toContain("page_empty");
   });
 
@@ -109,6 +113,7 @@ describe("popup", () => {
       url: "u",
       title: "t",
       total: 5,
+      claims: [],
       enabled: true,
       entities: [
         { entity: "jack-ma", type: "person", count: 3, forms: ["마윈"] },
@@ -133,7 +138,7 @@ describe("popup", () => {
   });
 
   test("the knowledge-base tab finds an entity by an alias in another script", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }));
     await click(root.querySelectorAll(".tabs button")[1]!);
     const input = root.querySelector<HTMLInputElement>("input.search")!;
     await act(async () => {
@@ -148,6 +153,7 @@ describe("popup", () => {
       url: "u",
       title: "t",
       total: 1,
+      claims: [],
       enabled: true,
       entities: [{ entity: "qwen", type: "product", count: 1, forms: ["큐원"] }],
     });
@@ -158,7 +164,7 @@ describe("popup", () => {
   });
 
   test("a page where the reader turned Maekrak off says so, and the switch turns it back on", async () => {
-    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: false });
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: false });
     await c.saveSettings({ ...defaultSettings(), disabledSites: ["news.example.kr"] });
     const root = await mount(c);
     expect(root.querySelector('[data-testid="page-off"]')?.textContent).toBe("page_off");
@@ -171,7 +177,7 @@ describe("popup", () => {
 
   test("turning on a site outside the news list asks for its permission; a refusal leaves it off and says why", async () => {
     const c = connector(
-      { url: "u", title: "t", total: 0, entities: [], enabled: false },
+      { url: "u", title: "t", total: 0, entities: [], claims: [], enabled: false },
       { site: { host: "blog.example.com", builtIn: false, hasAccess: false }, grant: false },
     );
     const root = await mount(c);
@@ -183,7 +189,7 @@ describe("popup", () => {
   });
 
   test("settings: every control saves at once", async () => {
-    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { grant: true });
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }, { grant: true });
     const root = await mount(c);
     await click(root.querySelector("#tab-settings"));
     await click(root.querySelector('input[name="category"][value="person"]'));
@@ -226,7 +232,7 @@ describe("popup", () => {
   });
 
   test("tabs follow the ARIA pattern: arrow keys move between them", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }));
     const tablist = root.querySelector('[role="tablist"]')!;
     await act(async () => {
       tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
@@ -241,7 +247,7 @@ describe("popup", () => {
 
   test('"more in the popup" opens on the requested entity', async () => {
     const root = await mount(
-      connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { entity: "qwen" }),
+      connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }, { entity: "qwen" }),
     );
     expect(root.querySelector("article.details")?.getAttribute("data-entity")).toBe("qwen");
   });
