@@ -11,7 +11,7 @@ import { checkAmount } from "./figure-check.ts";
 import type { MoneyAmount } from "./money.ts";
 import { findMoneyAmounts } from "./money.ts";
 import type { Agreement, FigurePeriod, PeriodRead } from "./periods.ts";
-import { agreement, readPeriods } from "./periods.ts";
+import { agreement, isEvent, readPeriods } from "./periods.ts";
 import type { Sentence } from "./segment.ts";
 import { clauses, sentences } from "./segment.ts";
 import type { FigureVerdict, Metric } from "./vocabulary.ts";
@@ -73,7 +73,7 @@ export type NameSpan = { start: number; end: number; entity: string; type: strin
 
 /* ---------- metric words ---------- */
 
-const INVEST: Metric[] = ["infra-plan", "rnd-plan", "spending", "stake-investment"];
+const INVEST: Metric[] = ["infra-plan", "rnd-plan", "spending", "stake-investment", "acquisition"];
 type MetricEntry = { word: string; metrics: Metric[] | "generic" | "other" };
 
 /** Metric nouns and verbs, longest first where one contains another. "other" names a metric no figure has. */
@@ -149,6 +149,11 @@ const METRIC_WORDS: MetricEntry[] = [
     "대출",
     "과태료",
     "세금",
+    "수수료",
+    "요금",
+    "가격",
+    "임금",
+    "이자",
     "EBITA",
     "주가",
     "연봉",
@@ -184,7 +189,11 @@ const REFINERS: Array<{ word: string; metrics: Metric[] }> = [
     "cloud",
   ].map((word) => ({ word, metrics: ["infra-plan", "spending"] as Metric[] })),
   ...["연구개발", "R&D", "연구"].map((word) => ({ word, metrics: ["rnd-plan"] as Metric[] })),
-  ...["지분", "스타트업", "펀드"].map((word) => ({ word, metrics: ["stake-investment"] as Metric[] })),
+  ...["지분", "스타트업", "펀드", "외부", "기업에"].map((word) => ({
+    word,
+    metrics: ["stake-investment"] as Metric[],
+  })),
+  ...["인수", "경영권", "사들"].map((word) => ({ word, metrics: ["acquisition", "stake-investment"] as Metric[] })),
 ];
 
 /** An amount someone expects, not one stated: 예상치 2790억 위안, 2800억 위안으로 전망. */
@@ -205,12 +214,12 @@ const VERB_LIKE =
   /(?:하|되|있|없|않|다|지|리|키|르|기|추|드|이라|했|였|겠|된|한|많|높|작|같|좋|적|낮|넓|받|얻|밝|늦|깊|남|크)(?:는|은|도)$/;
 /** A particle before 는/도 makes an adverbial, not a subject: 달러로는, 중국에서는, 텐센트와는. */
 const ADVERBIAL_TOPIC = /(?:로|으로|에서|에게|에|와|과|보다|까지|부터|처럼|만큼|에서도|으로도)(?:는|도|은)$/;
-/** Nouns that end in 이/가 without being a subject (증가, 주가, 차이 "difference" …). */
+/** Nouns that end in 이/가/도 without being a subject (증가, 주가, 차이 "difference", 회계연도 …). */
 const NOT_SUBJECT =
-  /(?:증가|추가|평가|주가|원가|물가|단가|대가|국가|작가|시가|차이|사이|나이|많이|같이|없이|높이|깊이|길이|특히|일찍이)$/;
+  /(?:증가|추가|평가|주가|원가|물가|단가|대가|국가|작가|시가|차이|사이|나이|많이|같이|없이|높이|깊이|길이|특히|일찍이|연도|년도|정도|제도|속도|용도|태도|지도|의도|시도|강도|온도|밀도|빈도|한도|척도|각도|보도|기도|전도|주도)$/;
 /** Pronouns, reporters (매체, 외신) and common nouns (환율, 가격) as subjects: not an owner, the search goes on. */
 const PRONOUNS = new Set(
-  "이 그 그녀 이들 그들 동사 당사 해당 측 이번 같은 전체 것 점 이유 배경 목표 발표 내용 돈 금 당시 이후 최근 현재 회사 이 회사 같은 회사 그룹 자사 매체 언론 외신 기사 보도 신문 방송 통신 통신사 일부 기사 일부 환율 시점 가격 값 상황 분위기 흐름 추세 관심 기대 우려 반응 의미 효과 영향 문제 사실 변화 차이 방침 전략 목적 취지 설명 주장 입장 발언 말 수준 예정 실제 최종 누적 평균 합산 연결 별도 국내 해외 글로벌 세계 전세계 월간 연간 반기 상반기 하반기 기존 신규 추가 예상".split(
+  "이 그 그녀 이들 그들 동사 당사 해당 측 이번 같은 전체 것 점 이유 배경 목표 발표 내용 돈 금 당시 이후 최근 현재 회사 이 회사 같은 회사 그룹 자사 매체 언론 외신 기사 보도 신문 방송 통신 통신사 일부 기사 일부 환율 시점 가격 값 상황 분위기 흐름 추세 관심 기대 우려 반응 의미 효과 영향 문제 사실 변화 차이 방침 전략 목적 취지 설명 주장 입장 발언 말 수준 예정 실제 최종 누적 평균 합산 연결 별도 국내 해외 글로벌 세계 전세계 월간 연간 반기 상반기 하반기 기존 신규 추가 예상 업계 전문가 전문가들 애널리스트 증권가 분석가 관계자 소식통".split(
     " ",
   ),
 );
@@ -293,7 +302,7 @@ function metricHits(text: string, from: number, to: number): MetricHit[] {
 function metricOf(text: string, amountEnd: number, amountStart: number, clause: [number, number]): MetricHit | null {
   const tail = text.slice(amountEnd, amountEnd + 14);
   const link =
-    /^\s?(?:을|를|의|이|가|에|으로|로)?\s?(?:규모의\s|상당의\s|이상의\s|가량의\s|대의\s|에\s달하는\s|에\s이르는\s)?/.exec(
+    /^\s?(?:이상|이하|가량|정도|안팎|미만|초과)?\s?(?:을|를|의|이|가|에|으로|로)?\s?(?:규모의\s|상당의\s|이상의\s|가량의\s|대의\s|에\s달하는\s|에\s이르는\s)?/.exec(
       tail,
     )!;
   const after = amountEnd + link[0].length;
@@ -332,6 +341,7 @@ type Owner = { kind: "entity"; entity: string; segment?: string; speaker?: strin
 /** The sentence an amount stands in, read once for all its amounts. */
 type SentenceRead = {
   sentence: Sentence;
+  sentenceText: string;
   clauses: Array<[number, number]>;
   periods: PeriodRead[];
   /** The owner, metric and period the sentence states for itself (or inherits), for the next one to inherit. */
@@ -369,12 +379,26 @@ export class ClaimReader {
       const inSentence = amounts.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
       const own = this.#readSentence(text, sentence, names);
       const samePara = previous && previous.sentence.paragraph === sentence.paragraph;
-      const canInherit = samePara && !TOPIC_SHIFT.test(text.slice(sentence.start, sentence.end)) && inheritedFor < 2;
+      // Headlines, list lines and captions (no sentence end) name their owner themselves or get nothing.
+      const canInherit =
+        samePara &&
+        sentence.terminated &&
+        !TOPIC_SHIFT.test(text.slice(sentence.start, sentence.end)) &&
+        inheritedFor < 2;
       const inherited = canInherit ? previous : null;
+      // "회사는 …", "그는 …" heading the sentence: its owner is the one before (or, past the paragraph, the
+      // last one the page named).
+      const firstClause = text.slice(sentence.start, own.clauses[0]?.[1] ?? sentence.end);
+      if (!own.owner && ANAPHORA.test(` ${firstClause}`))
+        own.owner = inherited?.owner ?? (state.lastOwner as Owner) ?? null;
       let lastOwner: Owner | null = null;
       if (inSentence.length) {
         const read = this.#readAmounts(text, own, inherited, inSentence, names, state);
-        for (const c of read.checked) out.push(c);
+        // Checked at once, so a later sentence of the same block can repeat or convert them.
+        for (const c of read.checked) {
+          out.push(c);
+          state.checked.push(c);
+        }
         lastOwner = read.lastOwner;
       }
       // What the next sentence inherits: the owner of its last amount, its own, else what it inherited.
@@ -390,7 +414,6 @@ export class ClaimReader {
       inheritedFor = own.owner || lastOwner ? 0 : inherited ? inheritedFor + 1 : 0;
       previous = carried;
     }
-    for (const c of out) state.checked.push(c);
     return out;
   }
 
@@ -431,6 +454,7 @@ export class ClaimReader {
     const period = [...periods].reverse().find((p) => p.kind !== "day" && p.kind !== "prior") ?? null;
     return {
       sentence,
+      sentenceText: text.slice(sentence.start, sentence.end),
       clauses: parts,
       periods,
       owner,
@@ -470,14 +494,17 @@ export class ClaimReader {
     if (name) {
       let suffix = text.slice(name.end, word.end).replace(CLOSING_PUNCTUATION, "");
       // 알리바바그룹홀딩스(이하 알리바바)는: the gloss ends in the word; 우융밍 CEO는: a title follows the name.
-      suffix = suffix.replace(/^\([^)]*\)?/, "");
+      suffix = suffix.replace(/^\([^)]*\)?/, "").replace(/^\)/, "");
       const titled = /^\s*$/.test(suffix) && i + 1 < words.length ? titleSuffix(words[i + 1]!.text) : null;
       const particle = titled ?? suffix;
-      const headlineComma = i === 0 && /,$/.test(word.text) && !sentence.terminated;
+      // "알리바바, 3년간 …", "[속보] 알리바바, …", "'AI 올인' 알리바바… 3년 …": a headline's owner, then its claim.
+      const opener = i === 0 || (i > 0 && words.slice(0, i).every((w) => /^\[[^\]]*\]$|^['"‘“].*['"’”]$/.test(w.text)));
+      const headlineComma =
+        /(?:,|…|\.\.\.)$/.test(word.text) && !sentence.terminated && (opener || /…$/.test(word.text));
       if (TOPIC.test(particle) && TOPIC.exec(particle)![1] === "") return this.#entityOwner(name.entity);
       if (particle === "의" || (fine && /^(?:에|에게|에게는|에는|에\s*대해)$/.test(particle)) || headlineComma)
         return this.#entityOwner(name.entity);
-      if (particle === "" && i === 0 && !sentence.terminated) return this.#entityOwner(name.entity);
+      if (particle === "" && opener && !sentence.terminated) return this.#entityOwner(name.entity);
       return "skip";
     }
     if (/^[0-9]/.test(raw)) return "skip";
@@ -574,7 +601,8 @@ export class ClaimReader {
       if (owner === "skip") {
         // A bare name right before the metric ("하이얼 매출 4016억") or before an amount its metric follows
         // ("텐센트 1000억 위안 투자"): that name's, in or out of scope.
-        const beforeMetric = i === before.length - 2 && isMetricWord(before[i + 1]!.text);
+        const next = before[i + 1]?.text ?? "";
+        const beforeMetric = i === before.length - 2 && isMetricWord(next) && !/(?:으로|로|에|에서|을|를)$/.test(next);
         const beforeAmount = i === before.length - 1 && metricRightAfter(text, amount.end);
         if (beforeMetric || beforeAmount) {
           const bare = this.#bareOwner(text, word, names);
@@ -609,7 +637,9 @@ export class ClaimReader {
       .filter((n) => !insideParentheses(text, span[0], n.end))
       .at(-1);
     const between = text.slice(name ? name.end : span[0], amount.start);
-    if (/[가-힣]/.test(between)) return null;
+    // A bracketed tag ([외신], [속보]) or a gloss does not make an English sentence Korean.
+    const hangulSentence = /[가-힣]/.test(text.slice(span[0], span[1]).replace(/[(][^)]*[)]|\[[^\]]*\]/g, ""));
+    if (/[가-힣]/.test(between) || (hangulSentence && !/[一-鿿]/.test(between))) return null;
     const proper = between.match(/\b[A-Z][A-Za-z]+\b/g)?.filter((w) => !ENGLISH_NOT_NAMES.test(w)) ?? [];
     if (name) return proper.length ? { kind: "other" } : this.#entityOwner(name.entity);
     return proper.length && /^\s*[A-Z]/.test(between) ? { kind: "other" } : null;
@@ -657,13 +687,23 @@ export class ClaimReader {
     /** The amount a parenthesised or cue-marked conversion belongs to, and what it was checked against. */
     let anchor: { amount: MoneyAmount; figures: ClaimFigure[] | null; read: Context } | null = null;
     for (const amount of amounts) {
-      const paired = anchor && pairedWith(text, anchor.amount, amount);
-      if (!paired && insideParentheses(text, own.sentence.start, amount.start)) {
+      const paired: boolean = anchor !== null && pairedWith(text, anchor.amount, amount);
+      if (!paired && insideParentheses(text, own.sentence.start, amount.start) && !glossesMetric(text, amount.start)) {
         anchor = null;
         continue; // "(텐센트 1000억 위안)": a parenthesis that is not this sentence's conversion
       }
-      const context = paired ? anchor!.read : this.#context(text, own, inherited, amount, names, state);
+      const context: Context | null = paired ? anchor!.read : this.#context(text, own, inherited, amount, names, state);
       if (context && !paired) lastOwner = context.owner;
+      // "원화로 환산하면 약 75조 원이다": a sentence that says it converts what came before is read as that.
+      const converts: CheckedAmount | null =
+        context?.borrowed && CONVERSION_CUE.test(text.slice(own.sentence.start, amount.start))
+          ? this.#carriedOver(text, own, amount, state)
+          : null;
+      if (converts) {
+        out.push(converts);
+        anchor = { amount, figures: [converts.figure], read: context! };
+        continue;
+      }
       if (!context) {
         const carried = this.#carriedOver(text, own, amount, state);
         if (carried) out.push(carried);
@@ -717,7 +757,8 @@ export class ClaimReader {
       !Array.isArray(metrics) ||
       !Array.isArray(carriedMetrics) ||
       metrics.some((m) => carriedMetrics.includes(m));
-    const period = periodFor(own, clause, amount) ?? (sameMetric ? (carried?.period ?? null) : null);
+    const period =
+      periodFor(own, clause, amount, hit?.start ?? null) ?? (sameMetric ? (carried?.period ?? null) : null);
     const from = fromTo(text, amount, clause);
     return {
       owner,
@@ -727,6 +768,7 @@ export class ClaimReader {
       estimate: estimate || from,
       sentence: text.slice(own.sentence.start, own.sentence.end),
       terminated: own.sentence.terminated,
+      borrowed: !local && !stated,
     };
   }
 
@@ -747,6 +789,9 @@ export class ClaimReader {
       let period: Agreement | "absent" = context.period ? agreement(context.period, figure.period, pageDate) : "absent";
       if (period === "conflict") continue;
       if (period !== "agree" && figure.identifiedBy?.some((w) => findWord(context.sentence, w) >= 0)) period = "agree";
+      // No period written, on a page dated within a month of the event: that event ("10일 … 과징금을 부과했다").
+      if (period === "absent" && pageDate && isEvent(figure.period) && daysApart(pageDate, figure.period.from) <= 31)
+        period = "agree";
       const result = checkAmount(amount, figure.value, figure.reported ?? [], this.#rateWindow(figure, pageDate));
       candidates.push({ figure, period, result });
     }
@@ -790,7 +835,9 @@ export class ClaimReader {
   #rateWindow(figure: ClaimFigure, pageDate: string | undefined) {
     const { to, published } = figure.period;
     const from = [to, published].sort()[0]!; // ISO dates: the earlier one
+    const plan = figure.metric === "infra-plan" || figure.metric === "rnd-plan";
     return {
+      lowerBound: figure.value.qualifier === "at-least" && !plan,
       rates: this.#data.rates,
       published: from,
       until: pageDate && pageDate > from ? pageDate : this.#data.asOf,
@@ -843,6 +890,8 @@ type Context = {
   estimate: boolean;
   sentence: string;
   terminated: boolean;
+  /** Neither owner nor metric is the sentence's own: all of it came from the sentences before. */
+  borrowed?: boolean;
 };
 
 const contextOf = (c: CheckedAmount): Context => ({
@@ -862,20 +911,42 @@ function ownerKeys(owner: Owner): string[] {
 const sameEntity = (a: Owner, b: Owner) => a.kind === "entity" && b.kind === "entity" && a.entity === b.entity;
 
 /** The period an amount is read with: the nearest before it in its clause, else after it, else in the sentence. */
-function periodFor(read: SentenceRead, clause: [number, number], amount: MoneyAmount): PeriodRead | null {
+function periodFor(
+  read: SentenceRead,
+  clause: [number, number],
+  amount: MoneyAmount,
+  metricAt: number | null,
+): PeriodRead | null {
   const usable = read.periods.filter((p) => p.kind !== "prior" || amount.start - p.end <= 3);
   const inClause = usable.filter((p) => p.start >= clause[0] && p.end <= clause[1]);
   const before = inClause.filter((p) => p.end <= amount.start);
   // A period word right before the amount ("1년 전 144억") or the clause's own, skipping dates of speaking.
   const preferred = (list: PeriodRead[]) => list.filter((p) => p.kind !== "day").at(-1) ?? list.at(-1);
+  // After the amount only up to the verb that governs it ("3800억 위안을 향후 3년간 투자한다"), not in what
+  // follows ("…은 지난 10년간 쓴 돈보다 많다", "…은 2019년 매출의 4%다").
+  const english = !/[가-힣]/.test(read.sentenceText);
+  const after =
+    metricAt !== null && (metricAt > amount.end || english)
+      ? inClause.find((p) => p.start >= amount.end && (english || p.end <= metricAt))
+      : undefined;
+  return preferred(before) ?? after ?? preferred(usable.filter((p) => p.end <= amount.start)) ?? null;
+}
+
+/** "투자 계획(3년간 3800억 위안)": a parenthesis right after a metric noun glosses it. */
+function glossesMetric(text: string, at: number): boolean {
+  const open = text.lastIndexOf("(", at);
   return (
-    preferred(before) ??
-    inClause.find((p) => p.start >= amount.end) ??
-    preferred(usable.filter((p) => p.end <= amount.start)) ??
-    usable.find((p) => p.start >= amount.end) ??
-    null
+    open > 0 &&
+    text
+      .slice(Math.max(0, open - 16), open)
+      .trim()
+      .split(/\s+/)
+      .slice(-2)
+      .some(isMetricWord)
   );
 }
+
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 
 /** "A에서 B로 늘었다": A is the old value, not the figure. */
 function fromTo(text: string, amount: MoneyAmount, clause: [number, number]): boolean {

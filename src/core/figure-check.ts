@@ -54,7 +54,7 @@ export function claimWindow(amount: Pick<MoneyAmount, "value" | "max" | "qualifi
   if (qualifier === "range") return { lo: value - lastDigitPlace(value) / 2, hi: max + lastDigitPlace(max) / 2 };
   const unit = lastDigitPlace(value);
   if (qualifier === "about") {
-    const tolerance = Math.max(unit / 2, Math.min(unit, 0.03 * value));
+    const tolerance = Math.max(Math.min(unit / 2, 0.025 * value), Math.min(unit, 0.03 * value));
     return { lo: value - tolerance, hi: value + tolerance };
   }
   return { lo: value - Math.min(unit / 2, 0.025 * value), hi: value + Math.min(unit, 0.025 * value) };
@@ -109,6 +109,11 @@ const NEAR_CONVERSION = 0.08;
 const SLIP_POWERS = [1, 2, 3, 4];
 
 export type CheckContext = {
+  /**
+   * The figure is a measured lower bound ("more than $3.3bn" in a tally): a higher amount is consistent with it.
+   * A plan's minimum (최소 3800억 위안) is not: the plan is that number, and 4000억 misstates it.
+   */
+  lowerBound?: boolean;
   rates: readonly Rate[];
   /** When the figure became public: conversions use rates from then to the page's date. */
   published: string;
@@ -128,7 +133,8 @@ export function checkAmount(
   const boundOk = (target: Window) =>
     // "3000억 위안 이상" is true of 3800억 but does not state it; "최대 5조 원" likewise of 3조.
     (amount.qualifier === "at-least" && claim.lo <= target.hi) ||
-    (amount.qualifier === "at-most" && claim.hi >= target.lo);
+    (amount.qualifier === "at-most" && claim.hi >= target.lo) ||
+    (context.lowerBound === true && claim.lo >= target.lo);
 
   if (amount.currency === figure.currency) {
     if (overlaps(claim, own)) return { verdict: "match" };

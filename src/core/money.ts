@@ -105,7 +105,6 @@ const AFTER_QUALIFIERS: Array<[string, AmountQualifier]> = [
   ["가량", "about"],
   ["안팎", "about"],
   ["정도", "about"],
-  ["규모", "about"],
   ["대", "about"],
   ["이하", "at-most"],
   ["미만", "at-most"],
@@ -116,6 +115,13 @@ const BOUND_AFTER_PARTICLE =
   /^\s?(?:을|를|이|가|에)\s?(?:(넘는|넘어서는|넘게|넘겨|웃도는|웃돌|상회하는|상회해)|(밑도는|밑돌|하회하는|못 미치는))/;
 /** Between the two ends of a range: "~", "∼", "-" or "에서" (the latter only with "사이" after it). */
 const RANGE_TAIL = /^\s?(?:~|∼|-|에서 )\s?/;
+
+/** The place of the last non-zero digit: 73조 → 1조. */
+function lastUnit(value: number): number {
+  let place = 1;
+  while (place < 1e15 && Math.round(value / (place * 10)) * place * 10 === Math.round(value)) place *= 10;
+  return place;
+}
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isSpace = (c: string | undefined) => c === " " || c === "\u00a0";
@@ -330,7 +336,11 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     if (isSpace(text[after])) after++;
     const afterWord = matchWordAt(lower, after, AFTER_QUALIFIERS);
     if (afterWord && (afterWord[0] !== "대" || after === end)) {
-      if (qualifier === "exact") qualifier = afterWord[1];
+      if (afterWord[0] === "대" && qualifier !== "range") {
+        // "73조원대": somewhere from 73조 up to (not including) 74조.
+        max = value + lastUnit(value) * 0.999;
+        qualifier = "range";
+      } else if (qualifier === "exact") qualifier = afterWord[1];
       if (afterWord[0] === "대") end = after + 1;
     } else if (qualifier === "exact") {
       // A bound stated by the verb after a particle: "3800억 위안을 넘는", "3조 원을 밑도는".

@@ -350,7 +350,8 @@ function spanAgreement(
     const [from, to] = days(figure);
     if (to < page - 400 || from > page + 400) return "conflict";
     if (read.direction === "future" && !(from >= page - 400 && to > page)) return "conflict";
-    if (read.direction === "past" && from > page) return "conflict";
+    // "지난 1년간" on a page of November 2025 is the year to about then, not calendar 2024.
+    if (read.direction === "past" && (from > page || to < page - 120 || to > page + 31)) return "conflict";
     return "agree";
   }
   if (read.direction === "future" && !forward) return "conflict";
