@@ -209,14 +209,21 @@ const CONVERSION_CUE =
 
 const TOPIC = /^(.*?)(은|는|이|가|도|께서|측은|측이|측도)$/;
 const POSSESSIVE = /^(.*?)의$/;
-/** Endings of verbs and adjectives that look like 은/는 (하는, 있는, 많은): not a topic. */
+/**
+ * Verb and adjective forms that end like a topic (하는, 있는, 많은, 쓰기도): not a subject. Only whole endings,
+ * so that names ending in the same syllables (테슬라는, 혼다는, ○○에너지는) still read as someone else.
+ */
 const VERB_LIKE =
-  /(?:하|되|있|없|않|다|지|리|키|르|기|추|드|이라|했|였|겠|된|한|많|높|작|같|좋|적|낮|넓|받|얻|밝|늦|깊|남|크)(?:는|은|도)$/;
-/** A particle before 는/도 makes an adverbial, not a subject: 달러로는, 중국에서는, 텐센트와는. */
-const ADVERBIAL_TOPIC = /(?:로|으로|에서|에게|에|와|과|보다|까지|부터|처럼|만큼|에서도|으로도)(?:는|도|은)$/;
+  /(?:하는|되는|있는|없는|않는|한다는|했다는|된다는|있다는|없다는|이라는|하기도|되기도|쓰기도|하기는|하지는|하지도|되지는|많은|높은|작은|같은|좋은|적은|낮은|넓은|받은|얻은|밝은|늦은|깊은|남은)$/;
+/**
+ * A particle before 는/도 makes an adverbial, not a subject: 중국에서는, 텐센트와는, 달러로는. 로는 only after a
+ * measure: a name may end in 로 (○○마이크로는).
+ */
+const ADVERBIAL_TOPIC =
+  /(?:으로|에서|에게|에|와|과|보다|까지|부터|처럼|만큼)(?:는|도|은)$|(?:달러|원화|위안화|한화|미화|금액|규모|기준|전체|연간|환율)로(?:는|도)$/;
 /** Nouns that end in 이/가/도 without being a subject (증가, 주가, 차이 "difference", 회계연도 …). */
 const NOT_SUBJECT =
-  /(?:증가|추가|평가|주가|원가|물가|단가|대가|국가|작가|시가|차이|사이|나이|많이|같이|없이|높이|깊이|길이|특히|일찍이|연도|년도|정도|제도|속도|용도|태도|지도|의도|시도|강도|온도|밀도|빈도|한도|척도|각도|보도|기도|전도|주도)$/;
+  /(?:증가|추가|평가|주가|원가|물가|단가|대가|국가|작가|시가|차이|사이|나이|많이|같이|없이|높이|깊이|길이|특히|일찍이)$|^(?:회계)?(?:연도|년도)$|^(?:정도|제도|속도|용도|태도|지도|의도|시도|강도|온도|밀도|빈도|한도|척도|각도|보도|기도|전도|주도)$/;
 /** Pronouns, reporters (매체, 외신) and common nouns (환율, 가격) as subjects: not an owner, the search goes on. */
 const PRONOUNS = new Set(
   "이 그 그녀 이들 그들 동사 당사 해당 측 이번 같은 전체 것 점 이유 배경 목표 발표 내용 돈 금 당시 이후 최근 현재 회사 이 회사 같은 회사 그룹 자사 매체 언론 외신 기사 보도 신문 방송 통신 통신사 일부 기사 일부 환율 시점 가격 값 상황 분위기 흐름 추세 관심 기대 우려 반응 의미 효과 영향 문제 사실 변화 차이 방침 전략 목적 취지 설명 주장 입장 발언 말 수준 예정 실제 최종 누적 평균 합산 연결 별도 국내 해외 글로벌 세계 전세계 월간 연간 반기 상반기 하반기 기존 신규 추가 예상 업계 전문가 전문가들 애널리스트 증권가 분석가 관계자 소식통".split(
@@ -444,9 +451,12 @@ export class ClaimReader {
     // The sentence's own owner (for the next sentence to inherit): the first subject of its first clause.
     let owner: Owner | null = null;
     const firstClauseEnd = parts[0]?.[1] ?? sentence.end;
-    for (let i = 0; i < words.length && !owner && words[i]!.start < firstClauseEnd; i++) {
+    for (let i = 0; i < words.length && words[i]!.start < firstClauseEnd; i++) {
       const found = this.#ownerAt(text, words, i, names, sentence, false, false);
-      if (found !== "skip" && found !== null) owner = found;
+      if (found === "skip") continue;
+      // The first subject decides, even one that names no one ("환율이 달라서 생기는 차이다": not 생기는).
+      owner = found;
+      break;
     }
     const hits = metricHits(text, sentence.start, sentence.end).filter((h) => h.entry.metrics !== "generic");
     const lastHit = hits[hits.length - 1] ?? null;

@@ -21,7 +21,7 @@ export function dateFromIso(value: string): string | null {
   );
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (!m[4] || !m[7]) return valid(y, mo, d);
+  if (!m[4] || !m[7] || !valid(y, mo, d)) return valid(y, mo, d);
   const zone =
     m[7] === "Z" ? 0 : (m[7].startsWith("-") ? -1 : 1) * (Number(m[7].slice(1, 3)) * 60 + Number(m[7].slice(-2)));
   const utc = Date.UTC(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6] ?? 0)) - zone * 60_000;

@@ -17,6 +17,7 @@ export type PeriodRead = { start: number; end: number; text: string } & (
   | ({ kind: "months"; fromMonth: number; toMonth: number } & YearRef)
   | ({ kind: "year" } & YearRef)
   | { kind: "fiscal-year"; year: number }
+  /** month 0: the page's month ("지난 20일"), or the one before when that day has not come yet. */
   | ({ kind: "day"; month: number; day?: number } & YearRef)
   /** The same period a year or a quarter before (전년 동기, 1년 전): never the figure's own. */
   | { kind: "prior" }
@@ -161,6 +162,10 @@ const PATTERNS: Pattern[] = [
     read: () => ({ kind: "year" }),
   },
   {
+    re: /지난\s*(3[01]|[12][0-9]|[1-9])\s*일(?![0-9])/g,
+    read: (m) => ({ kind: "day", month: 0, day: Number(m[1]) }),
+  },
+  {
     re: /(전년\s*동기|전년\s*같은\s*기간|작년\s*같은\s*기간|지난해\s*같은\s*기간|1년\s*전|한\s*해\s*전|직전\s*분기|전\s*분기)/g,
     read: () => ({ kind: "prior" }),
   },
@@ -281,6 +286,12 @@ export function resolve(read: PeriodRead, pageDate: string | undefined, fiscalSt
         ? [{ from: iso(read.year, 1, 1), to: iso(read.year, 12, 31) }]
         : [{ from: iso(read.year - 1, fiscalStartMonth, 1), to: iso(read.year, fiscalStartMonth, 0) }];
     case "day": {
+      if (read.month === 0) {
+        if (!pageDate) return null;
+        const [py, pm, pd] = pageDate.split("-").map(Number) as [number, number, number];
+        const [y, m] = read.day! <= pd ? [py, pm] : pm === 1 ? [py - 1, 12] : [py, pm - 1];
+        return [{ from: iso(y, m, read.day!), to: iso(y, m, read.day!) }];
+      }
       let year = resolveYear(read, pageDate);
       if (year === undefined && pageDate) {
         year = Number(pageDate.slice(0, 4));

@@ -39,6 +39,24 @@ const kb = compileKnowledgeBase({
       ],
     },
   ],
+  figures: {
+    segments: [],
+    speakers: {},
+    figures: [
+      {
+        id: "ma-plan",
+        entity: "jack-ma",
+        fact: "f1",
+        label: { ko: "마윈의 계획", en: "Ma's plan" },
+        owners: ["jack-ma"],
+        metric: "infra-plan",
+        period: { from: "2025-02-24", to: "2028-02-23", ko: ["3년간"] },
+        published: "2025-02-24",
+        value: { amount: 380e9, currency: "CNY", precision: 1e8, qualifier: "at-least" },
+        sources: ["a"],
+      },
+    ],
+  },
 });
 
 type FakeConnector = Connector & { jumps: string[]; saved: Settings[]; accessRequests: string[] };
@@ -135,6 +153,57 @@ describe("popup", () => {
     expect(root.querySelector(".sources")?.textContent).toContain("연합뉴스");
     await click(root.querySelector('[aria-label="next_mention"]'));
     expect(c.jumps).toEqual(["jack-ma:next"]);
+  });
+
+  test("이 기사의 수치 점검 lists every checked amount with its verdict; a unit slip says what was meant", async () => {
+    const c = connector({
+      url: "u",
+      title: "t",
+      total: 2,
+      entities: [],
+      enabled: true,
+      claims: [
+        { text: "3800억 위안", verdict: "match", figure: "ma-plan", entity: "jack-ma", currency: "CNY" },
+        {
+          text: "3조8000억 위안",
+          verdict: "unit-slip",
+          figure: "ma-plan",
+          entity: "jack-ma",
+          currency: "CNY",
+          intended: 380e9,
+        },
+      ],
+    });
+    const root = await mount(c);
+    expect(root.querySelector("#claims-title")?.textContent).toBe("claim_list_title");
+    const rows = [...root.querySelectorAll<HTMLElement>(".claim-row")];
+    expect(rows.map((r) => [r.dataset.verdict, r.querySelector(".claim-amount")?.textContent])).toEqual([
+      ["match", "3800억 위안"],
+      ["unit-slip", "3조8000억 위안"],
+    ]);
+    expect(rows[0]!.textContent).toContain("마윈의 계획");
+    expect(rows[1]!.querySelector(".claim-intended")?.textContent).toContain("claim_intended");
+    expect(root.querySelector("[data-testid=figure-summary]")?.className).toContain("differs");
+    await click(rows[1]!.querySelector(".claim-amount"));
+    expect(c.jumps).toEqual(["claim:1"]);
+    await click(rows[0]!.querySelector(".claim-figure"));
+    expect(root.querySelector("article.details h2")?.textContent).toBe("마윈");
+    expect(root.querySelector(".figures [data-figure=ma-plan]")?.textContent).toContain("claim_verified_value");
+  });
+
+  test("says nothing about figures when the page has no checked amount", async () => {
+    const root = await mount(
+      connector({
+        url: "u",
+        title: "t",
+        total: 1,
+        claims: [],
+        enabled: true,
+        entities: [{ entity: "jack-ma", type: "person", count: 1, forms: ["마윈"] }],
+      }),
+    );
+    expect(root.querySelector("[data-testid=claims]")).toBeNull();
+    expect(root.querySelector("[data-testid=figure-summary]")).toBeNull();
   });
 
   test("the knowledge-base tab finds an entity by an alias in another script", async () => {
