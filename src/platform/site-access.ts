@@ -34,6 +34,16 @@ export function isBuiltInSite(url: string | URL): boolean {
   }
 }
 
+/**
+ * Puts the content script into one tab through activeTab (the grant the browser gives while the reader uses the
+ * toolbar popup): no permission prompt, no registration, nothing kept. Throws when the tab is not accessible.
+ */
+export async function injectContentScript(tabId: number): Promise<void> {
+  const { js = [], css = [] } = declaredContentScript();
+  if (css.length) await browser.scripting.insertCSS({ target: { tabId }, files: css });
+  await browser.scripting.executeScript({ target: { tabId }, files: js });
+}
+
 /** Asks the reader for access to `host`. Must run in a click handler (user gesture). */
 export async function requestHostAccess(host: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPatternFor(host)] });

@@ -11,6 +11,8 @@ import { aliasKey } from "../core/text";
 import type { Settings } from "../core/settings";
 import type { ActiveSite } from "./connector";
 import { SettingsView, SiteSwitch } from "./SettingsView";
+import { RunHere } from "./RunHere";
+import { siteEnabled } from "../core/settings";
 
 const TYPE_ORDER: readonly EntityType[] = ENTITY_TYPES;
 
@@ -122,6 +124,19 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
                 <p class="error" role="alert">
                   {siteError}
                 </p>
+              )}
+              {settings && (
+                <RunHere
+                  site={site}
+                  page={state.kind === "ready" ? state.page : null}
+                  siteOn={Boolean(site && siteEnabled(settings, site.host, site.builtIn) && site.hasAccess)}
+                  connector={connector}
+                  onRan={(page) => {
+                    setState({ kind: "ready", page });
+                    // The first slice of the scan has run; the rest follows in idle time.
+                    setTimeout(() => void refreshPage(), 600);
+                  }}
+                />
               )}
               <PageView
                 state={state}

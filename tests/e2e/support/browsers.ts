@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { randomUUID } from "node:crypto";
+import { distPath } from "../../../src/build/variants";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 export const GECKO_ID = "maekrak@maekrak.app";
@@ -92,7 +93,7 @@ const QUIET_CHROMIUM = [
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
   const { chromium } = await import("playwright-core");
-  const extension = join(ROOT, "dist", "chrome");
+  const extension = distPath(ROOT, "chrome", "test");
   const profile = mkdtempSync(join(tmpdir(), "maekrak-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -180,7 +181,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     },
     args: ["--remote-allow-system-access"],
   });
-  if (options.extension !== false) await browser.installExtension(join(ROOT, "dist", "firefox"));
+  if (options.extension !== false) await browser.installExtension(distPath(ROOT, "firefox", "test"));
   const popupUrl = `moz-extension://${uuid}/src/popup/index.html`;
   const adapt = (page: any): PageLike => page as PageLike;
   return {
