@@ -40,8 +40,13 @@ export function isBuiltInSite(url: string | URL): boolean {
  */
 export async function injectContentScript(tabId: number): Promise<void> {
   const { js = [], css = [] } = declaredContentScript();
-  if (css.length) await browser.scripting.insertCSS({ target: { tabId }, files: css });
-  await browser.scripting.executeScript({ target: { tabId }, files: js });
+  // From the root: Firefox resolves a relative path against the calling page (src/popup/).
+  const fromRoot = (files: string[]) => files.map((file) => `/${file}`);
+  if (css.length) await browser.scripting.insertCSS({ target: { tabId }, files: fromRoot(css) });
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, files: fromRoot(js) });
+  // Firefox reports a script that could not load in the result rather than by rejecting.
+  const error = (result as { error?: unknown } | undefined)?.error;
+  if (error) throw new Error(String(error));
 }
 
 /** Asks the reader for access to `host`. Must run in a click handler (user gesture). */
