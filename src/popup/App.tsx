@@ -80,6 +80,9 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
   };
 
   const entity = selected ? byId.get(selected) : undefined;
+  const siteOn = Boolean(settings && site && siteEnabled(settings, site.host, site.builtIn) && site.hasAccess);
+  // Outside the list, with no script on the page yet, 이 페이지에서 실행 says what can be done instead.
+  const runOffered = Boolean(settings && site && !site.builtIn && !siteOn) && state.kind === "unavailable";
   return (
     <div class="popup">
       <header class="top">
@@ -129,7 +132,7 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
                 <RunHere
                   site={site}
                   page={state.kind === "ready" ? state.page : null}
-                  siteOn={Boolean(site && siteEnabled(settings, site.host, site.builtIn) && site.hasAccess)}
+                  siteOn={siteOn}
                   connector={connector}
                   onRan={(page) => {
                     setState({ kind: "ready", page });
@@ -138,12 +141,14 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
                   }}
                 />
               )}
-              <PageView
-                state={state}
-                kb={kb}
-                onSelect={setSelected}
-                onJump={(id, direction) => void connector.scrollToMention(id, direction)}
-              />
+              {!runOffered && (
+                <PageView
+                  state={state}
+                  kb={kb}
+                  onSelect={setSelected}
+                  onJump={(id, direction) => void connector.scrollToMention(id, direction)}
+                />
+              )}
             </>
           ) : tab === "kb" ? (
             <KbList kb={kb} onSelect={setSelected} />

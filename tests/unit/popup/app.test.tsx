@@ -275,6 +275,8 @@ describe("popup", () => {
     const c = connector(new Error("no script on the page"), { site: outside, ranPage: qwenPage });
     const root = await mount(c);
     expect(root.querySelector('[data-testid="site-switch"]')?.parentElement?.textContent).toBe("run_always");
+    // Not "Maekrak does not run here": the button says what can be done.
+    expect(root.textContent).not.toContain("page_unavailable");
     await click(root.querySelector('[data-testid="run-here"]'));
     await act(async () => new Promise((r) => setTimeout(r, 0)));
     expect(c.runs).toBe(1);
