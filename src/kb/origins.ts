@@ -55,11 +55,6 @@ export function shownRecord(graph: SourceGraph, id: string): Source {
   return follow(graph, id, ["copyOf"]);
 }
 
-/** The first publication of the text behind source `id`: copies, rewrites and translations followed. */
-export function originRecord(graph: SourceGraph, id: string): Source {
-  return follow(graph, id, ["copyOf", "basedOn"]);
-}
-
 /** The top of a publisher's `partOf` chain. */
 export function voiceOf(graph: SourceGraph, publisherId: string): string {
   let id = publisherId;
@@ -86,8 +81,24 @@ export function citation(graph: SourceGraph, id: string): Citation {
   };
 }
 
+/** Publishers whose own rewrite of a report still carries that report's weight. */
+const NEWSROOMS: ReadonlySet<PublisherKind> = new Set(["primary", "wire", "news"]);
+
+/**
+ * The origin behind source `id`, as the status rules weigh it: the first publication its text comes from, copies
+ * followed always and rewrites when a newsroom wrote them. A blog's or an aggregator's retelling of a report is its
+ * own (weak) origin: what we read is the blog, not the report.
+ */
 export function origin(graph: SourceGraph, id: string): Origin {
-  const record = originRecord(graph, id);
+  let record = graph.sources[id]!;
+  const seen = new Set<string>([id]);
+  for (;;) {
+    const kind = graph.publishers[record.publisher]?.kind;
+    const next = record.copyOf ?? (kind && NEWSROOMS.has(kind) ? record.basedOn : undefined);
+    if (next === undefined || seen.has(next) || !graph.sources[next]) break;
+    seen.add(next);
+    record = graph.sources[next];
+  }
   const publisher = graph.publishers[record.publisher]!;
   return {
     id: record.id,

@@ -67,6 +67,18 @@ describe("independence", () => {
     expect(f.sources.sort()).toEqual(["a", "b"]);
   });
 
+  test("a blog's translation of a report is a blog: it does not lend the report a second voice", () => {
+    const f = judged(
+      [
+        source("a", "wire-a"),
+        source("report", "news-b", { url: null }),
+        source("translation", "blog", { basedOn: "report" }),
+      ],
+      fact("x", ["a", "translation"]),
+    );
+    expect(f).toMatchObject({ status: "single-source", independentReports: 1, sources: ["a", "translation"] });
+  });
+
   test("a mirror site's copy is shown as the original it copies", () => {
     const f = judged(
       [source("orig", "news-b"), source("mirror", "mirror-site", { copyOf: "orig" }), source("a", "wire-a")],
