@@ -56,7 +56,7 @@ function sourceLine(doc: Document, details: EntityDetails, ids: string[], lang: 
               label,
             )
           : label,
-        tag ? h(doc, "span", { class: "kind" }, ` (${tag})`) : null,
+        tag ? h(doc, "span", { class: "source-kind" }, ` (${tag})`) : null,
       ),
     );
   }

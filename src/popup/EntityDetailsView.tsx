@@ -120,7 +120,7 @@ export function EntityDetailsView({
                     ) : (
                       label
                     )}
-                    {tag ? <span class="kind"> ({tag})</span> : null}
+                    {tag ? <span class="source-kind"> ({tag})</span> : null}
                   </li>
                 );
               })}
