@@ -265,6 +265,12 @@ export function analyseKnowledgeBase(input: unknown): {
       facts,
     });
   }
+  for (const publisher of kb.publishers) {
+    if (publisher.ownedBy !== undefined && !entityIds.has(publisher.ownedBy))
+      problems.push(
+        `publisher ${JSON.stringify(publisher.id)}, field ownedBy: unknown entity ${JSON.stringify(publisher.ownedBy)}`,
+      );
+  }
   (kb.corrections ?? []).forEach((correction, i) => {
     const where = `correction ${i} (${correction.entity})`;
     if (!entityIds.has(correction.entity))

@@ -32,6 +32,8 @@ export type Origin = {
   voice: string;
   kind: PublisherKind;
   dated: boolean;
+  /** Published by an outlet the subject company owns (`ownedBy`): not independent of it. */
+  ownedBySubject: boolean;
 };
 
 /** Follows `relations` from source `id` to the end of the chain; `loops` when it comes back to a source it passed. */
@@ -106,6 +108,7 @@ export function origin(graph: SourceGraph, id: string): Origin {
     voice: voiceOf(graph, publisher.id),
     kind: publisher.kind,
     dated: record.date !== null,
+    ownedBySubject: publisher.ownedBy !== undefined,
   };
 }
 

@@ -26,6 +26,11 @@ export const PublisherSchema = v.strictObject({
    * outlets of one group are one voice when independence is counted.
    */
   partOf: v.optional(id),
+  /**
+   * The in-scope company that owns this outlet (the South China Morning Post is Alibaba's): its reports are not
+   * independent of the company they write about, so they never corroborate.
+   */
+  ownedBy: v.optional(id),
   note: v.optional(nonEmpty),
 });
 

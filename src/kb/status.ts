@@ -1,7 +1,8 @@
 /**
  * The verification rules, each one a reader can be told in a line (the legend says them):
  *   교차 확인 (corroborated)  two or more independent, dated reports by news outlets or agencies — different
- *                             publishers and groups, neither copying the other, the company's own statements aside.
+ *                             publishers and groups, neither copying the other, the company's own statements and
+ *                             outlets it owns aside.
  *   1차 자료 (company)        the company's or a regulator's own statement, with how many independent reports carried it.
  *   단일 출처 (single-source)  one such report.
  *   출처 간 차이 (disputed)     a dated report or a primary source gives a different account.
@@ -19,7 +20,8 @@ export type StatusResult = {
 };
 
 /** A dated report by a news outlet or a news agency: the only kind of source that corroborates. */
-export const isReport = (origin: Origin): boolean => (origin.kind === "news" || origin.kind === "wire") && origin.dated;
+export const isReport = (origin: Origin): boolean =>
+  (origin.kind === "news" || origin.kind === "wire") && origin.dated && !origin.ownedBySubject;
 
 /** What can put a claim in dispute: a dated report, or the company's or a regulator's own statement. */
 export const canDispute = (origin: Origin): boolean => isReport(origin) || origin.kind === "primary";

@@ -17,6 +17,7 @@ const PUBLISHERS = [
   publisher("blog", "blog"),
   publisher("wiki", "reference"),
   publisher("mirror-site", "aggregator"),
+  publisher("owned-news", "news", { ownedBy: "alibaba-group" }),
 ];
 
 /** Compiles one fact over these sources and returns it as the extension ships it. */
@@ -41,6 +42,11 @@ describe("independence", () => {
 
   test("the same publisher twice is one voice", () => {
     const f = judged([source("b1", "news-b"), source("b2", "news-b", { date: "2025-03-01" })], fact("x", ["b1", "b2"]));
+    expect(f).toMatchObject({ status: "single-source", independentReports: 1 });
+  });
+
+  test("an outlet the company owns does not corroborate claims about it", () => {
+    const f = judged([source("a", "wire-a"), source("o", "owned-news")], fact("x", ["a", "o"]));
     expect(f).toMatchObject({ status: "single-source", independentReports: 1 });
   });
 
