@@ -6,8 +6,11 @@ import { crx } from "@crxjs/vite-plugin";
 import base from "./manifest.json" with { type: "json" };
 import { knowledgeBasePlugin } from "./src/build/kb-plugin.ts";
 import { buildConstants, contentScriptPlugin } from "./src/build/content-script-plugin.ts";
+import type { Target } from "./src/build/variants.ts";
+import { currentVariant, distDir } from "./src/build/variants.ts";
+import { contentScriptMatches, NEWS_SITES } from "./src/sites/news-sites.ts";
 
-export type Target = "chrome" | "firefox";
+export type { Target };
 export const GECKO_ID = "maekrak@maekrak.app";
 
 /** manifest.json is the Chrome form and the single source of truth; Firefox differs only here. */
@@ -33,6 +36,7 @@ function withoutContentScripts(manifest: ManifestV3Export): ManifestV3Export {
 const [contentScript] = base.content_scripts;
 
 const target: Target = process.env.TARGET === "firefox" ? "firefox" : "chrome";
+const variant = currentVariant();
 const testing = Boolean(process.env.VITEST);
 
 export default defineConfig({
@@ -49,10 +53,10 @@ export default defineConfig({
           root: import.meta.dirname,
           entry: contentScript!.js[0]!,
           style: contentScript!.css[0]!,
-          declaration: { matches: contentScript!.matches, run_at: contentScript!.run_at },
+          declaration: { matches: contentScriptMatches(NEWS_SITES, variant === "test"), run_at: contentScript!.run_at },
         }),
       ],
-  build: { outDir: `dist/${target}`, emptyOutDir: true, target: "es2022", sourcemap: false },
+  build: { outDir: distDir(target, variant), emptyOutDir: true, target: "es2022", sourcemap: false },
   test: {
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },

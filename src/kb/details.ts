@@ -1,10 +1,11 @@
 /** What a card shows about one entity: the entity with its facts, and the sources they cite. Pure. */
-import type { CompiledEntity, CompiledKb } from "./compile";
-import type { Correction, Figure, Rate, Source } from "./schema";
+import type { Citation, CompiledEntity, CompiledKb } from "./compile";
+import type { Correction, Figure, Rate } from "./schema";
 
 export type EntityDetails = {
   entity: CompiledEntity;
-  sources: Record<string, Source>;
+  /** What a reader is shown for each source the entity cites (originals only: copies are already resolved). */
+  sources: Record<string, Citation>;
   corrections: Correction[];
   kb: { version: string; asOf: string };
   /** The figures this entity's card explains, and the rates their conversions are checked at. */
@@ -23,7 +24,6 @@ export function entityDetails(kb: CompiledKb, id: string): EntityDetails | null 
   const used = new Set<string>();
   for (const fact of entity.facts) {
     fact.sources.forEach((s) => used.add(s));
-    fact.contrarySources?.forEach((s) => used.add(s));
     fact.variants?.forEach((variant) => variant.sources.forEach((s) => used.add(s)));
   }
   for (const figure of figures) {
@@ -32,7 +32,7 @@ export function entityDetails(kb: CompiledKb, id: string): EntityDetails | null 
   }
   rates.forEach((r) => r.sources.forEach((s) => used.add(s)));
   corrections.forEach((c) => c.sources.forEach((s) => used.add(s)));
-  const sources: Record<string, Source> = {};
+  const sources: Record<string, Citation> = {};
   for (const id of used) if (kb.sources[id]) sources[id] = kb.sources[id];
   const owners: EntityDetails["owners"] = {};
   for (const owner of new Set(figures.flatMap((f) => f.owners))) {

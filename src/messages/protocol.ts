@@ -30,8 +30,13 @@ export const ShowClaim = v.strictObject({
   type: v.literal("showClaim"),
   index: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
+/**
+ * "이 페이지에서 실행": the popup injected the content script through activeTab; run on this page until it is
+ * reloaded, whatever the site's setting (nothing is kept).
+ */
+export const RunOnPage = v.strictObject({ type: v.literal("runOnPage") });
 /** Popup and background (keyboard commands) → content script. */
-export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention, ShowClaim]);
+export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention, ShowClaim, RunOnPage]);
 export type PopupToContent = v.InferOutput<typeof PopupToContent>;
 
 /* ---------- content script → background ---------- */
@@ -97,6 +102,7 @@ export type Replies = {
   scrollToMention: ScrollResult;
   stepMention: ScrollResult;
   showClaim: ScrollResult;
+  runOnPage: PageMentions;
   mentionsChanged: undefined;
   openInPopup: undefined;
   getAnnouncement: string;

@@ -17,6 +17,7 @@ import {
 } from "../core/settings";
 import type { ActiveSite, Connector } from "./connector";
 import { t } from "../ui/i18n";
+import { DefaultSites } from "./DefaultSites";
 
 /** The on/off switch for one site; asks for the host's permission when turning on a site outside the news list. */
 export function SiteSwitch({
@@ -49,7 +50,7 @@ export function SiteSwitch({
           onChange={toggle}
           data-testid="site-switch"
         />
-        <span>{t(on ? "site_on" : "site_off", site.host)}</span>
+        <span>{site.builtIn ? t(on ? "site_on" : "site_off", site.host) : t("run_always", site.host)}</span>
       </label>
       {!site.builtIn && <p class="hint">{t("site_outside_list")}</p>}
     </div>
@@ -177,6 +178,8 @@ export function SettingsView({
           </>
         )}
       </section>
+
+      <DefaultSites site={site} />
 
       <fieldset>
         <legend>{t("settings_categories")}</legend>

@@ -5,7 +5,7 @@ import type { PageMentions, ScrollResult } from "../messages/protocol";
 import type { Settings } from "../core/settings";
 import type { Direction } from "../core/vocabulary";
 import { loadSettings, saveSettings, watchSettings } from "../platform/settings-store";
-import { hasHostAccess, isBuiltInSite, requestHostAccess } from "../platform/site-access";
+import { hasHostAccess, injectContentScript, isBuiltInSite, requestHostAccess } from "../platform/site-access";
 import { takeRequestedEntity } from "../platform/popup-request";
 
 export type ActiveSite = { host: string; builtIn: boolean; hasAccess: boolean } | null;
@@ -22,6 +22,8 @@ export type Connector = {
   watchSettings(listener: (settings: Settings) => void): () => void;
   /** Asks for access to `host`; must be called straight from a click (user gesture). */
   requestHostAccess(host: string): Promise<boolean>;
+  /** Runs Maekrak once on the active tab through activeTab (no prompt, nothing kept); rejects when it cannot. */
+  runOnPage(): Promise<PageMentions>;
   /** Shortcuts of the keyboard commands, as the browser has them (the reader may have changed them). */
   shortcuts(): Promise<Record<string, string>>;
   requestedEntity(): Promise<string | null>;
@@ -57,6 +59,11 @@ export const browserConnector: Connector = {
   saveSettings,
   watchSettings,
   requestHostAccess,
+  async runOnPage() {
+    const { id } = await activeTab();
+    await injectContentScript(id!);
+    return sendToTab(id!, { type: "runOnPage" });
+  },
   async shortcuts() {
     const commands = await browser.commands.getAll().catch(() => []);
     return Object.fromEntries(commands.filter((c) => c.name).map((c) => [c.name!, c.shortcut ?? ""]));

@@ -36,14 +36,15 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: verification on the pag
     expect([...highlights["maekrak-figure-differs"]!].sort()).toEqual(["4000억 위안", "53억 달러"].sort());
   });
 
-  test("the card of the matching amount says what was checked and how, with the sources' differing conversions", async () => {
+  test("the card of the matching amount says what was checked and how, and how sources write it differently", async () => {
     const { card } = await hoverMention(page, "3800억 위안");
     expect(card.entity).toBe("capex-380b");
     expect(card.verdict).toBe("match");
     expect(card.text).toContain("3800억 위안"); // the verified value
     expect(card.text).toContain("향후 3년간"); // the period as the article gave it
     expect(card.text).toContain("투자"); // the metric word read
-    expect(card.badges![0]).toBe("disputed"); // the won conversions differ by exchange-rate date
+    // Won and dollar conversions at different dates' rates are notation (표기 차이), not a difference of substance.
+    expect(card.badges![0]).toBe("corroborated");
     expect(card.variants).toBeGreaterThanOrEqual(3);
     await closeCard(page);
   });

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { randomUUID } from "node:crypto";
+import { distPath } from "../../../src/build/variants";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 export const GECKO_ID = "maekrak@maekrak.app";
@@ -29,6 +30,8 @@ export type PageLike = {
     click(x: number, y: number): Promise<void>;
   };
   keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
+  /** A touch tap at a point (the session needs `touch: true`). */
+  touchscreen: { tap(x: number, y: number): Promise<void> };
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 };
@@ -42,6 +45,11 @@ export type ExtensionSession = {
   /** Opens the popup page in a tab (after the content page was brought to front) and waits until it rendered. */
   openPopup(query?: string): Promise<PageLike>;
   popupUrl: string;
+  /**
+   * The reader clicks Maekrak's toolbar button while `page` is the selected tab: the browser's own path, which grants
+   * activeTab for that tab and opens the real popup (reach it with extension.getViews({ type: "popup" })).
+   */
+  clickAction(page: PageLike): Promise<void>;
   /** URLs of every open tab (to see what the extension opened). */
   pageUrls(): Promise<string[]>;
   close(): Promise<void>;
@@ -54,6 +62,8 @@ export type LaunchOptions = {
   extension?: boolean;
   /** The browser's UI language (the extension's follows it). Default ko. */
   lang?: "ko" | "en";
+  /** A touch screen, for touchscreen.tap (Chromium: hasTouch; Firefox: touch events on). */
+  touch?: boolean;
 };
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -92,12 +102,13 @@ const QUIET_CHROMIUM = [
 
 async function launchChromium(options: LaunchOptions): Promise<ExtensionSession> {
   const { chromium } = await import("playwright-core");
-  const extension = join(ROOT, "dist", "chrome");
+  const extension = distPath(ROOT, "chrome", "test");
   const profile = mkdtempSync(join(tmpdir(), "maekrak-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 800 },
+    hasTouch: options.touch ?? false,
     locale: options.lang === "en" ? "en-US" : "ko-KR",
     // The extension's UI language follows the browser's.
     env: {
@@ -117,6 +128,8 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
       "--no-first-run",
       `--lang=${options.lang ?? "ko"}`,
       `--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`,
+      // Lets the test press the toolbar button (CDP Extensions.triggerAction, over Playwright's debugging pipe).
+      "--enable-unsafe-extension-debugging",
       // `<-loopback>` removes the implicit bypass of 127.0.0.1/localhost, so the fixture server is proxied too.
       ...(options.proxy
         ? [`--proxy-server=http://127.0.0.1:${options.proxy}`, "--proxy-bypass-list=<-loopback>", ...QUIET_CHROMIUM]
@@ -139,6 +152,19 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
       const popup = await context.newPage();
       await popup.goto(popupUrl + query);
       return popup as unknown as PageLike;
+    },
+    clickAction: async (page) => {
+      await page.bringToFront();
+      const href = await page.evaluate(() => location.href, undefined);
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      // The action runs on a tab target (hidden from the default target list), found by its address.
+      const { targetInfos } = (await cdp.send("Target.getTargets", { filter: [{ type: "tab" }] } as never)) as {
+        targetInfos: { targetId: string; url: string }[];
+      };
+      const tab = targetInfos.find((t) => t.url === href);
+      if (!tab) throw new Error(`no tab target for ${href}`);
+      await cdp.send("Extensions.triggerAction" as never, { id: extensionId, targetId: tab.targetId } as never);
+      await cdp.detach();
     },
     pageUrls: async () => context.pages().map((p) => p.url()),
     close: async () => {
@@ -164,6 +190,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       // Optional permissions are granted without the doorhanger (no UI to click in headless Firefox).
       "extensions.webextOptionalPermissionPrompts": false,
       "network.dns.localDomains": OTHER_SITE,
+      ...(options.touch ? { "dom.w3c_touch_events.enabled": 1 } : {}),
       ...(options.proxy
         ? {
             "network.proxy.type": 1,
@@ -180,7 +207,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     },
     args: ["--remote-allow-system-access"],
   });
-  if (options.extension !== false) await browser.installExtension(join(ROOT, "dist", "firefox"));
+  if (options.extension !== false) await browser.installExtension(distPath(ROOT, "firefox", "test"));
   const popupUrl = `moz-extension://${uuid}/src/popup/index.html`;
   const adapt = (page: any): PageLike => page as PageLike;
   return {
@@ -206,10 +233,34 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
         click: popup.click.bind(popup),
         mouse: popup.mouse,
         keyboard: popup.keyboard,
+        touchscreen: popup.touchscreen,
         bringToFront: popup.bringToFront.bind(popup),
         close: popup.close.bind(popup),
         goto: async () => undefined,
       });
+    },
+    clickAction: async (page) => {
+      await page.bringToFront();
+      // The browser window's own document (WebDriver BiDi's chrome scope, allowed by --remote-allow-system-access):
+      // open the extensions panel and click Maekrak's button in it, as the reader does.
+      const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<any> } })
+        .connection;
+      const tree = await bidi.send("browsingContext.getTree", { "moz:scope": "chrome" });
+      const chrome = tree.result.contexts.find(
+        (c: { url: string }) => c.url === "chrome://browser/content/browser.xhtml",
+      );
+      const widget = `${GECKO_ID.replace(/[^a-z0-9_-]/g, "_")}-browser-action`;
+      const { result } = await bidi.send("script.evaluate", {
+        expression: `(async () => {
+          await window.gUnifiedExtensions.openPanel(null, "maekrak-e2e");
+          const node = CustomizableUI.getWidget(${JSON.stringify(widget)}).forWindow(window).node;
+          node.querySelector(".unified-extensions-item-action-button").click();
+          return true;
+        })()`,
+        target: { context: chrome.context },
+        awaitPromise: true,
+      });
+      if (result.type !== "success") throw new Error(`toolbar click failed: ${JSON.stringify(result)}`);
     },
     pageUrls: async () => (await browser.pages()).map((p) => p.url()),
     close: async () => {

@@ -41,6 +41,7 @@ describe("message bus", () => {
       scrollToMention: () => null,
       stepMention: () => null,
       showClaim: () => null,
+      runOnPage: getPageMentions,
     });
     await expect(deliver({ type: "getPageMentions" })).resolves.toMatchObject({ total: 0 });
     expect(getPageMentions).toHaveBeenCalledOnce();
@@ -87,6 +88,7 @@ describe("message bus", () => {
       scrollToMention: vi.fn(),
       stepMention: vi.fn(),
       showClaim: vi.fn(),
+      runOnPage: vi.fn(),
     });
     expect(listeners).toHaveLength(1);
     off();
