@@ -339,7 +339,7 @@ function figureCheck(doc: Document, details: EntityDetails, mention: MentionReco
       factor *= base === currency ? rate!.rate : 1 / rate!.rate;
       currency = base === currency ? quote : base;
     }
-    const converted = formatAmount(figure.value.amount * factor, amount.currency);
+    const converted = formatAmount(threeDigits(figure.value.amount * factor), amount.currency);
     for (const rate of rates) {
       const cited = rate!.sources.map((id) => details.sources[id]).find((s) => s !== undefined);
       section.append(
@@ -376,6 +376,12 @@ function figureCheck(doc: Document, details: EntityDetails, mention: MentionReco
   if (verdict === "differs") section.append(line("explain", t("claim_differs_explain")));
   section.append(sourceLine(doc, details, figure.sources, lang));
   return section;
+}
+
+/** 52998605300 → 53000000000: a converted value is shown to three significant digits, as articles write it. */
+function threeDigits(value: number): number {
+  const place = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(value))) - 2);
+  return Math.round(value / place) * place;
 }
 
 function copyButton(doc: Document, copy: () => Promise<boolean>) {

@@ -74,7 +74,30 @@ export type NameSpan = { start: number; end: number; entity: string; type: strin
 /* ---------- metric words ---------- */
 
 const INVEST: Metric[] = ["infra-plan", "rnd-plan", "spending", "stake-investment", "acquisition"];
-type MetricEntry = { word: string; metrics: Metric[] | "generic" | "other" };
+/** A metric word, the figure metrics it can be, and (for a verb form) the noun the card shows for it. */
+type MetricEntry = { word: string; metrics: Metric[] | "generic" | "other"; label?: string };
+
+/** The noun shown on the card for a verb form read as the metric (쏟는 → 투입, 썼 → 지출). */
+const VERB_LABELS: Record<string, string> = {
+  쏟아붓: "투입",
+  쏟아부: "투입",
+  쏟는: "투입",
+  쏟기: "투입",
+  쏟을: "투입",
+  쏟겠: "투입",
+  쏟아: "투입",
+  쏟: "투입",
+  쓴: "지출",
+  쓰: "지출",
+  썼: "지출",
+  들여: "지출",
+  들이: "지출",
+  사들: "인수",
+  부과: "과징금",
+  물: "과징금",
+};
+const labelled = (entry: MetricEntry): MetricEntry =>
+  VERB_LABELS[entry.word] ? { ...entry, label: VERB_LABELS[entry.word] } : entry;
 
 /** Metric nouns and verbs, longest first where one contains another. "other" names a metric no figure has. */
 const METRIC_WORDS: MetricEntry[] = [
@@ -164,14 +187,16 @@ const METRIC_WORDS: MetricEntry[] = [
     "costs",
     "cost",
   ].map((word) => ({ word, metrics: "other" as const })),
-];
+].map(labelled);
 
 /** Verbs right after "amount + 을/를" that say what it is: "3800억 위안을 쓴다", "과징금 …을 부과했다". */
-const FORWARD_VERBS: MetricEntry[] = [
-  ...["쓴", "쓰", "썼", "들여", "들이", "쏟"].map((word) => ({ word, metrics: INVEST })),
-  { word: "부과", metrics: ["fine"] },
-  { word: "물", metrics: ["fine"] },
-];
+const FORWARD_VERBS: MetricEntry[] = (
+  [
+    ...["쓴", "쓰", "썼", "들여", "들이", "쏟"].map((word) => ({ word, metrics: INVEST })),
+    { word: "부과", metrics: ["fine"] },
+    { word: "물", metrics: ["fine"] },
+  ] as MetricEntry[]
+).map(labelled);
 
 /** Words that narrow a generic 투자 to infrastructure, research or stakes. */
 const REFINERS: Array<{ word: string; metrics: Metric[] }> = [
@@ -469,7 +494,7 @@ export class ClaimReader {
       periods,
       owner,
       metrics: metricsFor(lastHit, text, whole),
-      ...(lastHit ? { metricWord: lastHit.entry.word } : {}),
+      ...(lastHit ? { metricWord: lastHit.entry.label ?? lastHit.entry.word } : {}),
       period,
     };
   }
@@ -756,7 +781,7 @@ export class ClaimReader {
     const sameOwner = !local || !inherited?.owner || sameEntity(local, inherited.owner);
     const carried = sameOwner ? inherited : null;
     const metrics = stated ? metricsFor(hit, text, clause) : (own.metrics ?? carried?.metrics ?? null);
-    const metricWord = stated ? hit.entry.word : (own.metricWord ?? carried?.metricWord);
+    const metricWord = stated ? (hit.entry.label ?? hit.entry.word) : (own.metricWord ?? carried?.metricWord);
     const estimate =
       ESTIMATE_BEFORE.test(text.slice(Math.max(clause[0], amount.start - 10), amount.start)) ||
       ESTIMATE_AFTER.test(text.slice(amount.end, amount.end + 14));
