@@ -313,32 +313,52 @@ function findWord(text: string, word: string, from = 0): number {
 /** "투자자", "투자사", "투자은행" are who invests, not an investment. */
 const NOT_METRIC_AFTER = /^(?:자|사|은행|처|가들|업계)/;
 
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/**
+ * One RegExp for a list of words, longest first (so 매출액 wins over 매출 at the same place), a Latin word only
+ * as a whole word ("AI" not in "Haier"), Latin case ignored: one native search instead of one per word.
+ */
+export function wordListPattern(words: readonly string[], anchored = false): RegExp {
+  const alternatives = [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => (/^[A-Za-z]/.test(w) ? `(?<![A-Za-z])${escapeRegExp(w)}(?![A-Za-z])` : escapeRegExp(w)));
+  return new RegExp(anchored ? `^(?:${alternatives.join("|")})` : alternatives.join("|"), anchored ? "i" : "gi");
+}
+
 type MetricHit = { start: number; end: number; entry: MetricEntry };
 
+const METRIC_PATTERN = wordListPattern(METRIC_WORDS.map((e) => e.word));
+const METRIC_BY_WORD = new Map<string, MetricEntry>();
+for (const entry of METRIC_WORDS)
+  if (!METRIC_BY_WORD.has(entry.word.toLowerCase())) METRIC_BY_WORD.set(entry.word.toLowerCase(), entry);
+
 function metricHits(text: string, from: number, to: number): MetricHit[] {
-  const piece = text.slice(from, to);
   const hits: MetricHit[] = [];
-  for (const entry of METRIC_WORDS) {
-    for (let at = findWord(piece, entry.word); at >= 0; at = findWord(piece, entry.word, at + 1)) {
-      const start = from + at;
-      const end = start + entry.word.length;
-      if (entry.metrics === INVEST && NOT_METRIC_AFTER.test(text.slice(end, end + 3))) continue;
-      if (hits.some((h) => h.start <= start && end <= h.end)) continue;
-      hits.push({ start, end, entry });
-    }
+  METRIC_PATTERN.lastIndex = from;
+  for (let m = METRIC_PATTERN.exec(text); m && m.index + m[0].length <= to; m = METRIC_PATTERN.exec(text)) {
+    const entry = METRIC_BY_WORD.get(m[0].toLowerCase())!;
+    const end = m.index + m[0].length;
+    if (entry.metrics === INVEST && NOT_METRIC_AFTER.test(text.slice(end, end + 3))) continue;
+    hits.push({ start: m.index, end, entry });
   }
-  return hits.sort((a, b) => a.start - b.start);
+  return hits;
 }
 
 /** The metric of the amount at [start, end) in the clause: the word after it, else the nearest before, else after. */
-function metricOf(text: string, amountEnd: number, amountStart: number, clause: [number, number]): MetricHit | null {
+function metricOf(
+  text: string,
+  amountEnd: number,
+  amountStart: number,
+  clause: [number, number],
+  sentenceHits: readonly MetricHit[],
+): MetricHit | null {
   const tail = text.slice(amountEnd, amountEnd + 14);
   const link =
     /^\s?(?:이상|이하|가량|정도|안팎|미만|초과)?\s?(?:을|를|의|이|가|에|으로|로)?\s?(?:규모의\s|상당의\s|이상의\s|가량의\s|대의\s|에\s달하는\s|에\s이르는\s)?/.exec(
       tail,
     )!;
   const after = amountEnd + link[0].length;
-  const hits = metricHits(text, clause[0], clause[1]);
+  const hits = sentenceHits.filter((h) => h.start >= clause[0] && h.end <= clause[1]);
   const immediate = hits.find((h) => h.start === after);
   if (immediate) return immediate;
   if (/을|를/.test(link[0])) {
@@ -358,12 +378,17 @@ function metricsFor(hit: MetricHit | null, text: string, clause: [number, number
   if (!hit || hit.entry.metrics === "generic") return null;
   if (hit.entry.metrics === "other") return "other";
   if (hit.entry.metrics !== INVEST) return hit.entry.metrics;
-  const piece = text.slice(clause[0], clause[1]);
   const refined = new Set<Metric>();
-  for (const refiner of REFINERS)
-    if (findWord(piece, refiner.word) >= 0) for (const m of refiner.metrics) refined.add(m);
+  REFINER_PATTERN.lastIndex = clause[0];
+  for (let m = REFINER_PATTERN.exec(text); m && m.index + m[0].length <= clause[1]; m = REFINER_PATTERN.exec(text))
+    for (const metric of REFINER_BY_WORD.get(m[0].toLowerCase())!) refined.add(metric);
   return refined.size ? INVEST.filter((m) => refined.has(m)) : INVEST;
 }
+
+const REFINER_PATTERN = wordListPattern(REFINERS.map((r) => r.word));
+const REFINER_BY_WORD = new Map<string, Metric[]>();
+for (const r of REFINERS)
+  REFINER_BY_WORD.set(r.word.toLowerCase(), [...(REFINER_BY_WORD.get(r.word.toLowerCase()) ?? []), ...r.metrics]);
 
 /* ---------- owners ---------- */
 
@@ -375,6 +400,8 @@ type SentenceRead = {
   sentence: Sentence;
   sentenceText: string;
   clauses: Array<[number, number]>;
+  /** The sentence's metric words, found once. */
+  hits: MetricHit[];
   periods: PeriodRead[];
   /** The owner, metric and period the sentence states for itself (or inherits), for the next one to inherit. */
   owner: Owner | null;
@@ -400,14 +427,27 @@ export class ClaimReader {
   /** The checked amounts of one block, given the names the matcher found in it; `state` is read and updated. */
   read(text: string, names: readonly NameSpan[], state: ClaimState): CheckedAmount[] {
     const amounts = findMoneyAmounts(text);
-    if (!amounts.length) {
-      this.#noteSubject(text, names, state);
-      return [];
-    }
+    // Who 그는 / 회사는 in a later paragraph points back to: the block's last subject in scope.
+    this.#noteSubject(text, names, state);
+    if (!amounts.length) return [];
     const out: CheckedAmount[] = [];
     let previous: SentenceRead | null = null;
     let inheritedFor = 0;
-    for (const sentence of sentences(text)) {
+    const all = sentences(text);
+    // Only sentences with an amount, and the two before each (what it may inherit), are read in full: a long
+    // block (a whole article) with a few amounts costs little more than its amounts.
+    const wanted = all.map(() => false);
+    for (const a of amounts) {
+      const at = all.findIndex((s) => a.start >= s.start && a.end <= s.end);
+      if (at >= 0) wanted[at] = true;
+    }
+    for (let index = 0; index < all.length; index++) {
+      const sentence = all[index]!;
+      if (!wanted[index] && !wanted[index + 1] && !wanted[index + 2]) {
+        previous = null;
+        inheritedFor = 0;
+        continue;
+      }
       const inSentence = amounts.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
       const own = this.#readSentence(text, sentence, names);
       const samePara = previous && previous.sentence.paragraph === sentence.paragraph;
@@ -483,7 +523,8 @@ export class ClaimReader {
       owner = found;
       break;
     }
-    const hits = metricHits(text, sentence.start, sentence.end).filter((h) => h.entry.metrics !== "generic");
+    const allHits = metricHits(text, sentence.start, sentence.end);
+    const hits = allHits.filter((h) => h.entry.metrics !== "generic");
     const lastHit = hits[hits.length - 1] ?? null;
     const whole: [number, number] = [sentence.start, sentence.end];
     const period = [...periods].reverse().find((p) => p.kind !== "day" && p.kind !== "prior") ?? null;
@@ -492,6 +533,7 @@ export class ClaimReader {
       sentenceText: text.slice(sentence.start, sentence.end),
       clauses: parts,
       periods,
+      hits: allHits,
       owner,
       metrics: metricsFor(lastHit, text, whole),
       ...(lastHit ? { metricWord: lastHit.entry.label ?? lastHit.entry.word } : {}),
@@ -766,7 +808,7 @@ export class ClaimReader {
       own.sentence.start,
       own.sentence.end,
     ];
-    const hit = metricOf(text, amount.end, amount.start, clause);
+    const hit = metricOf(text, amount.end, amount.start, clause, own.hits);
     const stated = hit && hit.entry.metrics !== "generic";
     const fine = Boolean(stated && Array.isArray(hit.entry.metrics) && hit.entry.metrics.includes("fine"));
     const local = this.#localOwner(text, own, amount, names, fine);
@@ -1036,12 +1078,24 @@ function metricRightAfter(text: string, end: number): boolean {
   return Boolean(tail && isMetricWord(tail[1]!));
 }
 
+const METRIC_START = wordListPattern(
+  METRIC_WORDS.map((e) => e.word),
+  true,
+);
+
+/** Whether a word starts with a metric word (매출은, 투자액, 상장으로). */
 function isMetricWord(word: string): boolean {
-  return METRIC_WORDS.some((e) => word.startsWith(e.word));
+  return METRIC_START.test(word);
 }
 
+/** Characters every period read contains one of: words without any are not periods (most words: no regex run). */
+const PERIOD_HINT = /[0-9년분기월해올작금내회계간동안]|quarter|year|fy/i;
+
 function isPeriodWord(word: string): boolean {
-  return readPeriods(word).length > 0 || /^(?:지난|올|이번|같은|당시|최근|향후|앞으로|그간|그동안)$/.test(word);
+  return (
+    /^(?:지난|올|이번|같은|당시|최근|향후|앞으로|그간|그동안)$/.test(word) ||
+    (PERIOD_HINT.test(word) && readPeriods(word).length > 0)
+  );
 }
 
 /** "CEO는", "회장이" after a name: the title carries the particle. */
