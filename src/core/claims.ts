@@ -413,11 +413,15 @@ type SentenceRead = {
 export class ClaimReader {
   #data: ClaimData;
   #segmentByEntity = new Map<string, Segment>();
+  /** Each segment's words as one RegExp. */
+  #segmentWords = new Map<Segment, RegExp>();
 
   constructor(data: ClaimData) {
     this.#data = data;
-    for (const segment of data.segments)
+    for (const segment of data.segments) {
       for (const entity of segment.entities) this.#segmentByEntity.set(entity, segment);
+      this.#segmentWords.set(segment, wordListPattern(segment.words));
+    }
   }
 
   get figures(): readonly ClaimFigure[] {
@@ -615,7 +619,11 @@ export class ClaimReader {
   }
 
   #segmentWord(text: string): Segment | undefined {
-    return this.#data.segments.find((s) => s.words.some((w) => findWord(text, w) >= 0));
+    return this.#data.segments.find((s) => {
+      const words = this.#segmentWords.get(s)!;
+      words.lastIndex = 0;
+      return words.test(text);
+    });
   }
 
   /**
@@ -742,11 +750,10 @@ export class ClaimReader {
     const piece = text.slice(from, to);
     for (const segment of this.#data.segments) {
       if (segment.parent !== owner.entity) continue;
-      for (const word of segment.words) {
-        for (let at = findWord(piece, word); at >= 0; at = findWord(piece, word, at + 1)) {
-          if (SEGMENT_TO_AMOUNT.test(piece.slice(at + word.length))) return { ...owner, segment: segment.id };
-        }
-      }
+      const words = this.#segmentWords.get(segment)!;
+      words.lastIndex = 0;
+      for (let m = words.exec(piece); m; m = words.exec(piece))
+        if (SEGMENT_TO_AMOUNT.test(piece.slice(m.index + m[0].length))) return { ...owner, segment: segment.id };
     }
     return owner;
   }
