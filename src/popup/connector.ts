@@ -69,3 +69,12 @@ export const browserConnector: Connector = {
   },
   requestedEntity: takeRequestedEntity,
 };
+
+/**
+ * Whether the popup was opened as a page (a tab; on Firefox for Android every popup opens as a full page) rather than
+ * as the toolbar's popup, which sizes itself to its content.
+ */
+export function openedAsPage(): boolean {
+  const popups = browser.extension?.getViews?.({ type: "popup" }) ?? [];
+  return !popups.includes(window);
+}
