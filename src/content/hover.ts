@@ -41,6 +41,8 @@ type TouchTrack = {
   id: number;
   x: number;
   y: number;
+  /** performance.now() at pointerdown: a touch held past LONG_PRESS_MS is a long press, never a tap. */
+  at: number;
   hit: MentionRecord | null;
   link: HTMLAnchorElement | null;
   /** Moved past the slop, a second finger came, or the browser took the gesture over (pan, zoom). */
@@ -61,6 +63,7 @@ export class HoverController {
   #frame = 0;
   #insideCard = false;
   #lastPoint: { x: number; y: number } | null = null;
+  #lastKeyHeld = false;
   #touch: TouchTrack | null = null;
   /** Where and until when the click of a touch that opened a card is cancelled (so a link is not followed too). */
   #swallowClick: { x: number; y: number; until: number } | null = null;
@@ -98,13 +101,14 @@ export class HoverController {
       "pointermove",
       (event) => {
         if (event.pointerType === "touch") return this.#touchMove(event);
-        const { clientX, clientY } = event;
-        this.#lastPoint = { x: clientX, y: clientY };
-        const keyHeld = held(event, this.#options.holdKey);
+        this.#lastPoint = { x: event.clientX, y: event.clientY };
+        this.#lastKeyHeld = held(event, this.#options.holdKey);
         if (this.#frame) return;
+        // One hit-test per frame, at the frame's last point: where the pointer came to rest.
         this.#frame = win.requestAnimationFrame(() => {
           this.#frame = 0;
-          this.#onPoint(clientX, clientY, keyHeld);
+          const point = this.#lastPoint!;
+          this.#onPoint(point.x, point.y, this.#lastKeyHeld);
         });
       },
       { passive: true, signal, capture: true },
@@ -155,7 +159,17 @@ export class HoverController {
     const { clientX: x, clientY: y } = event;
     const hit = this.#highlighter.hitTest(this.#doc, x, y);
     const link = hit ? linkOf(hit) : null;
-    const track: TouchTrack = { id: event.pointerId, x, y, hit, link, cancelled: false, longPressed: false, timer: 0 };
+    const track: TouchTrack = {
+      id: event.pointerId,
+      x,
+      y,
+      at: performance.now(),
+      hit,
+      link,
+      cancelled: false,
+      longPressed: false,
+      timer: 0,
+    };
     if (hit && link && this.#options.linkTap === "follow")
       track.timer = window.setTimeout(() => this.#longPress(track), LONG_PRESS_MS);
     this.#touch = track;
@@ -196,6 +210,7 @@ export class HoverController {
       this.#swallowClickAt(track); // the click some browsers send after a long press would follow the link
       return;
     }
+    if (performance.now() - track.at >= LONG_PRESS_MS) return; // the browser's long press (selecting text)
     if (!track.hit) {
       if (this.#card.open && !this.#card.pinned) this.close(); // a tap elsewhere
       return;

@@ -178,6 +178,45 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s on a phone: touch", (bro
     if (browserName === "chromium") expect(await page.evaluate(() => scrollY, undefined)).toBeGreaterThan(before);
   });
 
+  test("a pinch or a long press on a plain mention is the browser's (zoom, text selection): no card opens", async () => {
+    const { page } = suite;
+    const point = await waitFor(() => page.evaluate(pointOfMention, "우융밍"), 5_000, "우융밍");
+    await page.touch.press(point.x, point.y, 800);
+    await sleep(600);
+    expect((await page.evaluate(readCard, undefined)).open).toBe(false);
+    // With text selected, a tap on a mention only dismisses the selection.
+    await page.evaluate(() => {
+      const text = document.getElementById("person")!.firstChild!;
+      getSelection()!.setBaseAndExtent(text, 0, text, 5);
+    }, undefined);
+    await page.touch.tap(point.x, point.y);
+    await sleep(600);
+    expect((await page.evaluate(readCard, undefined)).open).toBe(false);
+    // Once nothing is selected, the same tap opens the card.
+    await page.evaluate(() => getSelection()!.removeAllRanges(), undefined);
+    await page.touch.tap(point.x, point.y);
+    await openCard(page, "eddie-wu");
+    await page.touch.tap(OUTSIDE.x, OUTSIDE.y);
+    await cardClosed(page);
+    // Last, as Chromium zooms the page: two fingers starting on the mention.
+    await page.touch.pinch(point, { x: point.x + 60, y: point.y }, 50);
+    await sleep(600);
+    expect((await page.evaluate(readCard, undefined)).open).toBe(false);
+  });
+
+  test("a device with both: the mouse still hovers (card after the delay, gone when it leaves), taps still open", async () => {
+    const { page } = suite;
+    const point = await waitFor(() => page.evaluate(pointOfMention, "큐원"), 5_000, "큐원");
+    await page.mouse.move(point.x, point.y + 80);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    await openCard(page, "qwen");
+    await page.mouse.move(OUTSIDE.x, OUTSIDE.y, { steps: 4 });
+    await cardClosed(page);
+    const person = await waitFor(() => page.evaluate(pointOfMention, "우융밍"), 5_000, "우융밍");
+    await page.touch.tap(person.x, person.y);
+    await openCard(page, "eddie-wu");
+  });
+
   test("settings: with link taps given to the card, a tap on the link mention opens it and stays; tap to open off, touch opens nothing", async () => {
     const { page } = suite;
     const popup = await suite.session.openPopup();

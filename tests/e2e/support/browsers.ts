@@ -44,6 +44,16 @@ export type Touch = {
   press(x: number, y: number, ms: number): Promise<void>;
   /** One finger from `from` to `to` in `steps` moves, about a frame apart. */
   swipe(from: { x: number; y: number }, to: { x: number; y: number }, steps?: number): Promise<void>;
+  /** Two fingers put down at `a` and `b`, spread apart by `spread` px each (a pinch-zoom), then lifted. */
+  pinch(a: { x: number; y: number }, b: { x: number; y: number }, spread: number): Promise<void>;
+};
+/** Where each of two fingers is after `step` of 5 moves apart (horizontally, by `spread` in all). */
+const apart = (a: { x: number; y: number }, b: { x: number; y: number }, spread: number, step: number) => {
+  const d = (spread * step) / 5;
+  return [
+    { x: a.x - d, y: a.y },
+    { x: b.x + d, y: b.y },
+  ];
 };
 
 /** The phone the touch suites emulate: 390 × 844 CSS pixels, touch, mobile viewport. */
@@ -187,6 +197,15 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
         }
         await send("touchEnd", []);
       },
+      pinch: async (a, b, spread) => {
+        await send("touchStart", [a]);
+        await send("touchStart", [a, b]);
+        for (let step = 1; step <= 5; step++) {
+          await send("touchMove", apart(a, b, spread, step));
+          await sleep(16);
+        }
+        await send("touchEnd", []);
+      },
     };
     const resize = (width: number, height: number) => page.setViewportSize({ width, height });
     return Object.assign(page, { touch, resize }) as unknown as PageLike;
@@ -275,6 +294,18 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
           await sleep(16);
         }
         await page.touchscreen.touchEnd();
+      },
+      pinch: async (a, b, spread) => {
+        const first = await page.touchscreen.touchStart(a.x, a.y);
+        const second = await page.touchscreen.touchStart(b.x, b.y);
+        for (let step = 1; step <= 5; step++) {
+          const [p, q] = apart(a, b, spread, step);
+          await first.move(p!.x, p!.y);
+          await second.move(q!.x, q!.y);
+          await sleep(16);
+        }
+        await second.end();
+        await first.end();
       },
     };
     const resize = (width: number, height: number) =>
