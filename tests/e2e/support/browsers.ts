@@ -30,6 +30,8 @@ export type PageLike = {
     click(x: number, y: number): Promise<void>;
   };
   keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
+  /** A touch tap at a point (the session needs `touch: true`). */
+  touchscreen: { tap(x: number, y: number): Promise<void> };
   bringToFront(): Promise<void>;
   close(): Promise<void>;
   /** A finger on the screen (pages of a session launched with `phone`; both drivers send real touch input). */
@@ -91,6 +93,8 @@ export type LaunchOptions = {
   extension?: boolean;
   /** The browser's UI language (the extension's follows it). Default ko. */
   lang?: "ko" | "en";
+  /** A touch screen, for touchscreen.tap (Chromium: hasTouch; Firefox: touch events on). */
+  touch?: boolean;
   /** An emulated phone (PHONE: touch, a mobile viewport) instead of a 1100 × 800 desktop window. */
   phone?: boolean;
 };
@@ -137,6 +141,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
     executablePath: CHROMIUM,
     headless: true,
     viewport: options.phone ? PHONE : { width: 1100, height: 800 },
+    hasTouch: options.touch ?? false,
     ...(options.phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     locale: options.lang === "en" ? "en-US" : "ko-KR",
     // The extension's UI language follows the browser's.
@@ -253,7 +258,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       : { width: 1100, height: 800 },
     extraPrefsFirefox: {
       // Touch input from WebDriver BiDi (pointerType "touch") reaches pages as touch and pointer events.
-      ...(options.phone ? { "dom.w3c_touch_events.enabled": 1 } : {}),
+      ...(options.phone || options.touch ? { "dom.w3c_touch_events.enabled": 1 } : {}),
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
       "extensions.originControls.grantByDefault": true,
       "intl.locale.requested": options.lang ?? "ko",
@@ -335,11 +340,11 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
         click: popup.click.bind(popup),
         mouse: popup.mouse,
         keyboard: popup.keyboard,
+        touchscreen: popup.touchscreen,
         bringToFront: popup.bringToFront.bind(popup),
         close: popup.close.bind(popup),
         setViewport: popup.setViewport.bind(popup),
         viewport: popup.viewport.bind(popup),
-        touchscreen: popup.touchscreen,
         goto: async () => undefined,
       });
     },
