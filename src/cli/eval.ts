@@ -52,7 +52,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function evaluate(dir = EVAL_DIR) {
   const data = toMatcherData(loadKnowledgeBase());
-  const matcher = buildMatcher(data.entities, data.otherPeople);
+  const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
   const overall = tally();
   const byEntity = new Map<string, Tally>();
   const byCategory = new Map<string, Tally>([

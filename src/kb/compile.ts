@@ -5,7 +5,7 @@
  * CLI, tests) and needs no browser API.
  */
 import * as v from "valibot";
-import type { Correction, Entity, Fact, KnowledgeBaseInput, Source } from "./schema.ts";
+import type { Correction, Entity, Fact, KnowledgeBaseInput, Naming, Source } from "./schema.ts";
 import { KnowledgeBaseSchema } from "./schema.ts";
 
 /** 교차 확인 / 단일 출처 / 출처 간 차이. */
@@ -25,6 +25,7 @@ export type CompiledKb = {
   version: string;
   asOf: string;
   otherPeople: string[];
+  naming?: Naming;
   sources: Record<string, Source>;
   entities: CompiledEntity[];
   corrections: Correction[];
@@ -157,6 +158,7 @@ export function compileKnowledgeBase(input: unknown): CompiledKb {
     version: kb.version,
     asOf: kb.asOf,
     otherPeople: kb.otherPeople ?? [],
+    ...(kb.naming ? { naming: kb.naming } : {}),
     sources,
     entities,
     corrections: kb.corrections ?? [],
