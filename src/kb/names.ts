@@ -143,7 +143,13 @@ export function checkNames(kb: CompiledKb): void {
         if (!ids.has(id))
           problems.push(`${at}, field contextAliases[${k}].after: unknown entity ${JSON.stringify(id)}`);
     });
-    for (const name of generatedNames(entity, kb.naming)) {
+    let generated: GeneratedName[] = [];
+    try {
+      generated = generatedNames(entity, kb.naming);
+    } catch {
+      continue; // its pinyin is reported above
+    }
+    for (const name of generated) {
       const key = aliasKey(name.text);
       const other = owner.get(key);
       if (other && other !== entity.id)
