@@ -32,7 +32,7 @@ export function knowledgeBasePlugin(): Plugin {
       const data = toMatcherData(kb);
       const compiled = compileMatcher(data.entities, data.otherPeople, data.options);
       // The written forms live in the trie now; the content script needs only each entity's id, type and figure.
-      compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, ...rest }) => ({
+      compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, generatedFrom: _g, ...rest }) => ({
         ...rest,
         aliases: [],
       }));

@@ -80,11 +80,11 @@ export type MatcherOptions = {
 };
 
 /**
- * A long name that tolerates one substituted character (알라바바 for 알리바바, Ta0bao): its key, the alias as
- * written (for the card), and the keys of other names and ordinary words within two substitutions of it — a
- * form as close to one of those as to this name is not read as this name.
+ * A long name that tolerates one substituted character (알라바바 for 알리바바, Ta0bao): the alias as written
+ * (the card shows it), its entity, and the keys of other names and ordinary words within two substitutions of
+ * it — a form as close to one of those as to this name is not read as this name.
  */
-export type FuzzyName = { key: string; entity: string; type: EntityType; intended: string; blockers: string[] };
+export type FuzzyName = { intended: string; entity: string; blockers?: string[] };
 
 export type Matcher = {
   /** Finds mentions in one block (paragraph); `state` is read and updated. */
@@ -350,12 +350,17 @@ export function fuzzyNames(
   const done = new Set<string>();
   for (const entity of entities) {
     if (entity.type === "figure") continue;
-    for (const alias of entity.aliases) {
+    // Written names only: a misspelling of a generated rendering is too far from what anyone wrote.
+    for (const alias of entity.aliases.slice(0, entity.generatedFrom)) {
       const key = aliasKey(alias);
       if (!toleratesMisspelling(alias) || done.has(key)) continue;
       done.add(key);
       const blockers = owners.filter(([k, owner]) => owner !== entity.id && substitutions(k, key) <= 2).map(([k]) => k);
-      out.push({ key, entity: entity.id, type: entity.type, intended: alias, blockers: [...new Set(blockers)] });
+      out.push({
+        intended: alias,
+        entity: entity.id,
+        ...(blockers.length ? { blockers: [...new Set(blockers)] } : {}),
+      });
     }
   }
   return out;
@@ -592,10 +597,12 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     return { out, spanEnd, distance, gluedNext, ...(reason ? { reason } : {}) };
   }
 
-  const fuzzyByFirst = new Map<number, FuzzyName[]>();
+  type Tolerant = FuzzyName & { key: string; type: EntityType };
+  const fuzzyByFirst = new Map<number, Tolerant[]>();
   for (const name of compiled.fuzzy) {
-    const first = name.key.charCodeAt(0);
-    fuzzyByFirst.set(first, [...(fuzzyByFirst.get(first) ?? []), name]);
+    const key = aliasKey(name.intended);
+    const tolerant = { ...name, key, type: byId.get(name.entity)!.type };
+    fuzzyByFirst.set(key.charCodeAt(0), [...(fuzzyByFirst.get(key.charCodeAt(0)) ?? []), tolerant]);
   }
   /**
    * A long name written with one character substituted (알라바바, Ta0bao): the first character as in the name,
@@ -621,7 +628,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
         continue;
       if (!rightBoundaryOk(text, end, false)) continue;
       const form = aliasKey(text.slice(start, end));
-      if (name.blockers.some((blocker) => substitutions(form, blocker) <= 1)) continue;
+      if (name.blockers?.some((blocker) => substitutions(form, blocker) <= 1)) continue;
       if (found && found.entity !== name.entity) return null;
       found ??= {
         start,

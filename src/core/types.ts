@@ -32,6 +32,8 @@ export type MatcherEntity = {
   id: string;
   type: EntityType;
   aliases: string[];
+  /** Aliases from this index on were generated from the data (their misspellings are not tolerated). */
+  generatedFrom?: number;
   contextAliases?: Array<{ text: string; rule: "after-full-name" | "near-cue"; cues?: string[]; after?: string[] }>;
   figure?: {
     amount: number;

@@ -181,7 +181,12 @@ export function withGeneratedNames(
     else
       contextAliases.push({ text: name.text, rule: "near-cue", after: [entity.id], ...(cues.length ? { cues } : {}) });
   }
-  return { ...base, aliases, ...(contextAliases.length ? { contextAliases } : {}) };
+  return {
+    ...base,
+    aliases,
+    ...(aliases.length > base.aliases.length ? { generatedFrom: base.aliases.length } : {}),
+    ...(contextAliases.length ? { contextAliases } : {}),
+  };
 }
 
 /**
@@ -197,7 +202,7 @@ export function extractOrdinaryWords(
   const generated = new Set(kb.entities.flatMap((e) => generatedNames(e, kb.naming).map((n) => aliasKey(n.text))));
   const tolerant = new Map<number, string[]>();
   for (const entity of matcherEntities)
-    for (const alias of entity.type === "figure" ? [] : entity.aliases)
+    for (const alias of entity.type === "figure" ? [] : entity.aliases.slice(0, entity.generatedFrom))
       if (toleratesMisspelling(alias)) {
         const key = aliasKey(alias);
         tolerant.set(key.length, [...(tolerant.get(key.length) ?? []), key]);
