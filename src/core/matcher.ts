@@ -94,8 +94,8 @@ export type Matcher = {
 
 /** A form's judgement: what it spans, how near its evidence is (0 for forms that need none), and why. */
 type Judged = { out: Output; spanEnd: number; distance: number; gluedNext: boolean; reason?: LinkReason };
-/** The nearest evidence for a form that needs some, in characters from it, or null when there is none. */
-type EvidenceReader = (out: Output, start: number) => { distance: number; reason: LinkReason } | null;
+/** Evidence for a form that needs some: how far from it, in characters, and what it is. */
+type Evidence = { distance: number; reason: LinkReason };
 
 const isLatinLetter = (code: number) => code >= 0x61 && code <= 0x7a;
 /** Digits that stand for letters in look-alike spellings (Ta0bao, A1ibaba). */
@@ -493,8 +493,9 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     if (o.rule === "after-full-name") ownSurnames.set(o.entity, [...(ownSurnames.get(o.entity) ?? []), o.surname!]);
   /** After a full name, record who now holds each surname it contains. */
   const noteFullName = (state: ScanState, text: string, entity: string, type: EntityType) => {
+    const held = type === "person" ? surnames : ownSurnames.get(entity);
+    if (!held?.length) return;
     const words = nameWords(text);
-    const held = type === "person" ? surnames : (ownSurnames.get(entity) ?? []);
     for (const surname of held) if (hasSurname(words, surname)) state.lastBySurname.set(surname, entity);
   };
   const figureTopics = figures.map((f) => ({
@@ -510,36 +511,37 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     return key;
   };
   /**
-   * Evidence for forms that need it, in one block: a cue anywhere in the block (its distance from the form),
-   * or an entity of `after` named earlier on the page (the distance back to that mention).
+   * The nearest evidence for a form that needs some: a cue anywhere in its block (the distance from the form),
+   * or an entity of `after` named earlier on the page (the distance back to that mention); null when none.
    */
-  const evidenceReader = (text: string, state: ScanState, compact: () => string): EvidenceReader => {
+  function nearestEvidence(
+    out: Output,
+    text: string,
+    start: number,
+    state: ScanState,
+    folded: string,
+  ): Evidence | null {
+    let best: Evidence | null = null;
     let rawAt: number[] | null = null;
-    const rawIndex = () => {
-      if (rawAt) return rawAt;
-      rawAt = [];
-      for (let k = 0; k < text.length; k++) if (!isNameSeparator(foldCode(text.charCodeAt(k)))) rawAt.push(k);
-      return rawAt;
-    };
-    return (out, start) => {
-      let best: { distance: number; reason: LinkReason } | null = null;
-      for (const cue of out.cues ?? []) {
-        const key = cueKey(cue);
-        const folded = compact();
-        for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
-          const distance = Math.abs(rawIndex()[at]! - start);
-          if (distance > 0 && (!best || distance < best.distance)) best = { distance, reason: { kind: "cue", cue } };
+    for (const cue of out.cues ?? []) {
+      const key = cueKey(cue);
+      for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
+        if (!rawAt) {
+          rawAt = [];
+          for (let k = 0; k < text.length; k++) if (!isNameSeparator(foldCode(text.charCodeAt(k)))) rawAt.push(k);
         }
+        const distance = Math.abs(rawAt[at]! - start);
+        if (distance > 0 && (!best || distance < best.distance)) best = { distance, reason: { kind: "cue", cue } };
       }
-      for (const id of out.after ?? []) {
-        const named = state.named.get(id);
-        const distance = named ? state.offset + start - named.at : 0;
-        if (named && distance > 0 && (!best || distance <= best.distance))
-          best = { distance, reason: { kind: "named-before", name: named.text } };
-      }
-      return best;
-    };
-  };
+    }
+    for (const id of out.after ?? []) {
+      const named = state.named.get(id);
+      const distance = named ? state.offset + start - named.at : 0;
+      if (named && distance > 0 && (!best || distance <= best.distance))
+        best = { distance, reason: { kind: "named-before", name: named.text } };
+    }
+    return best;
+  }
 
   const units = compiled.units;
   /** The length of a unit word glued at `end` (알리바바|닷컴은) with only particles after it, or 0. */
@@ -565,7 +567,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     start: number,
     end: number,
     state: ScanState,
-    evidence: EvidenceReader,
+    compact: () => string,
   ): Judged | null {
     let spanEnd = out.rule === "after-full-name" ? start + out.surnameLength! : end;
     let gluedNext = false;
@@ -590,7 +592,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       if (before) reason = { kind: "named-before", name: before.text };
     } else if (out.rule === "near-cue") {
       if (nextToPersonWord(text, start, end)) return null;
-      const found = evidence(out, start);
+      const found = nearestEvidence(out, text, start, state, compact());
       if (!found) return null;
       ({ distance, reason } = found);
     }
@@ -612,6 +614,11 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   function fuzzyAt(text: string, start: number): Mention | null {
     const names = fuzzyByFirst.get(foldCode(text.charCodeAt(start)));
     if (!names) return null;
+    // Most places are short words (알리고, 차이가): shorter than any tolerant name, nothing to compare.
+    const hangul = isHangulSyllable(text.charCodeAt(start));
+    let run = start + 1;
+    while (run < text.length && (hangul ? isHangulSyllable : isLatinOrDigit)(text.charCodeAt(run))) run++;
+    if (run - start < 4) return null;
     let found: Mention | null = null;
     for (const name of names) {
       const { key } = name;
@@ -623,7 +630,6 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
         if (foldCode(text.charCodeAt(start + k)) !== key.charCodeAt(k)) [at, differ] = [k, differ + 1];
       if (differ !== 1) continue;
       const written = foldCode(text.charCodeAt(start + at));
-      const hangul = isHangulSyllable(key.charCodeAt(0));
       if (hangul ? !isHangulSyllable(written) : !(isLatinLetter(written) || LOOKALIKE_DIGITS.includes(written)))
         continue;
       if (!rightBoundaryOk(text, end, false)) continue;
@@ -665,7 +671,6 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     const mentions: Mention[] = [];
     let foldedCompact: string | null = null;
     const compact = () => (foldedCompact ??= aliasKey(text));
-    const evidence = evidenceReader(text, state, compact);
     let i = 0;
     /** Set where a name glued to the one before starts (알리바바그룹마윈): walked there without the start pattern. */
     let gluedAt = -1;
@@ -689,7 +694,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
         let tie = false;
         for (const out of outputs) {
           if (glued && out.rule !== "alias") continue;
-          const judged = judge(out, text, i, end, state, evidence);
+          const judged = judge(out, text, i, end, state, compact);
           if (!judged) continue;
           if (out.rule !== "near-cue") {
             chosen = judged;

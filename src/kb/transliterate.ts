@@ -173,9 +173,11 @@ const withFirst = (r: Rendering, first: Partial<Jamo>): Rendering => [{ ...r[0]!
 
 export const REWRITES: readonly Rewrite[] = [
   {
+    // 쑤 → 수 is common too, but 수 begins a great many Korean words: a name starting there would be looked up
+    // at each of them, and the press keeps 쑤 (쑤저우).
     style: "common",
-    why: "z, s as plain consonants (쯔 → 즈, 쑤 → 수)",
-    apply: (r) => (r[0]!.i === "ㅉ" ? withFirst(r, { i: "ㅈ" }) : r[0]!.i === "ㅆ" ? withFirst(r, { i: "ㅅ" }) : null),
+    why: "z as a plain consonant (쯔 → 즈)",
+    apply: (r) => (r[0]!.i === "ㅉ" ? withFirst(r, { i: "ㅈ" }) : null),
   },
   {
     style: "common",
