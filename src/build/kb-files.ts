@@ -1,6 +1,6 @@
 /**
  * Reads the authored knowledge base from src/kb/data (Node only): meta.json,
- * every file in sources/ and entities/, and corrections.json. Used by the
+ * publishers.json, every file in sources/ and entities/, and corrections.json. Used by the
  * build plugin, the scan CLI and the tests; the browser gets the compiled form.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -53,8 +53,10 @@ export function readKnowledgeBaseInput(dir = KB_DATA_DIR): unknown {
   const ordinaryFile = join(dir, "ordinary-words.json");
   if (meta.naming && existsSync(ordinaryFile))
     meta.naming = { ...(meta.naming as object), ordinaryWords: readJson(ordinaryFile) };
+  const publishersFile = join(dir, "publishers.json");
   return {
     ...meta,
+    publishers: existsSync(publishersFile) ? readJson(publishersFile) : [],
     sources: [...sources.values()].map((s) => s.record),
     entities,
     ...(existsSync(correctionsFile) ? { corrections: readJson(correctionsFile) } : {}),

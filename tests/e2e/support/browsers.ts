@@ -30,6 +30,8 @@ export type PageLike = {
     click(x: number, y: number): Promise<void>;
   };
   keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
+  /** A touch tap at a point (the session needs `touch: true`). */
+  touchscreen: { tap(x: number, y: number): Promise<void> };
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 };
@@ -60,6 +62,8 @@ export type LaunchOptions = {
   extension?: boolean;
   /** The browser's UI language (the extension's follows it). Default ko. */
   lang?: "ko" | "en";
+  /** A touch screen, for touchscreen.tap (Chromium: hasTouch; Firefox: touch events on). */
+  touch?: boolean;
 };
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -104,6 +108,7 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 800 },
+    hasTouch: options.touch ?? false,
     locale: options.lang === "en" ? "en-US" : "ko-KR",
     // The extension's UI language follows the browser's.
     env: {
@@ -185,6 +190,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
       // Optional permissions are granted without the doorhanger (no UI to click in headless Firefox).
       "extensions.webextOptionalPermissionPrompts": false,
       "network.dns.localDomains": OTHER_SITE,
+      ...(options.touch ? { "dom.w3c_touch_events.enabled": 1 } : {}),
       ...(options.proxy
         ? {
             "network.proxy.type": 1,
@@ -227,6 +233,7 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
         click: popup.click.bind(popup),
         mouse: popup.mouse,
         keyboard: popup.keyboard,
+        touchscreen: popup.touchscreen,
         bringToFront: popup.bringToFront.bind(popup),
         close: popup.close.bind(popup),
         goto: async () => undefined,

@@ -86,7 +86,7 @@ describe("version bump", () => {
     expect(refused.stderr).toContain("nothing under Unreleased");
     expect(files.map(readBack)).toEqual(before);
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000); // two tsx processes: seconds each on a loaded machine
 
   test("the repository's changelog has a section for the current version", () => {
     const version = JSON.parse(read("manifest.json")).version;

@@ -13,9 +13,8 @@ import { NEWS_SITES, SITE_KINDS } from "../../../src/sites/news-sites";
 const kb = compileKnowledgeBase({
   version: "test",
   asOf: "2026-03-10",
-  sources: [
-    { id: "a", publisher: "연합뉴스", title: null, date: "2025-02-24", url: "https://example.org/a", kind: "news" },
-  ],
+  publishers: [{ id: "yonhap", names: { ko: "연합뉴스", en: "Yonhap News Agency" }, kind: "wire" }],
+  sources: [{ id: "a", publisher: "yonhap", title: null, date: "2025-02-24", url: "https://example.org/a" }],
   entities: [
     {
       id: "jack-ma",
