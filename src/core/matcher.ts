@@ -93,7 +93,7 @@ export type Matcher = {
 };
 
 /** A form's judgement: what it spans, how near its evidence is (0 for forms that need none), and why. */
-type Judged = { out: Output; spanEnd: number; distance: number; gluedNext: boolean; reason?: LinkReason };
+type Judged = { out: Output; spanEnd: number; distance: number; gluedNext: boolean; reason: LinkReason | undefined };
 /** Evidence for a form that needs some: how far from it, in characters, and what it is. */
 type Evidence = { distance: number; reason: LinkReason };
 
@@ -594,9 +594,10 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       if (nextToPersonWord(text, start, end)) return null;
       const found = nearestEvidence(out, text, start, state, compact());
       if (!found) return null;
-      ({ distance, reason } = found);
+      distance = found.distance;
+      reason = found.reason;
     }
-    return { out, spanEnd, distance, gluedNext, ...(reason ? { reason } : {}) };
+    return { out, spanEnd, distance, gluedNext, reason };
   }
 
   type Tolerant = FuzzyName & { key: string; type: EntityType };
@@ -701,8 +702,10 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
             break;
           }
           // Forms several entities share (알리): the one whose evidence is nearest; refused when it is a tie.
-          if (!nearest || judged.distance < nearest.distance) [nearest, tie] = [judged, false];
-          else if (judged.distance === nearest.distance && out.entity !== nearest.out.entity) tie = true;
+          if (!nearest || judged.distance < nearest.distance) {
+            nearest = judged;
+            tie = false;
+          } else if (judged.distance === nearest.distance && out.entity !== nearest.out.entity) tie = true;
         }
         chosen ??= tie ? null : nearest;
         if (!chosen) continue;
@@ -716,8 +719,8 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
           entity: out.entity,
           type: out.type,
           via: out.rule === "alias" || out.rule === "other-person" ? "alias" : "context",
-          ...(reason ? { reason } : {}),
         };
+        if (reason) accepted.reason = reason;
       }
       if (!accepted && !glued) accepted = fuzzyAt(text, i);
       if (accepted?.entity === OTHER_PERSON) {
