@@ -8,7 +8,7 @@ import { aliasKey } from "../core/text.ts";
 import type { VerificationStatus } from "../core/vocabulary.ts";
 import type { Citation, Origin, SourceGraph } from "./origins.ts";
 import { citation, origin, shownRecord, sourceGraphProblems, uncitable } from "./origins.ts";
-import type { Correction, Entity, Fact, KnowledgeBaseInput, Publisher, Source, Variant } from "./schema.ts";
+import type { Correction, Entity, Fact, KnowledgeBaseInput, Naming, Publisher, Source, Variant } from "./schema.ts";
 import { KnowledgeBaseSchema } from "./schema.ts";
 import type { StatusResult } from "./status.ts";
 import { isEstablished, isReport, isRounding, SAME_CURRENCY_CONVERSION_SPREAD, verificationStatus } from "./status.ts";
@@ -34,6 +34,7 @@ export type CompiledKb = {
   version: string;
   asOf: string;
   otherPeople: string[];
+  naming?: Naming;
   /** Every citable source id → what a reader is shown for it (a copy's entry is its original's). */
   sources: Record<string, Citation>;
   entities: CompiledEntity[];
@@ -285,6 +286,7 @@ export function analyseKnowledgeBase(input: unknown): {
     version: kb.version,
     asOf: kb.asOf,
     otherPeople: kb.otherPeople ?? [],
+    ...(kb.naming ? { naming: kb.naming } : {}),
     sources,
     entities: compiledEntities,
     corrections: (kb.corrections ?? []).map((c) => ({ ...c, sources: shownIds(graph, c.sources) })),

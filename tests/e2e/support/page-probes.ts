@@ -44,6 +44,8 @@ export type CardSnapshot = {
   open: boolean;
   entity?: string;
   title?: string;
+  /** The line under the title: the name as written, and why a short or misspelt form was linked. */
+  written?: string;
   text?: string;
   role?: string;
   /** Verification status of each fact shown. */
@@ -69,6 +71,7 @@ export function readCard(): CardSnapshot {
     open: true,
     entity: panel.dataset.entity,
     title: panel.querySelector("h2")?.textContent ?? "",
+    written: panel.querySelector(".as-written")?.textContent ?? "",
     text: panel.textContent ?? "",
     role: panel.getAttribute("role") ?? "",
     badges: [...panel.querySelectorAll(".facts .badge")].map((b) => [...b.classList].find((c) => c !== "badge") ?? ""),
