@@ -9,6 +9,7 @@ import { buildConstants, contentScriptPlugin } from "./src/build/content-script-
 import type { Target } from "./src/build/variants.ts";
 import { currentVariant, distDir } from "./src/build/variants.ts";
 import { contentScriptMatches, NEWS_SITES } from "./src/sites/news-sites.ts";
+import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION } from "./src/build/firefox-versions.ts";
 
 export type { Target };
 export const GECKO_ID = "maekrak@maekrak.app";
@@ -20,8 +21,12 @@ export function manifestFor(target: Target): ManifestV3Export {
     // Firefox has no MV3 service workers: an event page from the same script (crxjs reads scripts[0]).
     manifest.background = { scripts: [base.background.service_worker], type: "module" };
     manifest.browser_specific_settings = {
-      gecko: { id: GECKO_ID, strict_min_version: "140.0", data_collection_permissions: { required: ["none"] } },
-      gecko_android: { strict_min_version: "142.0" },
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ["none"] },
+      },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     };
   }
   return manifest as ManifestV3Export;

@@ -52,11 +52,11 @@ async function main() {
   const ahoPath = process.env.AHO_PATH;
   const Aho = ahoPath ? (await import(`${ahoPath}/dist/${process.env.AHO_ENTRY ?? "unicode-fast"}.js`)).default : null;
   const buildMs = {
-    trie: time(() => buildMatcher(data.entities, data.otherPeople, data.claims), 50),
+    trie: time(() => buildMatcher(data.entities, data.otherPeople, data.options), 50),
     regexp: time(() => new RegExp(regexSource(), "gi").exec("워밍업 알리바바"), 50),
     aho: Aho ? time(() => new Aho(aliases.flatMap((a) => [a.toLowerCase(), aliasKey(a)])), 50) : NaN,
   };
-  const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+  const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
   const regex = new RegExp(regexSource(), "gi");
   const plain = new RegExp(
     aliases

@@ -7,6 +7,7 @@ import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { CompiledKb } from "../kb/compile.ts";
 import { compileKnowledgeBase, KbError } from "../kb/compile.ts";
+import { checkNames } from "../kb/names.ts";
 
 /** MAEKRAK_KB_DIR points the build at another knowledge base (tests use it to prove a bad one fails the build). */
 export const KB_DATA_DIR = process.env.MAEKRAK_KB_DIR ?? join(import.meta.dirname, "..", "kb", "data");
@@ -48,6 +49,10 @@ export function readKnowledgeBaseInput(dir = KB_DATA_DIR): unknown {
   if (problems.length) throw new KbError(problems);
   const entities = jsonFiles(join(dir, "entities")).map(readJson);
   const correctionsFile = join(dir, "corrections.json");
+  // Ordinary words near the generated names, extracted from a real word list (npm run kb:ordinary-words).
+  const ordinaryFile = join(dir, "ordinary-words.json");
+  if (meta.naming && existsSync(ordinaryFile))
+    meta.naming = { ...(meta.naming as object), ordinaryWords: readJson(ordinaryFile) };
   const publishersFile = join(dir, "publishers.json");
   const figuresFile = join(dir, "figures.json");
   const ratesFile = join(dir, "rates.json");
@@ -63,5 +68,7 @@ export function readKnowledgeBaseInput(dir = KB_DATA_DIR): unknown {
 }
 
 export function loadKnowledgeBase(dir = KB_DATA_DIR): CompiledKb {
-  return compileKnowledgeBase(readKnowledgeBaseInput(dir));
+  const kb = compileKnowledgeBase(readKnowledgeBaseInput(dir));
+  checkNames(kb); // the generated names: their data, and no form that is also another entity's
+  return kb;
 }

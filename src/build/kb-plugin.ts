@@ -30,9 +30,9 @@ export function knowledgeBasePlugin(): Plugin {
       if (id === `\0${KB_ID}`) return jsonModule(kb);
       // The trie is built here, once, not on every page: the content script only maps its edges.
       const data = toMatcherData(kb);
-      const compiled = compileMatcher(data.entities, data.otherPeople, data.claims);
+      const compiled = compileMatcher(data.entities, data.otherPeople, data.options);
       // The written forms live in the trie now; the content script needs only each entity's id and type.
-      compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, ...rest }) => ({
+      compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, generatedFrom: _g, ...rest }) => ({
         ...rest,
         aliases: [],
       }));

@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const data = toMatcherData(loadKnowledgeBase());
-  const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+  const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
   let status = 0;
   for (const file of files) {
     let text: string;

@@ -193,6 +193,16 @@ function iconButton(
   return button;
 }
 
+/** Under the title: how the page wrote the name, and why a short or differently spelled form was linked. */
+function writtenLine(doc: Document, mention: MentionRecord, title: string): HTMLElement | null {
+  const reason = mention.reason;
+  if (reason?.kind === "spelling")
+    return h(doc, "div", { class: "as-written" }, t("link_spelling", mention.text, reason.intended));
+  const asWritten = aliasKey(mention.text) !== aliasKey(title) ? t("as_written", mention.text) : "";
+  const why = !reason ? "" : reason.kind === "cue" ? t("link_cue", reason.cue) : t("link_named_before", reason.name);
+  return asWritten || why ? h(doc, "div", { class: "as-written" }, [asWritten, why].filter(Boolean).join(" · ")) : null;
+}
+
 export function renderCard(
   doc: Document,
   details: EntityDetails,
@@ -223,9 +233,7 @@ export function renderCard(
       {},
       h(doc, "h2", { id: "maekrak-card-title" }, entity.names.ko),
       names ? h(doc, "div", { class: "names", lang: "en" }, names) : null,
-      aliasKey(mention.text) !== aliasKey(entity.names.ko)
-        ? h(doc, "div", { class: "as-written" }, t("as_written", mention.text))
-        : null,
+      writtenLine(doc, mention, entity.names.ko),
     ),
     h(doc, "p", { class: "summary" }, entity.summary[lang]),
   );

@@ -23,6 +23,11 @@ const NOUN_SUFFIXES = [
   "급",
   "형",
   "제",
+  "쯤",
+  "간",
+  "끼리",
+  "별",
+  "주",
 ];
 
 const PARTICLES = [
@@ -102,6 +107,25 @@ const PARTICLES = [
   "라면",
   "이라서",
   "라서",
+  // 에서 after a vowel, shortened (알리바바 클라우드서도), and rarer particles
+  "서",
+  "에겐",
+  "한텐",
+  "께선",
+  "마다",
+  "야말로",
+  "이야말로",
+  "나마",
+  "이나마",
+  "에다",
+  "에다가",
+  "더러",
+  "이여",
+  "여",
+  "이라든가",
+  "라든가",
+  "이라든지",
+  "라든지",
   // copula (이다) forms
   "다",
   "이다",
@@ -141,12 +165,26 @@ const PARTICLES = [
   "였으며",
   "이기도",
   "기도",
+  "이기",
   "이자",
   "자",
   "이어서",
   "여서",
   "이므로",
   "므로",
+  "인데",
+  "이었는데",
+  "였는데",
+  "인지",
+  "인가",
+  "일까",
+  "일지",
+  "이냐",
+  "냐",
+  "이었지만",
+  "였지만",
+  "이라니",
+  "라니",
 ];
 
 /** Endings that double as verb endings (알리고, 알리며, 알리는 …): not accepted after short, ambiguous forms. */
@@ -175,6 +213,13 @@ const VERB_LIKE = new Set([
   "라면",
   "란",
   "인",
+  "냐",
+  "여",
+  "였는데",
+  "였지만",
+  "라니",
+  "라든가",
+  "라든지",
 ]);
 
 const ALL_PIECES = [...new Set([...NOUN_SUFFIXES, ...PARTICLES])];
@@ -199,4 +244,59 @@ const STRICT_SET = new Set(STRICT_PIECES);
  */
 export function isValidTail(tail: string, strict = false): boolean {
   return segmentable(tail, strict ? STRICT_SET : ALL_SET, 3);
+}
+
+/** The copula's sentence-final forms after a name ("…업체는 알리다."). */
+const COPULA_FINAL = new Set(["다", "이다", "였다", "이었다"]);
+const SENTENCE_END = /^\s*(?:$|[.!?…"'”’)\]])/;
+
+const wordBefore = (text: string, start: number): string => {
+  let end = start;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  let begin = end;
+  while (begin > 0 && /[\uac00-\ud7a3]/.test(text[begin - 1]!)) begin--;
+  return end < start ? text.slice(begin, end) : "";
+};
+
+/**
+ * "…업체는 알리다.": a name closing the sentence with the copula, after a topic (a word ending in 은/는) — the
+ * one place the ending 다 is the copula and not a verb's (소식을 알리다, 널리 알리다 are verbs).
+ */
+export function isCopulaAfterTopic(text: string, start: number, end: number): boolean {
+  let tailEnd = end;
+  while (tailEnd < text.length && /[\uac00-\ud7a3]/.test(text[tailEnd]!)) tailEnd++;
+  if (!COPULA_FINAL.has(text.slice(end, tailEnd)) || !SENTENCE_END.test(text.slice(tailEnd, tailEnd + 3))) return false;
+  const topic = wordBefore(text, start);
+  return topic.length >= 2 && /[은는]$/.test(topic);
+}
+
+/** Words that make a short form a person's name (배우 알리, 알리 선수): no company or product is meant then. */
+const PERSON_WORDS = [
+  "씨",
+  "선수",
+  "감독",
+  "코치",
+  "배우",
+  "가수",
+  "복서",
+  "챔피언",
+  "대통령",
+  "총리",
+  "장관",
+  "의원",
+  "교수",
+  "박사",
+  "작가",
+  "왕자",
+  "국왕",
+];
+
+/** Whether the word right before the form, or the one right after it, is a person word. */
+export function nextToPersonWord(text: string, start: number, end: number): boolean {
+  const before = wordBefore(text, start);
+  if (PERSON_WORDS.includes(before)) return true;
+  let tailEnd = end;
+  while (tailEnd < text.length && /[\uac00-\ud7a3]/.test(text[tailEnd]!)) tailEnd++;
+  const after = /^\s([\uac00-\ud7a3]+)/.exec(text.slice(tailEnd, tailEnd + 12))?.[1] ?? "";
+  return PERSON_WORDS.some((word) => after.startsWith(word) && isValidTail(after.slice(word.length)));
 }

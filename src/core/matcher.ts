@@ -8,7 +8,7 @@
  */
 import type { CheckedAmount, ClaimData, ClaimState } from "./claims.ts";
 import { ClaimReader, createClaimState } from "./claims.ts";
-import { isValidTail } from "./korean.ts";
+import { isCopulaAfterTopic, isValidTail, nextToPersonWord } from "./korean.ts";
 import {
   NAME_SEPARATOR_CLASS,
   aliasKey,
@@ -21,7 +21,7 @@ import {
   isLatinOrDigit,
   isNameSeparator,
 } from "./text.ts";
-import type { EntityType, MatcherEntity, Mention } from "./types.ts";
+import type { EntityType, MatcherEntity, Mention, LinkReason } from "./types.ts";
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 
@@ -29,8 +29,10 @@ export type Output = {
   entity: string;
   type: EntityType;
   rule: AliasRule;
-  /** Folded cue words for near-cue aliases. */
+  /** Cue words for near-cue aliases, as written (folded when the matcher is loaded). */
   cues?: string[];
+  /** For near-cue aliases: entities whose earlier mention on the page is evidence too. */
+  after?: string[];
   /** Upper-case tickers (BABA) match only as written. */
   exactCase?: string;
   /** For title forms: the surname they stand for ("차이" in "차이 회장"), and its length as written. */
@@ -48,19 +50,56 @@ const newNode = (): TrieNode => ({ next: new Map() });
  * the entities named, and for each surname of a title form (마, 차이, 우 …) who
  * was last named in full with it — so 마 회장 after 마화텅 is not Jack Ma.
  */
-export type ScanState = { seen: Set<string>; lastBySurname: Map<string, string>; claims: ClaimState };
+export type ScanState = {
+  seen: Set<string>;
+  lastBySurname: Map<string, string>;
+  /** Where on the page (characters scanned before it) each entity was last named by one of its names, and how. */
+  named: Map<string, { at: number; text: string }>;
+  /** Characters scanned so far: positions in `named` are comparable across blocks. */
+  offset: number;
+  /** The claim reader's: the page's date and the amounts checked so far. */
+  claims: ClaimState;
+};
 /** `pageDate` (YYYY-MM-DD, when the page states it) places the periods its amounts are read with. */
 export const createScanState = (pageDate?: string): ScanState => ({
   seen: new Set(),
   lastBySurname: new Map(),
+  named: new Map(),
+  offset: 0,
   claims: createClaimState(pageDate),
 });
+
+/** What the build adds to the entities' names: words that may be glued after a name, and what tolerance must avoid. */
+export type MatcherOptions = {
+  /** Words glued after an organization's or product's name that keep it that entity (알리바바닷컴). */
+  unitWords?: readonly string[];
+  /** Ordinary words close to a long name: a misspelling close to one of them is not tolerated. */
+  ordinaryWords?: readonly string[];
+  /** The figures, rates and owner tables the claim reader checks amounts with. */
+  claims?: ClaimData;
+};
+
+/**
+ * A long name that tolerates one substituted character (알라바바 for 알리바바, Ta0bao): the alias as written
+ * (the card shows it), its entity, and the keys of other names and ordinary words within two substitutions of
+ * it — a form as close to one of those as to this name is not read as this name.
+ */
+export type FuzzyName = { intended: string; entity: string; blockers?: string[] };
 
 export type Matcher = {
   /** Finds mentions in one block (paragraph); `state` is read and updated. */
   scanBlock(text: string, state: ScanState): Mention[];
   entities: ReadonlyMap<string, MatcherEntity>;
 };
+
+/** A form's judgement: what it spans, how near its evidence is (0 for forms that need none), and why. */
+type Judged = { out: Output; spanEnd: number; distance: number; gluedNext: boolean; reason: LinkReason | undefined };
+/** Evidence for a form that needs some: how far from it, in characters, and what it is. */
+type Evidence = { distance: number; reason: LinkReason };
+
+const isLatinLetter = (code: number) => code >= 0x61 && code <= 0x7a;
+/** Digits that stand for letters in look-alike spellings (Ta0bao, A1ibaba). */
+const LOOKALIKE_DIGITS = [0x30, 0x31, 0x33, 0x35, 0x38];
 
 /** Marks an output that is never a mention: a name of someone out of scope that takes over a surname. */
 const OTHER_PERSON = "\u0000other";
@@ -98,6 +137,9 @@ export type CompiledMatcher = {
   outputs: Output[];
   gaps: number[];
   surnames: string[];
+  /** Folded unit words (compounds), longest first. */
+  units: string[];
+  fuzzy: FuzzyName[];
   /** The source of nameStartPattern for this trie (built with it, so a page only compiles the RegExp). */
   nameStart: string;
   /** The figures, rates and owner tables the claim reader checks amounts with. */
@@ -260,16 +302,63 @@ const isTicker = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias) && /[A-Z]/.tes
 export function buildMatcher(
   entities: readonly MatcherEntity[],
   otherPeople: readonly string[] = [],
-  claims?: ClaimData,
+  options: MatcherOptions = {},
 ): Matcher {
-  return matcherFromCompiled(compileMatcher(entities, otherPeople, claims));
+  return matcherFromCompiled(compileMatcher(entities, otherPeople, options));
+}
+
+/** Characters that differ between two keys of the same length (Infinity when the lengths differ). */
+function substitutions(a: string, b: string): number {
+  if (a.length !== b.length) return Number.POSITIVE_INFINITY;
+  let n = 0;
+  for (let k = 0; k < a.length; k++) if (a.charCodeAt(k) !== b.charCodeAt(k)) n++;
+  return n;
+}
+
+/** Names long enough to tolerate a misspelling: ≥ 4 Hangul syllables or ≥ 5 Latin letters, one word, no digits. */
+const FUZZY_ELIGIBLE = /^(?:[\uac00-\ud7a3]{4,}|[a-z]{5,})$/;
+export const toleratesMisspelling = (alias: string): boolean => {
+  const key = aliasKey(alias);
+  return key === alias.toLowerCase() && FUZZY_ELIGIBLE.test(key);
+};
+
+/** The long names that tolerate one substitution, each with what is too close to it to tolerate (build time). */
+export function fuzzyNames(
+  entities: readonly MatcherEntity[],
+  otherNames: readonly string[],
+  ordinaryWords: readonly string[],
+): FuzzyName[] {
+  const owners: Array<[string, string]> = [
+    ...entities.flatMap((e) =>
+      [...e.aliases, ...(e.contextAliases ?? []).map((c) => c.text)].map((a): [string, string] => [aliasKey(a), e.id]),
+    ),
+    ...[...otherNames, ...ordinaryWords].map((a): [string, string] => [aliasKey(a), ""]),
+  ];
+  const out: FuzzyName[] = [];
+  const done = new Set<string>();
+  for (const entity of entities) {
+    if (entity.type === "figure") continue;
+    // Written names only: a misspelling of a generated rendering is too far from what anyone wrote.
+    for (const alias of entity.aliases.slice(0, entity.generatedFrom)) {
+      const key = aliasKey(alias);
+      if (!toleratesMisspelling(alias) || done.has(key)) continue;
+      done.add(key);
+      const blockers = owners.filter(([k, owner]) => owner !== entity.id && substitutions(k, key) <= 2).map(([k]) => k);
+      out.push({
+        intended: alias,
+        entity: entity.id,
+        ...(blockers.length ? { blockers: [...new Set(blockers)] } : {}),
+      });
+    }
+  }
+  return out;
 }
 
 /** Builds the trie and numbers its nodes (build time; tests and the CLI through buildMatcher). */
 export function compileMatcher(
   entities: readonly MatcherEntity[],
   otherPeople: readonly string[] = [],
-  claims?: ClaimData,
+  options: MatcherOptions = {},
 ): CompiledMatcher {
   const root = newNode();
   const surnames = new Set<string>();
@@ -295,7 +384,8 @@ export function compileMatcher(
         entity: entity.id,
         type: entity.type,
         rule: ctx.rule,
-        ...(ctx.cues ? { cues: ctx.cues.map((cue) => aliasKey(cue)) } : {}),
+        ...(ctx.cues ? { cues: ctx.cues } : {}),
+        ...(ctx.after ? { after: ctx.after } : {}),
         ...(surname ? { surname, surnameLength: surnameWritten!.length } : {}),
         ...(isTicker(ctx.text) ? { exactCase: ctx.text } : {}),
       });
@@ -331,8 +421,25 @@ export function compileMatcher(
       queue.push(child);
     }
   }
-  const compiled = { entities: [...entities], counts, codes, out, outputs, gaps, surnames: [...surnames] };
-  return { ...compiled, nameStart: nameStartPattern(nameStarts(compiled)).source, ...(claims ? { claims } : {}) };
+  const units = [...new Set((options.unitWords ?? []).map(aliasKey))].sort((a, b) => b.length - a.length);
+  // Tolerance needs to know the ordinary words near each long name: without them, none.
+  const fuzzy = options.ordinaryWords ? fuzzyNames(entities, otherPeople, options.ordinaryWords) : [];
+  const compiled = {
+    entities: [...entities],
+    counts,
+    codes,
+    out,
+    outputs,
+    gaps,
+    surnames: [...surnames],
+    units,
+    fuzzy,
+  };
+  return {
+    ...compiled,
+    nameStart: nameStartPattern(nameStarts(compiled)).source,
+    ...(options.claims ? { claims: options.claims } : {}),
+  };
 }
 
 /** Each first character of a name, with the characters that can follow it, read from the compiled trie. */
@@ -369,23 +476,176 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   const byId = new Map<string, MatcherEntity>();
   for (const entity of entities) byId.set(entity.id, entity);
   const claimReader = compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null;
+  /** The short forms (surnames, 다모) each entity has: an organization's name takes over only its own. */
+  const ownSurnames = new Map<string, string[]>();
+  for (const o of outputs)
+    if (o.rule === "after-full-name") ownSurnames.set(o.entity, [...(ownSurnames.get(o.entity) ?? []), o.surname!]);
   /** After a full name, record who now holds each surname it contains. */
-  const noteFullName = (state: ScanState, text: string, entity: string) => {
+  const noteFullName = (state: ScanState, text: string, entity: string, type: EntityType) => {
+    const held = type === "person" ? surnames : ownSurnames.get(entity);
+    if (!held?.length) return;
     const words = nameWords(text);
-    for (const surname of surnames) if (hasSurname(words, surname)) state.lastBySurname.set(surname, entity);
+    for (const surname of held) if (hasSurname(words, surname)) state.lastBySurname.set(surname, entity);
   };
+
+  const cueKeys = new Map<string, string>();
+  const cueKey = (cue: string) => {
+    let key = cueKeys.get(cue);
+    if (key === undefined) cueKeys.set(cue, (key = aliasKey(cue)));
+    return key;
+  };
+  /**
+   * The nearest evidence for a form that needs some: a cue anywhere in its block (the distance from the form),
+   * or an entity of `after` named earlier on the page (the distance back to that mention); null when none.
+   */
+  function nearestEvidence(
+    out: Output,
+    text: string,
+    start: number,
+    state: ScanState,
+    folded: string,
+  ): Evidence | null {
+    let best: Evidence | null = null;
+    let rawAt: number[] | null = null;
+    for (const cue of out.cues ?? []) {
+      const key = cueKey(cue);
+      for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
+        if (!rawAt) {
+          rawAt = [];
+          for (let k = 0; k < text.length; k++) if (!isNameSeparator(foldCode(text.charCodeAt(k)))) rawAt.push(k);
+        }
+        const distance = Math.abs(rawAt[at]! - start);
+        if (distance > 0 && (!best || distance < best.distance)) best = { distance, reason: { kind: "cue", cue } };
+      }
+    }
+    for (const id of out.after ?? []) {
+      const named = state.named.get(id);
+      const distance = named ? state.offset + start - named.at : 0;
+      if (named && distance > 0 && (!best || distance <= best.distance))
+        best = { distance, reason: { kind: "named-before", name: named.text } };
+    }
+    return best;
+  }
+
+  const units = compiled.units;
+  /** The length of a unit word glued at `end` (알리바바|닷컴은) with only particles after it, or 0. */
+  const unitAt = (text: string, end: number): number => {
+    for (const unit of units) {
+      let k = 0;
+      while (k < unit.length && foldCode(text.charCodeAt(end + k)) === unit.charCodeAt(k)) k++;
+      if (k === unit.length && rightBoundaryOk(text, end + k, false)) return k;
+    }
+    return 0;
+  };
+  /** Whether another name starts right at `end`, glued to the one before (알리바바그룹|마윈), and ends well. */
+  const gluedNameAt = (text: string, end: number): boolean =>
+    walk(trie, text, end).some(
+      (c) =>
+        c.outputs.some((o) => o.rule === "alias" && o.entity !== OTHER_PERSON) && rightBoundaryOk(text, c.end, false),
+    );
+
+  /** Whether `out` holds for the name at start..end, and what it spans; null when it does not hold. */
+  function judge(
+    out: Output,
+    text: string,
+    start: number,
+    end: number,
+    state: ScanState,
+    compact: () => string,
+  ): Judged | null {
+    let spanEnd = out.rule === "after-full-name" ? start + out.surnameLength! : end;
+    let gluedNext = false;
+    // Short forms valid only with evidence (알리) refuse verb-like endings (알리고, 알리는), but not the copula
+    // after a topic ("…업체는 알리다.").
+    const bare = out.rule === "after-full-name" && spanEnd === end;
+    if (!rightBoundaryOk(text, end, out.rule === "near-cue")) {
+      const compound = out.rule === "alias" && out.type !== "person";
+      const unit = compound ? unitAt(text, end) : 0;
+      if (unit) spanEnd = end + unit;
+      else if (compound && gluedNameAt(text, end)) gluedNext = true;
+      else if (!(out.rule === "near-cue" && isCopulaAfterTopic(text, start, end))) return null;
+    }
+    if (out.exactCase !== undefined && text.slice(start, end).replace(/[\s-]/g, "") !== out.exactCase) return null;
+    let distance = 0;
+    let reason: LinkReason | undefined;
+    if (out.rule === "after-full-name") {
+      if (state.lastBySurname.get(out.surname!) !== out.entity) return null;
+      // A bare surname or short form (린, 다모) stands for the name only with a particle right after it.
+      if (bare && !isHangulSyllable(text.charCodeAt(end))) return null;
+      const before = state.named.get(out.entity);
+      if (before) reason = { kind: "named-before", name: before.text };
+    } else if (out.rule === "near-cue") {
+      if (nextToPersonWord(text, start, end)) return null;
+      const found = nearestEvidence(out, text, start, state, compact());
+      if (!found) return null;
+      distance = found.distance;
+      reason = found.reason;
+    }
+    return { out, spanEnd, distance, gluedNext, reason };
+  }
+
+  type Tolerant = FuzzyName & { key: string; type: EntityType };
+  const fuzzyByFirst = new Map<number, Tolerant[]>();
+  for (const name of compiled.fuzzy) {
+    const key = aliasKey(name.intended);
+    const tolerant = { ...name, key, type: byId.get(name.entity)!.type };
+    fuzzyByFirst.set(key.charCodeAt(0), [...(fuzzyByFirst.get(key.charCodeAt(0)) ?? []), tolerant]);
+  }
+  /**
+   * A long name written with one character substituted (알라바바, Ta0bao): the first character as in the name,
+   * a Hangul syllable for a Hangul one, a letter or a digit that looks like the letter for a Latin one, only
+   * particles after it, one name only that close, and no ordinary word or other name as close.
+   */
+  function fuzzyAt(text: string, start: number): Mention | null {
+    const names = fuzzyByFirst.get(foldCode(text.charCodeAt(start)));
+    if (!names) return null;
+    // Most places are short words (알리고, 차이가): shorter than any tolerant name, nothing to compare.
+    const hangul = isHangulSyllable(text.charCodeAt(start));
+    let run = start + 1;
+    while (run < text.length && (hangul ? isHangulSyllable : isLatinOrDigit)(text.charCodeAt(run))) run++;
+    if (run - start < 4) return null;
+    let found: Mention | null = null;
+    for (const name of names) {
+      const { key } = name;
+      const end = start + key.length;
+      if (end > text.length) continue;
+      let at = -1;
+      let differ = 0;
+      for (let k = 1; k < key.length && differ < 2; k++)
+        if (foldCode(text.charCodeAt(start + k)) !== key.charCodeAt(k)) [at, differ] = [k, differ + 1];
+      if (differ !== 1) continue;
+      const written = foldCode(text.charCodeAt(start + at));
+      if (hangul ? !isHangulSyllable(written) : !(isLatinLetter(written) || LOOKALIKE_DIGITS.includes(written)))
+        continue;
+      if (!rightBoundaryOk(text, end, false)) continue;
+      const form = aliasKey(text.slice(start, end));
+      if (name.blockers?.some((blocker) => substitutions(form, blocker) <= 1)) continue;
+      if (found && found.entity !== name.entity) return null;
+      found ??= {
+        start,
+        end,
+        text: text.slice(start, end),
+        entity: name.entity,
+        type: name.type,
+        via: "context",
+        reason: { kind: "spelling", intended: name.intended },
+      };
+    }
+    return found;
+  }
 
   function scanBlock(input: string, state: ScanState): Mention[] {
     // Decomposed Hangul is composed first; spans map back to the input's own offsets.
     const composed = composeHangul(input);
-    if (composed) {
-      return scanComposed(composed.text, state).map((m) => {
-        const start = composed.origin[m.start]!;
-        const end = composed.origin[m.end]!;
-        return { ...m, start, end, text: input.slice(start, end) };
-      });
-    }
-    return scanComposed(input, state);
+    const mentions = composed
+      ? scanComposed(composed.text, state).map((m) => {
+          const start = composed.origin[m.start]!;
+          const end = composed.origin[m.end]!;
+          return { ...m, start, end, text: input.slice(start, end) };
+        })
+      : scanComposed(input, state);
+    state.offset += input.length;
+    return mentions;
   }
 
   /** Characters that can start an amount: only blocks with one are given to the money parser. */
@@ -397,52 +657,71 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     let foldedCompact: string | null = null;
     const compact = () => (foldedCompact ??= aliasKey(text));
     let i = 0;
+    /** Set where a name glued to the one before starts (알리바바그룹마윈): walked there without the start pattern. */
+    let gluedAt = -1;
     while (i < text.length) {
-      // Straight to the next place a name can start (a native search: a JS step per character was most of
-      // the cost of scanning a page, whose code runs once and mostly unoptimised).
-      nameStart.lastIndex = i;
-      const hit = nameStart.exec(text);
-      if (!hit) break;
-      i = hit.index;
+      if (i !== gluedAt) {
+        // Straight to the next place a name can start (a native search: a JS step per character was most of
+        // the cost of scanning a page, whose code runs once and mostly unoptimised).
+        nameStart.lastIndex = i;
+        const hit = nameStart.exec(text);
+        if (!hit) break;
+        i = hit.index;
+      }
+      const glued = i === gluedAt;
       const candidates = walk(trie, text, i);
       let accepted: Mention | null = null;
       let acceptedEnd = i;
       for (let c = candidates.length - 1; c >= 0 && !accepted; c--) {
         const { end, outputs } = candidates[c]!;
+        let chosen: Judged | null = null;
+        let nearest: Judged | null = null;
+        let tie = false;
         for (const out of outputs) {
-          // Short forms valid only near a cue (알리) refuse verb-like endings (알리고, 알리는).
-          const strict = out.rule === "near-cue";
-          if (!rightBoundaryOk(text, end, strict)) continue;
-          if (out.exactCase !== undefined && text.slice(i, end).replace(/[\s-]/g, "") !== out.exactCase) continue;
-          if (out.rule === "after-full-name" && state.lastBySurname.get(out.surname!) !== out.entity) continue;
-          if (out.rule === "near-cue" && !out.cues?.some((cue) => compact().includes(cue))) continue;
-          // A title is not part of the span: 조 차이 회장 → 조 차이, 우 CEO → 우.
-          const spanEnd = out.rule === "after-full-name" ? i + out.surnameLength! : end;
-          acceptedEnd = end;
-          accepted = {
-            start: i,
-            end: spanEnd,
-            text: text.slice(i, spanEnd),
-            entity: out.entity,
-            type: out.type,
-            via: out.rule === "alias" || out.rule === "other-person" ? "alias" : "context",
-          };
-          break;
+          if (glued && out.rule !== "alias") continue;
+          const judged = judge(out, text, i, end, state, compact);
+          if (!judged) continue;
+          if (out.rule !== "near-cue") {
+            chosen = judged;
+            break;
+          }
+          // Forms several entities share (알리): the one whose evidence is nearest; refused when it is a tie.
+          if (!nearest || judged.distance < nearest.distance) {
+            nearest = judged;
+            tie = false;
+          } else if (judged.distance === nearest.distance && out.entity !== nearest.out.entity) tie = true;
         }
+        chosen ??= tie ? null : nearest;
+        if (!chosen) continue;
+        const { out, spanEnd, reason } = chosen;
+        if (chosen.gluedNext) gluedAt = end;
+        acceptedEnd = Math.max(end, spanEnd);
+        accepted = {
+          start: i,
+          end: spanEnd,
+          text: text.slice(i, spanEnd),
+          entity: out.entity,
+          type: out.type,
+          via: out.rule === "alias" || out.rule === "other-person" ? "alias" : "context",
+        };
+        if (reason) accepted.reason = reason;
       }
+      if (!accepted && !glued) accepted = fuzzyAt(text, i);
       if (accepted?.entity === OTHER_PERSON) {
-        noteFullName(state, accepted.text, OTHER_PERSON);
+        noteFullName(state, accepted.text, OTHER_PERSON, "person");
         i = accepted.end;
       } else if (accepted) {
         mentions.push(accepted);
         if (accepted.via === "alias") {
           seen.add(accepted.entity);
-          if (accepted.type === "person") noteFullName(state, accepted.text, accepted.entity);
+          noteFullName(state, accepted.text, accepted.entity, accepted.type);
+          state.named.set(accepted.entity, { at: state.offset + accepted.start, text: accepted.text });
         }
         i = Math.max(accepted.end, acceptedEnd);
       } else {
         i++;
       }
+      if (gluedAt !== -1 && gluedAt < i) gluedAt = -1;
     }
     if (claimReader && (mentions.length || mayHoldAmount.test(text))) {
       // Amounts are the claim reader's: whose figure each one is, read from its sentence (a block of names

@@ -14,6 +14,8 @@ export type Mention = {
   type: EntityType;
   /** How it was recognised: a plain alias, a context form (차이 회장, 알리 next to 테무), or a money amount. */
   via: "alias" | "context" | "figure";
+  /** Why a context form or a differently spelled name was linked (the card says it). */
+  reason?: LinkReason;
   figure?: {
     amount: MoneyAmount;
     verdict: FigureVerdict;
@@ -30,10 +32,21 @@ export type Mention = {
   };
 };
 
+/**
+ * Why a form that needs evidence was linked: the entity named earlier on the page (as written there), a cue
+ * word in the same paragraph, or a long name spelled with one character off (the name as the KB writes it).
+ */
+export type LinkReason =
+  | { kind: "named-before"; name: string }
+  | { kind: "cue"; cue: string }
+  | { kind: "spelling"; intended: string };
+
 /** What the matcher needs to know of an entity: compiled from the knowledge base at build time. */
 export type MatcherEntity = {
   id: string;
   type: EntityType;
   aliases: string[];
-  contextAliases?: Array<{ text: string; rule: "after-full-name" | "near-cue"; cues?: string[] }>;
+  /** Aliases from this index on were generated from the data (their misspellings are not tolerated). */
+  generatedFrom?: number;
+  contextAliases?: Array<{ text: string; rule: "after-full-name" | "near-cue"; cues?: string[]; after?: string[] }>;
 };

@@ -15,6 +15,7 @@ import type {
   Figure,
   FiguresFile,
   KnowledgeBaseInput,
+  Naming,
   Publisher,
   Rate,
   Segment,
@@ -46,6 +47,7 @@ export type CompiledKb = {
   version: string;
   asOf: string;
   otherPeople: string[];
+  naming?: Naming;
   /** Every citable source id → what a reader is shown for it (a copy's entry is its original's). */
   sources: Record<string, Citation>;
   entities: CompiledEntity[];
@@ -295,6 +297,7 @@ export function analyseKnowledgeBase(input: unknown): {
     version: kb.version,
     asOf: kb.asOf,
     otherPeople: kb.otherPeople ?? [],
+    ...(kb.naming ? { naming: kb.naming } : {}),
     sources,
     entities: compiledEntities,
     corrections: (kb.corrections ?? []).map((c) => ({ ...c, sources: shownIds(graph, c.sources) })),

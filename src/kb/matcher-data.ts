@@ -1,29 +1,50 @@
 /** Projects the compiled knowledge base onto what the matcher needs, and nothing more (the content script ships this). */
 import type { ClaimData, ClaimFigure } from "../core/claims.ts";
+import type { MatcherOptions } from "../core/matcher.ts";
 import type { MatcherEntity } from "../core/types.ts";
-import type { CompiledKb } from "./compile";
+import type { CompiledEntity, CompiledKb } from "./compile";
+import { withGeneratedNames } from "./names.ts";
 
-export type MatcherData = { entities: MatcherEntity[]; otherPeople: string[]; claims: ClaimData };
+/** `otherPeople` also holds the out-of-scope names that begin with ours (naming.otherNames): never marked. */
+export type MatcherData = {
+  entities: MatcherEntity[];
+  otherPeople: string[];
+  options: MatcherOptions & { claims: ClaimData };
+};
 
 export function toMatcherData(kb: CompiledKb): MatcherData {
-  return { entities: toMatcherEntities(kb), otherPeople: kb.otherPeople, claims: toClaimData(kb) };
+  return {
+    entities: toMatcherEntities(kb),
+    otherPeople: [...kb.otherPeople, ...(kb.naming?.otherNames ?? [])],
+    options: {
+      unitWords: kb.naming?.unitWords ?? [],
+      ...(kb.naming?.ordinaryWords ? { ordinaryWords: kb.naming.ordinaryWords } : {}),
+      claims: toClaimData(kb),
+    },
+  };
 }
 
+/** Each entity's names for the matcher: the written ones and those generated from the data (names.ts). */
 export function toMatcherEntities(kb: CompiledKb): MatcherEntity[] {
-  return kb.entities.map((entity) => ({
+  return kb.entities.map((entity) => withGeneratedNames(entity, writtenNames(entity), kb.naming));
+}
+
+function writtenNames(entity: CompiledEntity): MatcherEntity {
+  return {
     id: entity.id,
     type: entity.type,
     aliases: entity.aliases,
     ...(entity.contextAliases
       ? {
-          contextAliases: entity.contextAliases.map(({ text, rule, cues }) => ({
+          contextAliases: entity.contextAliases.map(({ text, rule, cues, after }) => ({
             text,
             rule,
             ...(cues ? { cues } : {}),
+            ...(after ? { after } : {}),
           })),
         }
       : {}),
-  }));
+  };
 }
 
 /** Figures, rates and the owner tables, without labels and sources (cards get those from the background). */

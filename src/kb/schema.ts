@@ -112,8 +112,33 @@ export const ContextAliasSchema = v.strictObject({
   text: nonEmpty,
   rule: v.picklist(CONTEXT_RULES),
   cues: v.optional(v.array(nonEmpty)),
+  /**
+   * near-cue forms: entities whose mention earlier on the page also supports this form (the entity itself, its
+   * parent), as evidence besides the cues; the nearest evidence decides between entities sharing the form.
+   */
+  after: v.optional(v.array(id)),
   note: v.optional(nonEmpty),
 });
+
+/**
+ * A Chinese name and how Korean text writes it: the matcher's Korean renderings are generated from the pinyin
+ * at build time (src/kb/names.ts), the Sino-Korean reading from the traditional characters where articles use it.
+ */
+export const ChineseNameSchema = v.strictObject({
+  /** Simplified characters. */
+  hans: nonEmpty,
+  /** Traditional characters, when they differ. */
+  hant: v.optional(nonEmpty),
+  /** Pinyin, words separated by spaces (tone marks optional): "Tongyi Qianwen". */
+  pinyin: nonEmpty,
+  /** The Sino-Korean reading (通義千問 → 통의천문) is used by articles: always, or only with evidence. */
+  sinoKorean: v.optional(v.picklist(["alias", "context"])),
+  /** False when Korean text translates the name rather than transliterating it (蚂蚁集团 is 앤트그룹). */
+  rendered: v.optional(v.boolean()),
+});
+
+/** A listing: the exchange (a key of meta.json naming.exchanges) and the symbol there. */
+export const TickerSchema = v.strictObject({ exchange: nonEmpty, symbol: nonEmpty });
 
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD"));
 /** An entity id, or a segment of one reported on its own ("alibaba-group#cloud"). */
@@ -198,7 +223,14 @@ export const RateSchema = v.strictObject({
 export const EntitySchema = v.strictObject({
   id,
   type: v.picklist(ENTITY_TYPES),
-  names: v.strictObject({ ko: nonEmpty, en: nonEmpty, zh: v.optional(nonEmpty) }),
+  names: v.strictObject({
+    ko: nonEmpty,
+    en: nonEmpty,
+    zh: v.optional(nonEmpty),
+    /** Every Chinese name of the entity, with its pinyin (the Han forms among its aliases are among these). */
+    chinese: v.optional(v.array(ChineseNameSchema)),
+    tickers: v.optional(v.array(TickerSchema)),
+  }),
   /** Forms that always refer to this entity (spacing variants are matched automatically). */
   aliases: v.pipe(v.array(nonEmpty), v.minLength(1, "an entity needs at least one alias")),
   contextAliases: v.optional(v.array(ContextAliasSchema)),
@@ -225,6 +257,24 @@ export const KnowledgeBaseSchema = v.strictObject({
    */
   otherPeople: v.optional(v.array(nonEmpty)),
   publishers: v.array(PublisherSchema),
+  /** What the matcher's generated names are made from (src/kb/names.ts). */
+  naming: v.optional(
+    v.strictObject({
+      /** Names outside the scope that begin with one of ours (티몰 지니 is not Tmall): never marked. */
+      otherNames: v.array(nonEmpty),
+      /** Words glued after an organization's or product's name that keep it that entity (알리바바닷컴). */
+      unitWords: v.array(nonEmpty),
+      /** Per exchange, how tickers are written with it: "{s}" is the symbol; `pad` zero-pads it (09988). */
+      exchanges: v.record(
+        v.string(),
+        v.strictObject({ forms: v.array(nonEmpty), pad: v.optional(v.pipe(v.number(), v.integer())) }),
+      ),
+      /** Latin words of names and their Korean and mixed-script renderings (Qwen → 큐원, Tmall → T몰). */
+      renderings: v.record(v.string(), v.array(nonEmpty)),
+      /** Generated forms and near-misspellings that are ordinary Korean words (ordinary-words.json, extracted). */
+      ordinaryWords: v.optional(v.array(nonEmpty)),
+    }),
+  ),
   sources: v.array(SourceSchema),
   entities: v.array(EntitySchema),
   corrections: v.optional(v.array(CorrectionSchema)),
@@ -243,4 +293,6 @@ export type Segment = v.InferOutput<typeof SegmentSchema>;
 export type Rate = v.InferOutput<typeof RateSchema>;
 export type FiguresFile = v.InferOutput<typeof FiguresFileSchema>;
 export type Correction = v.InferOutput<typeof CorrectionSchema>;
+export type ChineseName = v.InferOutput<typeof ChineseNameSchema>;
+export type Naming = NonNullable<v.InferOutput<typeof KnowledgeBaseSchema>["naming"]>;
 export type KnowledgeBaseInput = v.InferOutput<typeof KnowledgeBaseSchema>;

@@ -24,8 +24,11 @@ export type Connector = {
   requestHostAccess(host: string): Promise<boolean>;
   /** Runs Maekrak once on the active tab through activeTab (no prompt, nothing kept); rejects when it cannot. */
   runOnPage(): Promise<PageMentions>;
-  /** Shortcuts of the keyboard commands, as the browser has them (the reader may have changed them). */
-  shortcuts(): Promise<Record<string, string>>;
+  /**
+   * Shortcuts of the keyboard commands, as the browser has them (the reader may have changed them); null where the
+   * browser has no commands API (Firefox for Android).
+   */
+  shortcuts(): Promise<Record<string, string> | null>;
   requestedEntity(): Promise<string | null>;
 };
 
@@ -65,8 +68,18 @@ export const browserConnector: Connector = {
     return sendToTab(id!, { type: "runOnPage" });
   },
   async shortcuts() {
-    const commands = await browser.commands.getAll().catch(() => []);
+    const commands = await browser.commands?.getAll().catch(() => []);
+    if (!commands) return null;
     return Object.fromEntries(commands.filter((c) => c.name).map((c) => [c.name!, c.shortcut ?? ""]));
   },
   requestedEntity: takeRequestedEntity,
 };
+
+/**
+ * Whether the popup was opened as a page (a tab; on Firefox for Android every popup opens as a full page) rather than
+ * as the toolbar's popup, which sizes itself to its content.
+ */
+export function openedAsPage(): boolean {
+  const popups = browser.extension?.getViews?.({ type: "popup" }) ?? [];
+  return !popups.includes(window);
+}

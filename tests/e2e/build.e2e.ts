@@ -1,6 +1,7 @@
 /** The built extensions: one source, two manifests, Firefox's passes web-ext lint. */
 import { describe, expect, test } from "vitest";
-import { readFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./support/browsers";
@@ -8,6 +9,7 @@ import type { Target, Variant } from "../../src/build/variants";
 import { distPath, TARGETS } from "../../src/build/variants";
 import { contentScriptMatches, hostCovers, NEWS_SITES } from "../../src/sites/news-sites";
 import { ISSUE_HOSTS } from "../support/news-hosts";
+import { FIREFOX_ANDROID_MIN_VERSION } from "../../src/build/firefox-versions";
 
 /** The release build (dist/<browser>) unless `variant` is "test" (dist/test/<browser>, what the other e2e suites drive). */
 const dist = (target: Target, variant: Variant = "release") => distPath(ROOT, target, variant);
@@ -55,6 +57,7 @@ describe("builds", () => {
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.strict_min_version).toBe("140.0");
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ["none"] });
+    expect(m.browser_specific_settings.gecko_android).toEqual({ strict_min_version: FIREFOX_ANDROID_MIN_VERSION });
   });
 
   test.each(TARGETS)(
@@ -87,15 +90,35 @@ describe("builds", () => {
     },
   );
 
+  const lint = (dir: string) =>
+    JSON.parse(
+      spawnSync("npx", ["web-ext", "lint", "--source-dir", dir, "--output", "json"], { encoding: "utf8", cwd: ROOT })
+        .stdout,
+    ) as { summary: { errors: number }; warnings: { code: string; file: string }[]; notices: { code: string }[] };
+
   test("web-ext lint on dist/firefox: 0 errors, and only the warning explained in the README", () => {
-    const result = spawnSync("npx", ["web-ext", "lint", "--source-dir", dist("firefox"), "--output", "json"], {
-      encoding: "utf8",
-      cwd: ROOT,
-    });
-    const report = JSON.parse(result.stdout);
+    const report = lint(dist("firefox"));
     expect(report.summary.errors).toBe(0);
     // Preact's own dangerouslySetInnerHTML support in the popup chunk; no Maekrak code assigns HTML.
     for (const warning of report.warnings)
       expect(`${warning.code} ${warning.file}`).toMatch(/^UNSAFE_VAR_ASSIGNMENT assets\/index\.html-/);
+  }, 60_000);
+
+  // The linter checks Firefox for Android from browser_specific_settings.gecko_android: every manifest key and
+  // permission against that version. A copy declaring an older Android shows the check runs.
+  test("web-ext lint for Firefox for Android: nothing Android lacks at the declared version", () => {
+    const report = lint(dist("firefox"));
+    const android = [...report.warnings, ...report.notices].filter((m) => /ANDROID/.test(m.code));
+    expect(android).toEqual([]);
+    const older = mkdtempSync(join(tmpdir(), "maekrak-android-lint-"));
+    try {
+      cpSync(dist("firefox"), older, { recursive: true });
+      const m = manifest("firefox");
+      m.browser_specific_settings.gecko_android.strict_min_version = "113.0";
+      writeFileSync(join(older, "manifest.json"), JSON.stringify(m));
+      expect(lint(older).warnings.map((w) => w.code)).toContain("KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION");
+    } finally {
+      rmSync(older, { recursive: true, force: true });
+    }
   }, 60_000);
 });

@@ -6,15 +6,13 @@
  * the popup and an open card.
  */
 import { afterEach, describe, expect, test } from "vitest";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { BrowserName, PageLike } from "./support/browsers";
 import { OTHER_SITE, waitFor } from "./support/browsers";
 import { pointOfMention, readCard, readHighlights } from "./support/page-probes";
 import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
+import { runAxe } from "./support/axe";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** Presses modifier keys and a key together (both drivers accept key codes such as "KeyJ"). */
 async function chord(page: PageLike, ...keys: string[]) {
   for (const key of keys.slice(0, -1)) await page.keyboard.down(key);
@@ -58,16 +56,6 @@ function pointInCard(selector: string): { x: number; y: number } | null {
   el.scrollIntoView({ block: "nearest" });
   const r = el.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-}
-
-async function runAxe(page: PageLike, context: unknown): Promise<Array<{ id: string; nodes: number; help: string }>> {
-  // Evaluated by the driver (not eval in the page), so the popup's strict CSP does not block it.
-  const loaded = await page.evaluate(() => typeof (globalThis as any).axe !== "undefined", undefined);
-  if (!loaded) await page.evaluate(new Function(AXE_SOURCE) as () => void, undefined);
-  return page.evaluate(async (ctx) => {
-    const result = await (globalThis as any).axe.run(ctx ?? document, { resultTypes: ["violations"] });
-    return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.length, help: v.help }));
-  }, context);
 }
 
 describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls", (browserName) => {

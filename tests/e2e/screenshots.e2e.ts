@@ -13,6 +13,8 @@ import { launch, ROOT } from "./support/browsers";
 import type { FixtureServer } from "./support/server";
 import { startServer } from "./support/server";
 import { hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
+import { pointOfMention, readCard, readSheet } from "./support/page-probes";
+import { waitFor } from "./support/browsers";
 
 const OUT = join(ROOT, process.env.MAEKRAK_SCREENSHOTS ?? join("artifacts", "screenshots"));
 const STORE_OUT = join(ROOT, process.env.MAEKRAK_STORE_SCREENSHOTS ?? join("artifacts", "screenshots", "store"));
@@ -136,6 +138,50 @@ describe("chromium: screenshots for the README", () => {
       const luminance = await meanLuminance(page, sheetShot);
       if (scheme === "dark") expect(luminance).toBeLessThan(120);
       else expect(luminance).toBeGreaterThan(150);
+      await page.close();
+    });
+  }
+});
+
+describe("chromium: screenshots of the bottom sheet on a phone", () => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    server = await startServer();
+    session = await launch("chromium", { phone: true });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`the sheet a tap opens, ${scheme}`, async () => {
+      const page = (await session.newPage()) as ShotPage;
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(server.url("sample-news.html"));
+      await settledHighlights(page, 10);
+      const point = (await page.evaluate(pointOfMention, "3800억 위안"))!;
+      await page.touch.tap(point.x, point.y);
+      const sheet = await waitFor(
+        async () => {
+          const s = await page.evaluate(readSheet, undefined);
+          return s?.sheet && (await page.evaluate(readCard, undefined)).title ? s : null;
+        },
+        10_000,
+        "the sheet",
+      );
+      const shot = await page.screenshot({ path: join(OUT, `sheet-${scheme}.png`) });
+      // The whole phone screen (2× pixels), the sheet at its bottom, dark really dark.
+      expect(pngSize(shot)).toEqual({ width: sheet.viewport.width * 2, height: sheet.viewport.height * 2 });
+      const luminance = await meanLuminance(
+        page,
+        await page.screenshot({ clip: { x: 0, y: sheet.box.top + 40, width: sheet.viewport.width, height: 120 } }),
+      );
+      if (scheme === "dark") expect(luminance).toBeLessThan(90);
+      else expect(luminance).toBeGreaterThan(180);
       await page.close();
     });
   }

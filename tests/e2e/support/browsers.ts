@@ -34,7 +34,38 @@ export type PageLike = {
   touchscreen: { tap(x: number, y: number): Promise<void> };
   bringToFront(): Promise<void>;
   close(): Promise<void>;
+  /** A finger on the screen (pages of a session launched with `phone`; both drivers send real touch input). */
+  touch: Touch;
+  /** Sets the viewport's size in CSS pixels. */
+  resize(width: number, height: number): Promise<void>;
 };
+
+export type Touch = {
+  tap(x: number, y: number): Promise<void>;
+  /** Holds one finger still at (x, y) for `ms`. */
+  press(x: number, y: number, ms: number): Promise<void>;
+  /** One finger from `from` to `to` in `steps` moves, about a frame apart. */
+  swipe(from: { x: number; y: number }, to: { x: number; y: number }, steps?: number): Promise<void>;
+  /** Two fingers put down at `a` and `b`, spread apart by `spread` px each (a pinch-zoom), then lifted. */
+  pinch(a: { x: number; y: number }, b: { x: number; y: number }, spread: number): Promise<void>;
+};
+/** Where each of two fingers is after `step` of 5 moves apart (horizontally, by `spread` in all). */
+const apart = (a: { x: number; y: number }, b: { x: number; y: number }, spread: number, step: number) => {
+  const d = (spread * step) / 5;
+  return [
+    { x: a.x - d, y: a.y },
+    { x: b.x + d, y: b.y },
+  ];
+};
+
+/** The phone the touch suites emulate: 390 × 844 CSS pixels, touch, mobile viewport. */
+export const PHONE = { width: 390, height: 844 } as const;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const along = (from: { x: number; y: number }, to: { x: number; y: number }, steps: number) =>
+  Array.from({ length: steps }, (_, i) => ({
+    x: from.x + ((to.x - from.x) * (i + 1)) / steps,
+    y: from.y + ((to.y - from.y) * (i + 1)) / steps,
+  }));
 
 /** A host name outside the built-in news list that both browsers resolve to 127.0.0.1 (per-site tests). */
 export const OTHER_SITE = "other-news.test";
@@ -64,6 +95,8 @@ export type LaunchOptions = {
   lang?: "ko" | "en";
   /** A touch screen, for touchscreen.tap (Chromium: hasTouch; Firefox: touch events on). */
   touch?: boolean;
+  /** An emulated phone (PHONE: touch, a mobile viewport) instead of a 1100 × 800 desktop window. */
+  phone?: boolean;
 };
 
 export async function launch(name: BrowserName, options: LaunchOptions = {}): Promise<ExtensionSession> {
@@ -107,8 +140,9 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1100, height: 800 },
+    viewport: options.phone ? PHONE : { width: 1100, height: 800 },
     hasTouch: options.touch ?? false,
+    ...(options.phone ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {}),
     locale: options.lang === "en" ? "en-US" : "ko-KR",
     // The extension's UI language follows the browser's.
     env: {
@@ -127,6 +161,9 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
       "--disable-sync",
       "--no-first-run",
       `--lang=${options.lang ?? "ko"}`,
+      // The phone's pixel ratio for real, not only emulated: with an emulated ratio unlike the screen's, Chromium's
+      // highlightsFromPoint finds nothing (the emulation's artefact; hit-testing on a real phone is unaffected).
+      ...(options.phone ? ["--force-device-scale-factor=2"] : []),
       `--host-resolver-rules=MAP ${OTHER_SITE} 127.0.0.1`,
       // Lets the test press the toolbar button (CDP Extensions.triggerAction, over Playwright's debugging pipe).
       "--enable-unsafe-extension-debugging",
@@ -144,14 +181,48 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
       : (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 })));
   const extensionId = worker ? new URL(worker.url()).host : "none";
   const popupUrl = `chrome-extension://${extensionId}/src/popup/index.html`;
+  type PlaywrightPage = Awaited<ReturnType<typeof context.newPage>>;
+  // Touch input as the browser gets it from a touchscreen (CDP Input.dispatchTouchEvent): taps, holds and pans.
+  const withTouch = async (page: PlaywrightPage): Promise<PageLike> => {
+    const cdp = await context.newCDPSession(page);
+    const send = (type: string, points: { x: number; y: number }[]) =>
+      cdp.send("Input.dispatchTouchEvent", { type: type as "touchStart", touchPoints: points });
+    const touch: Touch = {
+      tap: (x, y) => page.touchscreen.tap(x, y),
+      press: async (x, y, ms) => {
+        await send("touchStart", [{ x, y }]);
+        await sleep(ms);
+        await send("touchEnd", []);
+      },
+      swipe: async (from, to, steps = 10) => {
+        await send("touchStart", [from]);
+        for (const point of along(from, to, steps)) {
+          await send("touchMove", [point]);
+          await sleep(16);
+        }
+        await send("touchEnd", []);
+      },
+      pinch: async (a, b, spread) => {
+        await send("touchStart", [a]);
+        await send("touchStart", [a, b]);
+        for (let step = 1; step <= 5; step++) {
+          await send("touchMove", apart(a, b, spread, step));
+          await sleep(16);
+        }
+        await send("touchEnd", []);
+      },
+    };
+    const resize = (width: number, height: number) => page.setViewportSize({ width, height });
+    return Object.assign(page, { touch, resize }) as unknown as PageLike;
+  };
   return {
     name: "chromium",
     popupUrl,
-    newPage: async () => (await context.newPage()) as unknown as PageLike,
+    newPage: async () => withTouch(await context.newPage()),
     openPopup: async (query = "") => {
       const popup = await context.newPage();
       await popup.goto(popupUrl + query);
-      return popup as unknown as PageLike;
+      return withTouch(popup);
     },
     clickAction: async (page) => {
       await page.bringToFront();
@@ -182,15 +253,18 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
     executablePath: FIREFOX,
     headless: true,
     protocol: "webDriverBiDi",
-    defaultViewport: { width: 1100, height: 800 },
+    defaultViewport: options.phone
+      ? { ...PHONE, hasTouch: true, isMobile: true, deviceScaleFactor: 2 }
+      : { width: 1100, height: 800 },
     extraPrefsFirefox: {
+      // Touch input from WebDriver BiDi (pointerType "touch") reaches pages as touch and pointer events.
+      ...(options.phone || options.touch ? { "dom.w3c_touch_events.enabled": 1 } : {}),
       "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: uuid }),
       "extensions.originControls.grantByDefault": true,
       "intl.locale.requested": options.lang ?? "ko",
       // Optional permissions are granted without the doorhanger (no UI to click in headless Firefox).
       "extensions.webextOptionalPermissionPrompts": false,
       "network.dns.localDomains": OTHER_SITE,
-      ...(options.touch ? { "dom.w3c_touch_events.enabled": 1 } : {}),
       ...(options.proxy
         ? {
             "network.proxy.type": 1,
@@ -209,7 +283,40 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
   });
   if (options.extension !== false) await browser.installExtension(distPath(ROOT, "firefox", "test"));
   const popupUrl = `moz-extension://${uuid}/src/popup/index.html`;
-  const adapt = (page: any): PageLike => page as PageLike;
+  // Touch actions over WebDriver BiDi (input.performActions with pointerType "touch", through puppeteer's touchscreen).
+  const adapt = (page: any): PageLike => {
+    const touch: Touch = {
+      tap: (x, y) => page.touchscreen.tap(x, y),
+      press: async (x, y, ms) => {
+        await page.touchscreen.touchStart(x, y);
+        await sleep(ms);
+        await page.touchscreen.touchEnd();
+      },
+      swipe: async (from, to, steps = 10) => {
+        await page.touchscreen.touchStart(from.x, from.y);
+        for (const point of along(from, to, steps)) {
+          await page.touchscreen.touchMove(point.x, point.y);
+          await sleep(16);
+        }
+        await page.touchscreen.touchEnd();
+      },
+      pinch: async (a, b, spread) => {
+        const first = await page.touchscreen.touchStart(a.x, a.y);
+        const second = await page.touchscreen.touchStart(b.x, b.y);
+        for (let step = 1; step <= 5; step++) {
+          const [p, q] = apart(a, b, spread, step);
+          await first.move(p!.x, p!.y);
+          await second.move(q!.x, q!.y);
+          await sleep(16);
+        }
+        await second.end();
+        await first.end();
+      },
+    };
+    const resize = (width: number, height: number) =>
+      page.setViewport({ ...page.viewport(), width, height }) as Promise<void>;
+    return Object.assign(page, { touch, resize }) as PageLike;
+  };
   return {
     name: "firefox",
     popupUrl,
@@ -236,6 +343,8 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
         touchscreen: popup.touchscreen,
         bringToFront: popup.bringToFront.bind(popup),
         close: popup.close.bind(popup),
+        setViewport: popup.setViewport.bind(popup),
+        viewport: popup.viewport.bind(popup),
         goto: async () => undefined,
       });
     },

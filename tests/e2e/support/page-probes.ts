@@ -44,6 +44,8 @@ export type CardSnapshot = {
   open: boolean;
   entity?: string;
   title?: string;
+  /** The line under the title: the name as written, and why a short or misspelt form was linked. */
+  written?: string;
   text?: string;
   role?: string;
   /** Verification status of each fact shown. */
@@ -69,6 +71,7 @@ export function readCard(): CardSnapshot {
     open: true,
     entity: panel.dataset.entity,
     title: panel.querySelector("h2")?.textContent ?? "",
+    written: panel.querySelector(".as-written")?.textContent ?? "",
     text: panel.textContent ?? "",
     role: panel.getAttribute("role") ?? "",
     badges: [...panel.querySelectorAll(".facts .badge")].map((b) => [...b.classList].find((c) => c !== "badge") ?? ""),
@@ -89,4 +92,60 @@ export async function integrityReport(): Promise<{ bodySame: boolean; added: str
   const known = new Set([...parsed.documentElement.children].map((e) => e.tagName));
   const added = [...document.documentElement.children].map((e) => e.tagName).filter((tag) => !known.has(tag));
   return { bodySame, added };
+}
+
+export type SheetSnapshot = {
+  /** The card is laid out as the bottom sheet. */
+  sheet: boolean;
+  box: { left: number; right: number; top: number; bottom: number };
+  viewport: { width: number; height: number };
+  /** Size of every button and link in the card that is on screen (what a finger must hit). */
+  targets: Array<{ name: string; width: number; height: number }>;
+  /** The link row a touch-opened card shows for a mention inside a link. */
+  pageLink: string | null;
+};
+
+/** The open card's layout as a phone reader meets it, or null when no card is open. */
+export function readSheet(): SheetSnapshot | null {
+  const panel = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(".panel") as HTMLElement | null;
+  if (!panel || panel.hidden) return null;
+  const rect = panel.getBoundingClientRect();
+  const targets = [...panel.querySelectorAll<HTMLElement>("button, a")]
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 0 && r.bottom > rect.top && r.top < rect.bottom)
+    .map(({ el, r }) => ({
+      name: el.dataset.action ?? el.className ?? el.tagName.toLowerCase(),
+      width: Math.round(r.width),
+      height: Math.round(r.height),
+    }));
+  return {
+    sheet: panel.classList.contains("sheet"),
+    box: { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom },
+    // The layout viewport without scrollbars (what position: fixed fills).
+    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    targets,
+    pageLink: panel.querySelector(".page-link")?.textContent ?? null,
+  };
+}
+
+/** Centre of the element matching `selector` inside the open card (scrolled into the card's view first). */
+export function cardPoint(selector: string): { x: number; y: number } | null {
+  const el = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: "nearest" });
+  const r = el.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
+
+/** The viewport box of the first highlighted range whose text is `text` (no scrolling). */
+export function boxOfMention(text: string): { top: number; bottom: number } | null {
+  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
+    if (!name.startsWith("maekrak-")) continue;
+    for (const range of highlight) {
+      if (range.toString() !== text) continue;
+      const rect = range.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom };
+    }
+  }
+  return null;
 }

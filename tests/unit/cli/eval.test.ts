@@ -28,7 +28,23 @@ describe("evaluation corpus", () => {
         { start: 0, end: 4, text: "조 차이", entity: "joe-tsai", category: "plain" },
         { start: 11, end: 13, text: "차이", entity: "joe-tsai", category: "context" },
       ],
+      lookAlikes: [],
     });
+  });
+
+  test("parseMarked reads class tags and look-alikes, and refuses an unknown tag", () => {
+    expect(parseMarked("[[알리|aliexpress|ctx|short]]와 {{티몰 지니|lookalike}}")).toEqual({
+      text: "알리와 티몰 지니",
+      gold: [{ start: 0, end: 2, text: "알리", entity: "aliexpress", category: "context", classes: ["short"] }],
+      lookAlikes: [{ start: 4, end: 9, text: "티몰 지니" }],
+    });
+    expect(() => parseMarked("[[알리|aliexpress|shrt]]")).toThrow(/unknown tag shrt/);
+  });
+
+  test("every class of Korean as it is really written has at least ten labelled cases, and precision stays ≥ 99 %", () => {
+    const result = evaluate();
+    for (const [name, t] of result.byClass) expect(t.tp + t.fn, name).toBeGreaterThanOrEqual(10);
+    expect(result.overall.precision).toBeGreaterThanOrEqual(0.99);
   });
 
   test("no collision in the negative texts is marked", () => {

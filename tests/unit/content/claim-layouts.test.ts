@@ -13,7 +13,7 @@ import { buildMatcher, createScanState } from "../../../src/core/matcher";
 import { toMatcherData } from "../../../src/kb/matcher-data";
 
 const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
 
 const PARAGRAPHS = [
   "중국 칭다오의 하이얼 본사를 찾았다. 하이얼의 지난해 전 세계 매출은 4016억위안(약 77조9000억원)이었다.",

@@ -18,7 +18,7 @@ const { toMatcherData } = await import("../../../src/kb/matcher-data");
 const { loadKnowledgeBase } = await import("../../../src/build/kb-files");
 
 const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
 
 let running: { stop(): void } | null = null;
 afterEach(() => {
@@ -107,7 +107,7 @@ describe("following a page that changes", () => {
   test("an edit inside a mention's text drops it", async () => {
     const { settle, texts } = scanPage("<p>오늘 <i>알리</i><b id='b'>바바</b> 클라우드가 말했다.</p>");
     expect(texts()).toEqual(["알리바바 클라우드"]);
-    (document.getElementById("b")!.firstChild as Text).replaceData(0, 1, "부"); // 알리부바: no name (알리비바 is a known misspelling)
+    (document.getElementById("b")!.firstChild as Text).replaceData(0, 1, "1"); // 알리1바: no name (알리부바 would be a tolerated misspelling)
     await settle();
     expect(texts()).toEqual([]);
   });

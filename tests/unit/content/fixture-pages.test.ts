@@ -15,7 +15,7 @@ import type { Mention } from "../../../src/core/types";
 
 const PAGES = join(import.meta.dirname, "..", "..", "fixtures", "pages");
 const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
 
 type Found = Mention & { blockText: string };
 

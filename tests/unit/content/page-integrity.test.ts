@@ -32,7 +32,7 @@ const { loadKnowledgeBase } = await import("../../../src/build/kb-files");
 
 const kb = loadKnowledgeBase();
 const data = toMatcherData(kb);
-const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
 const OUR_HIGHLIGHTS = [...Object.values(HIGHLIGHT_NAMES), DIFFERS_HIGHLIGHT];
 
 /**

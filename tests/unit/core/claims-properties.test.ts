@@ -14,7 +14,7 @@ import { toMatcherData } from "../../../src/kb/matcher-data";
 import { runs } from "../support/runs";
 
 const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
 
 /**
  * Syllables of transliterated and Korean company names. None ends a name in 하, 되, 있, 없 or 않: "○○하는" reads
@@ -56,9 +56,9 @@ const name = fc
 
 /** The verified figures' values as articles write them, their conversions, and the same off by 10. */
 const amount = fc.oneof(
-  fc.constantFrom(...data.claims.figures.map((f) => formatAmount(f.value.amount, f.value.currency))),
+  fc.constantFrom(...data.options.claims.figures.map((f) => formatAmount(f.value.amount, f.value.currency))),
   fc.constantFrom("약 75조 원", "74조9000억원", "530억 달러", "약 3조1000억원", "28억 달러", "약 55조2000억원"),
-  fc.constantFrom(...data.claims.figures.map((f) => formatAmount(f.value.amount * 10, f.value.currency))),
+  fc.constantFrom(...data.options.claims.figures.map((f) => formatAmount(f.value.amount * 10, f.value.currency))),
   fc.integer({ min: 1, max: 9999 }).map((n) => `${n}억 ${["위안", "달러", "원"][n % 3]}`),
 );
 const period = fc.constantFrom(

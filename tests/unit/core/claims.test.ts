@@ -16,7 +16,7 @@ import { toMatcherData } from "../../../src/kb/matcher-data";
 
 const DIR = resolve(import.meta.dirname, "..", "..", "fixtures", "claims");
 const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
 
 type Expected = { start: number; end: number; text: string; verdict: string | null; figure: string | null };
 type Case = { file: string; text: string; date?: string; amounts: Expected[] };

@@ -23,7 +23,7 @@ import { loadKnowledgeBase } from "../../../src/build/kb-files";
 import { runs } from "../support/runs";
 
 const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople, data.claims);
+const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
 
 const ORDINARY = [
   "오늘",

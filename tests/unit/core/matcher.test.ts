@@ -63,7 +63,7 @@ ENTITIES.push({
   contextAliases: [{ text: "BABA", rule: "near-cue", cues: ["주가", "NYSE"] }],
 });
 ENTITIES.find((e) => e.id === "eddie-wu")!.contextAliases = [{ text: "우 CEO", rule: "after-full-name" }];
-const matcher = buildMatcher(ENTITIES, ["마화텅", "우원식"], CLAIMS);
+const matcher = buildMatcher(ENTITIES, ["마화텅", "우원식"], { claims: CLAIMS });
 const find = (text: string) => findMentions(matcher, text).map((m) => [m.text, m.entity]);
 
 describe("particles and endings", () => {

@@ -70,6 +70,8 @@ const connector = (
     entity?: string;
     /** What the page's script answers once "이 페이지에서 실행" injected it (an Error: the tab is not accessible). */
     ranPage?: PageMentions | Error;
+    /** false: a browser without keyboard commands (Firefox for Android). */
+    commands?: boolean;
   } = {},
 ): FakeConnector => {
   const jumps: string[] = [];
@@ -114,7 +116,8 @@ const connector = (
       accessRequests.push(host);
       return options.grant ?? false;
     },
-    shortcuts: async () => ({ "next-mention": "Alt+Shift+J", "previous-mention": "Alt+Shift+K" }),
+    shortcuts: async () =>
+      options.commands === false ? null : { "next-mention": "Alt+Shift+J", "previous-mention": "Alt+Shift+K" },
     requestedEntity: async () => options.entity ?? null,
   };
   return fake;
@@ -313,6 +316,33 @@ describe("popup", () => {
     expect(c.saved.at(-1)!.enabledSites).toEqual(["blog.example.com"]);
     expect(root.querySelector(".site-list")?.textContent).toContain("blog.example.com");
     expect(root.querySelector(".shortcuts")?.textContent).toContain("Alt+Shift+J");
+  });
+
+  test("settings: tap to open and what a tap on a link mention does are saved; off disables the link choice", async () => {
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true });
+    const root = await mount(c);
+    await click(root.querySelector("#tab-settings"));
+    const tap = root.querySelector<HTMLInputElement>("#tap-to-open")!;
+    expect(tap.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('input[name="link-tap"][value="follow"]')!.checked).toBe(true);
+    await click(root.querySelector('input[name="link-tap"][value="card"]'));
+    expect(c.saved.at(-1)!.linkTap).toBe("card");
+    await click(tap);
+    expect(c.saved.at(-1)!).toMatchObject({ tapToOpen: false, linkTap: "card" });
+    expect(root.querySelector('input[name="link-tap"]')!.closest("fieldset")!.disabled).toBe(true);
+  });
+
+  test("a browser without keyboard commands (Firefox for Android): no shortcut section, the rest works", async () => {
+    const c = connector(
+      { url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true },
+      { commands: false },
+    );
+    const root = await mount(c);
+    await click(root.querySelector("#tab-settings"));
+    expect(root.querySelector(".shortcuts")).toBeNull();
+    expect(root.querySelector("#settings-keys")).toBeNull();
+    await click(root.querySelector('input[name="style"][value="underline"]'));
+    expect(c.saved.at(-1)!.style).toBe("underline");
   });
 
   test("tabs follow the ARIA pattern: arrow keys move between them", async () => {
