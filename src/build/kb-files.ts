@@ -1,6 +1,6 @@
 /**
  * Reads the authored knowledge base from src/kb/data (Node only): meta.json,
- * publishers.json, every file in sources/ and entities/, and corrections.json. Used by the
+ * publishers.json, every file in sources/ and entities/, corrections.json, figures.json and rates.json. Used by the
  * build plugin, the scan CLI and the tests; the browser gets the compiled form.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -54,12 +54,16 @@ export function readKnowledgeBaseInput(dir = KB_DATA_DIR): unknown {
   if (meta.naming && existsSync(ordinaryFile))
     meta.naming = { ...(meta.naming as object), ordinaryWords: readJson(ordinaryFile) };
   const publishersFile = join(dir, "publishers.json");
+  const figuresFile = join(dir, "figures.json");
+  const ratesFile = join(dir, "rates.json");
   return {
     ...meta,
     publishers: existsSync(publishersFile) ? readJson(publishersFile) : [],
     sources: [...sources.values()].map((s) => s.record),
     entities,
     ...(existsSync(correctionsFile) ? { corrections: readJson(correctionsFile) } : {}),
+    ...(existsSync(figuresFile) ? { figures: readJson(figuresFile) } : {}),
+    ...(existsSync(ratesFile) ? { rates: readJson(ratesFile) } : {}),
   };
 }
 

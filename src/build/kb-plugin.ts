@@ -31,7 +31,7 @@ export function knowledgeBasePlugin(): Plugin {
       // The trie is built here, once, not on every page: the content script only maps its edges.
       const data = toMatcherData(kb);
       const compiled = compileMatcher(data.entities, data.otherPeople, data.options);
-      // The written forms live in the trie now; the content script needs only each entity's id, type and figure.
+      // The written forms live in the trie now; the content script needs only each entity's id and type.
       compiled.entities = compiled.entities.map(({ aliases: _a, contextAliases: _c, generatedFrom: _g, ...rest }) => ({
         ...rest,
         aliases: [],

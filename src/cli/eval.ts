@@ -5,7 +5,8 @@
  * and every miss and false positive.
  *
  * The corpus is authored as *.marked.txt: gold mentions inline as
- * [[surface|entity]] or [[surface|entity|ctx]] (context-dependent), with tags
+ * [[surface|entity]] or [[surface|entity|ctx]] (context-dependent; a checked amount's label is its
+ * figure's id in figures.json), with tags
  * for the class of Korean as it is really written that the form exercises
  * (|translit, |short, |compound, |spelling), and look-alikes that must stay
  * unmarked as {{surface|lookalike}}. `--write` derives the plain text (*.txt)
@@ -79,6 +80,7 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 
 export function evaluate(dir = EVAL_DIR) {
   const data = toMatcherData(loadKnowledgeBase());
+  const figureIds = new Set(data.options.claims.figures.map((f) => f.id));
   const byClass = new Map<WrittenClass, Tally>(CLASSES.map((c) => [c, tally()]));
   const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
   const overall = tally();
@@ -104,11 +106,11 @@ export function evaluate(dir = EVAL_DIR) {
     const negative = file.startsWith("neg-");
     const { text, gold, lookAlikes } = parseMarked(readFileSync(join(dir, file), "utf8"));
     goldCount += gold.length;
-    const found = findMentions(matcher, text);
+    // A checked amount is labelled with its figure's id (the card entity is the figure's, and may be a company).
+    const found = findMentions(matcher, text).map((m) => (m.figure ? { ...m, entity: m.figure.id } : m));
     const key = (m: { start: number; end: number; entity: string }) => `${m.start}:${m.end}:${m.entity}`;
     const goldKeys = new Map(gold.map((g) => [key(g), g]));
     const foundKeys = new Set(found.map(key));
-    const figureIds = new Set(data.entities.filter((e) => e.type === "figure").map((e) => e.id));
     for (const g of gold) {
       const category = figureIds.has(g.entity) ? "figure" : g.category;
       const hit = foundKeys.has(key(g));

@@ -1,7 +1,9 @@
 /**
  * Scan CLI over the core matcher:
- *   npm run --silent scan -- --jsonl FILE...
- * prints one JSON line per file: {"file", "mentions": [{start, end, text, entity}]}.
+ *   npm run --silent scan -- --jsonl [--date YYYY-MM-DD] FILE...
+ * prints one JSON line per file: {"file", "mentions": [{start, end, text, entity}]}. --date is the
+ * publication date periods are resolved against (지난해 4분기) for every file given; without it an HTML
+ * file's own date (article:published_time, JSON-LD datePublished, a byline) is used when it states one.
  * Offsets are UTF-16 code units into the file's (UTF-8 decoded) text. .txt files
  * are scanned as plain text (a line is a block); .html files by their visible
  * text, block by block as the content script reads them, with offsets mapped
@@ -13,30 +15,35 @@ import { buildMatcher, createScanState, findMentions } from "../core/matcher.ts"
 import { loadKnowledgeBase } from "../build/kb-files.ts";
 import { toMatcherData } from "../kb/matcher-data.ts";
 import type { Mention } from "../core/types.ts";
+import type { FigureVerdict } from "../core/vocabulary.ts";
+import { pageDateFromDocument } from "../content/page-date.ts";
 
-type FigureOutput = { value: number; currency: string; status: "match" | "conversion" | "differs" | "unknown" };
+type FigureOutput = {
+  value: number;
+  currency: string;
+  status: FigureVerdict;
+  /** The figure record it was checked against. */
+  id: string;
+  /** For a unit slip: the amount the article most likely meant. */
+  intended?: number;
+};
 type Output = { start: number; end: number; text: string; entity: string; figure?: FigureOutput };
 
-const FIGURE_STATUS = {
-  match: "match",
-  "conversion-match": "conversion",
-  differs: "differs",
-  unverifiable: "unknown",
-} as const;
-
-/** Figures carry the amount as parsed and how it relates to the verified value. */
+/** Checked amounts carry the amount as parsed, the verdict and the figure it was checked against. */
 function figureOf(m: Mention): { figure?: FigureOutput } {
   if (!m.figure) return {};
   return {
     figure: {
       value: m.figure.amount.value,
       currency: m.figure.amount.currency,
-      status: FIGURE_STATUS[m.figure.verdict],
+      status: m.figure.verdict,
+      id: m.figure.id,
+      ...(m.figure.intended !== undefined ? { intended: m.figure.intended } : {}),
     },
   };
 }
 
-async function scanHtml(matcher: Matcher, source: string): Promise<Output[]> {
+async function scanHtml(matcher: Matcher, source: string, date: string | undefined): Promise<Output[]> {
   const { JSDOM } = await import("jsdom");
   const { BlockReader } = await import("../content/page-text.ts");
   const dom = new JSDOM(source, { includeNodeLocations: true });
@@ -44,7 +51,7 @@ async function scanHtml(matcher: Matcher, source: string): Promise<Output[]> {
   g.NodeFilter ??= dom.window.NodeFilter;
   g.Node ??= dom.window.Node;
   const reader = new BlockReader(dom.window.document.body ?? dom.window.document.documentElement);
-  const state = createScanState();
+  const state = createScanState(date ?? pageDateFromDocument(dom.window.document));
   const out: Output[] = [];
   /** Source offset of a character in a text node (exact when the source spells the text out, else the node's start). */
   const sourceOffset = (node: Text, offset: number): number => {
@@ -74,10 +81,19 @@ async function scanHtml(matcher: Matcher, source: string): Promise<Output[]> {
 
 const plain = (m: Mention): Output => ({ start: m.start, end: m.end, text: m.text, entity: m.entity, ...figureOf(m) });
 
+const USAGE = "usage: npm run --silent scan -- --jsonl [--date YYYY-MM-DD] FILE...";
+
 async function main(argv: string[]): Promise<number> {
-  const files = argv.filter((arg) => arg !== "--jsonl");
+  const args = argv.filter((arg) => arg !== "--jsonl");
+  const dateAt = args.indexOf("--date");
+  const date = dateAt >= 0 ? args[dateAt + 1] : undefined;
+  if (dateAt >= 0 && !(date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)))) {
+    console.error(`scan: --date needs a date as YYYY-MM-DD, got ${JSON.stringify(date ?? "")}\n${USAGE}`);
+    return 2;
+  }
+  const files = dateAt >= 0 ? args.filter((_, i) => i !== dateAt && i !== dateAt + 1) : args;
   if (!files.length) {
-    console.error("usage: npm run --silent scan -- --jsonl FILE...");
+    console.error(USAGE);
     return 2;
   }
   const data = toMatcherData(loadKnowledgeBase());
@@ -92,7 +108,9 @@ async function main(argv: string[]): Promise<number> {
       status = 2;
       continue;
     }
-    const mentions = /\.html?$/i.test(file) ? await scanHtml(matcher, text) : findMentions(matcher, text).map(plain);
+    const mentions = /\.html?$/i.test(file)
+      ? await scanHtml(matcher, text, date)
+      : findMentions(matcher, text, date).map(plain);
     process.stdout.write(`${JSON.stringify({ file, mentions })}\n`);
   }
   return status;

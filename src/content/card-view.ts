@@ -9,7 +9,7 @@ import type { MentionRecord } from "./highlighter";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
 import type { Lang } from "../ui/format";
-import { formatAmount, formatDate, sourceKindTag, sourceLabel, statusExplanation } from "../ui/format";
+import { formatAmount, formatDate, formatRate, sourceKindTag, sourceLabel, statusExplanation } from "../ui/format";
 import { differenceLabel, legendEntries, legendNotes, statusLabel } from "../ui/legend";
 import { distinctCitations, notesInOrder, primaryPublishers } from "../ui/citations";
 import { aliasKey } from "../core/text";
@@ -238,32 +238,8 @@ export function renderCard(
     h(doc, "p", { class: "summary" }, entity.summary[lang]),
   );
 
-  if (mention.figure && entity.figure) {
-    const verdict = mention.figure.verdict;
-    root.append(
-      h(
-        doc,
-        "section",
-        { class: `figure-check ${verdict}` },
-        h(doc, "div", { class: "verdict" }, t(`verdict_${verdict.replace("-", "_")}`)),
-        h(doc, "div", {}, t("figure_on_page", mention.figure.amount.text)),
-        h(doc, "div", {}, t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))),
-        ...entity.figure.conversions.map((c) =>
-          h(
-            doc,
-            "div",
-            { class: "conversion" },
-            t(
-              "figure_conversion",
-              formatAmount(c.min, c.currency),
-              formatAmount(c.max, c.currency),
-              `${c.rate}, ${formatDate(c.rateDate)}`,
-            ),
-          ),
-        ),
-      ),
-    );
-  }
+  const check = figureCheck(doc, details, mention, lang);
+  if (check) root.append(check);
 
   const compactBlock = aliasKey(mention.blockText);
   for (const correction of details.corrections) {
@@ -327,6 +303,93 @@ export function renderCard(
     ),
   );
   return root;
+}
+
+/**
+ * What was checked and how: the amount as written, the verdict, the figure it was read as (owner, metric,
+ * period as the sentence gave them, and the figure's own), the verified value, the rate and its date for a
+ * conversion (or the documented report it matches), the likely intended value of a unit slip, the sources.
+ */
+function figureCheck(doc: Document, details: EntityDetails, mention: MentionRecord, lang: "ko" | "en") {
+  const checked = mention.figure;
+  const figure = checked && details.figures.find((f) => f.id === checked.id);
+  if (!checked || !figure) return null;
+  const { verdict, amount, read } = checked;
+  const verified = formatAmount(figure.value.amount, figure.value.currency);
+  const value = figure.value.qualifier === "at-least" ? t("claim_at_least", verified) : verified;
+  const ownerName = details.owners[read.owner]?.[lang] ?? read.owner;
+  const line = (cls: string, text: string) => h(doc, "div", { class: cls }, text);
+  const section = h(
+    doc,
+    "section",
+    { class: `figure-check ${verdict}`, "data-figure": figure.id },
+    h(doc, "div", { class: "verdict" }, t(`claim_verdict_${verdict.replace("-", "_")}`)),
+    line("on-page", t("claim_on_page", amount.text)),
+    line("checked-against", t("claim_checked_against", figure.label[lang])),
+    line("verified", t("claim_verified_value", value)),
+    line("read", t("claim_read", ownerName, read.metric ?? t("claim_unstated"), read.period ?? t("claim_unstated"))),
+    line(
+      "period",
+      t(
+        "claim_period",
+        figure.period.ko[0]!,
+        `${formatDate(figure.period.from, lang)}–${formatDate(figure.period.to, lang)}`,
+      ),
+    ),
+  );
+  const rates = (checked.rate ?? "").split("+").map((id) => details.rates.find((r) => r.id === id));
+  if (checked.rate && rates.every((r) => r !== undefined)) {
+    // The figure's value along the rates used (one, or two through the dollar), in the amount's currency.
+    let factor = 1;
+    let currency: string = figure.value.currency;
+    for (const rate of rates) {
+      const [base, quote] = rate!.pair.split("/") as [string, string];
+      factor *= base === currency ? rate!.rate : 1 / rate!.rate;
+      currency = base === currency ? quote : base;
+    }
+    const converted = formatAmount(threeDigits(figure.value.amount * factor), amount.currency);
+    for (const rate of rates) {
+      const cited = rate!.sources.map((id) => details.sources[id]).find((s) => s !== undefined);
+      section.append(
+        line(
+          "rate",
+          t(
+            "claim_rate",
+            formatRate(rate!.pair, rate!.rate),
+            formatDate(rate!.date, lang),
+            cited ? cited.publisher[lang] : "",
+          ),
+        ),
+      );
+    }
+    section.append(line("converted", t("claim_converted", converted)));
+  }
+  const report = checked.reported !== undefined ? figure.reported?.[checked.reported] : undefined;
+  if (report) {
+    const cited = report.sources.map((id) => details.sources[id]).filter((s) => s !== undefined);
+    section.append(
+      line(
+        "reported",
+        t(
+          "claim_reported",
+          formatAmount(report.amount, report.currency),
+          cited.map((s) => sourceLabel(s, lang, t("date_unknown"))).join("; "),
+          report.reason[lang],
+        ),
+      ),
+    );
+  }
+  if (verdict === "unit-slip" && checked.intended !== undefined)
+    section.append(line("intended", t("claim_unit_slip", formatAmount(checked.intended, amount.currency))));
+  if (verdict === "differs") section.append(line("explain", t("claim_differs_explain")));
+  section.append(sourceLine(doc, details, figure.sources, lang));
+  return section;
+}
+
+/** 52998605300 → 53000000000: a converted value is shown to three significant digits, as articles write it. */
+function threeDigits(value: number): number {
+  const place = 10 ** Math.max(0, Math.floor(Math.log10(Math.abs(value))) - 2);
+  return Math.round(value / place) * place;
 }
 
 function copyButton(doc: Document, copy: () => Promise<boolean>) {

@@ -164,7 +164,7 @@ export class MentionHighlighter {
   }
 
   #kind(record: MentionRecord): Kind {
-    return record.figure?.verdict === "differs" ? "differs" : record.type;
+    return record.figure?.verdict === "differs" || record.figure?.verdict === "unit-slip" ? "differs" : record.type;
   }
 
   /** True when a mention starting at `offset` in `node` with this text is already held. */

@@ -62,7 +62,14 @@ async function main(): Promise<void> {
   };
 
   const summary = () =>
-    session?.summary() ?? { url: location.href, title: document.title, total: 0, entities: [], enabled: false };
+    session?.summary() ?? {
+      url: location.href,
+      title: document.title,
+      total: 0,
+      entities: [],
+      claims: [],
+      enabled: false,
+    };
   handleMessages(PopupToContent, {
     getPageMentions: summary,
     runOnPage: async () => {
@@ -72,6 +79,7 @@ async function main(): Promise<void> {
     },
     scrollToMention: ({ entity, direction }) => session?.scrollToEntity(entity, direction) ?? null,
     stepMention: ({ direction }) => session?.step(direction) ?? null,
+    showClaim: ({ index }) => session?.showClaim(index) ?? null,
   });
   watchSettings(apply);
   apply(await loadSettings());

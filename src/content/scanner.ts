@@ -68,7 +68,10 @@ export class PageScanner {
     highlighter: MentionHighlighter;
     onChange: () => void;
     onSettled?: () => void;
+    /** The page's publication date (YYYY-MM-DD): the claim reader places 지난해, 4분기 … against it. */
+    pageDate?: string;
   }) {
+    if (options.pageDate) this.#state = createScanState(options.pageDate);
     this.#doc = options.doc;
     this.#matcher = options.matcher;
     this.#highlighter = options.highlighter;

@@ -17,6 +17,7 @@ import { HoverCard } from "./card";
 import type { HoverOptions } from "./hover";
 import { HoverController } from "./hover";
 import { throttle } from "./throttle";
+import { pageDateFromDocument } from "./page-date";
 
 function isEditable(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -86,6 +87,7 @@ export class ContentSession {
       highlighter: this.#highlighter,
       onChange: () => this.#reportSoon.call(),
       onSettled: () => this.#announceOnce(),
+      pageDate: pageDateFromDocument(doc),
     });
   }
 
@@ -153,7 +155,11 @@ export class ContentSession {
   summary(): PageMentions {
     const byEntity = new Map<string, EntityCount>();
     const records = this.#highlighter.inChosenCategories();
+    const entityTypes = matcher().entities;
     for (const record of records) {
+      // A checked amount counts under its card's entity only when that entity is a figure (the 3800억 위안
+      // plan); amounts of a company's figures (앤트그룹's fine) are listed with the checked amounts only.
+      if (record.figure && entityTypes.get(record.entity)?.type !== "figure") continue;
       let entry = byEntity.get(record.entity);
       if (!entry)
         byEntity.set(record.entity, (entry = { entity: record.entity, type: record.type, count: 0, forms: [] }));
@@ -161,13 +167,37 @@ export class ContentSession {
       if (!entry.forms.includes(record.text)) entry.forms.push(record.text);
       if (record.figure) (entry.verdicts ??= []).push(record.figure.verdict);
     }
+    const claims = this.#checkedAmounts().map(({ text, entity, figure }) => ({
+      text,
+      entity,
+      verdict: figure!.verdict,
+      figure: figure!.id,
+      currency: figure!.amount.currency,
+      ...(figure!.intended !== undefined ? { intended: figure!.intended } : {}),
+    }));
     return {
       url: location.href,
       title: this.#doc.title,
       total: records.length,
       entities: [...byEntity.values()],
+      claims,
       enabled: true,
     };
+  }
+
+  /** The amounts checked against a verified figure, in document order (the figure category chosen). */
+  #checkedAmounts(): MentionRecord[] {
+    if (!this.#highlighter.view.categories.figure) return [];
+    return this.#highlighter.inDocumentOrder((r) => r.figure !== undefined);
+  }
+
+  /** Popup: the index-th checked amount, scrolled to, flashed and opened. */
+  showClaim(index: number): ScrollResult {
+    const list = this.#checkedAmounts();
+    const record = list[index];
+    if (!record) return null;
+    this.#reveal(record, false);
+    return { index, total: list.length };
   }
 
   /** Popup: the next/previous mention of one entity (cycling), scrolled to, flashed and opened. */

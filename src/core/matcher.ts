@@ -6,9 +6,9 @@
  * before it, and after it either a non-letter or a chain of Korean particles.
  * Pure: strings in, offsets out.
  */
+import type { CheckedAmount, ClaimData, ClaimState } from "./claims.ts";
+import { ClaimReader, createClaimState } from "./claims.ts";
 import { isCopulaAfterTopic, isValidTail, nextToPersonWord } from "./korean.ts";
-import type { MoneyAmount } from "./money.ts";
-import { findMoneyAmounts } from "./money.ts";
 import {
   NAME_SEPARATOR_CLASS,
   aliasKey,
@@ -21,15 +21,9 @@ import {
   isLatinOrDigit,
   isNameSeparator,
 } from "./text.ts";
-import type { EntityType, MatcherEntity, Mention, FigureVerdict, LinkReason } from "./types.ts";
+import type { EntityType, MatcherEntity, Mention, LinkReason } from "./types.ts";
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
-
-/** A currency word or sign somewhere in the block: without one there is no amount to parse. */
-const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|rmb/i;
-
-/** An amount within this share of a figure (same currency) is read as a differing statement of it. */
-const DIFFERS_WITHIN = 0.15;
 
 export type Output = {
   entity: string;
@@ -63,12 +57,16 @@ export type ScanState = {
   named: Map<string, { at: number; text: string }>;
   /** Characters scanned so far: positions in `named` are comparable across blocks. */
   offset: number;
+  /** The claim reader's: the page's date and the amounts checked so far. */
+  claims: ClaimState;
 };
-export const createScanState = (): ScanState => ({
+/** `pageDate` (YYYY-MM-DD, when the page states it) places the periods its amounts are read with. */
+export const createScanState = (pageDate?: string): ScanState => ({
   seen: new Set(),
   lastBySurname: new Map(),
   named: new Map(),
   offset: 0,
+  claims: createClaimState(pageDate),
 });
 
 /** What the build adds to the entities' names: words that may be glued after a name, and what tolerance must avoid. */
@@ -77,6 +75,8 @@ export type MatcherOptions = {
   unitWords?: readonly string[];
   /** Ordinary words close to a long name: a misspelling close to one of them is not tolerated. */
   ordinaryWords?: readonly string[];
+  /** The figures, rates and owner tables the claim reader checks amounts with. */
+  claims?: ClaimData;
 };
 
 /**
@@ -142,6 +142,8 @@ export type CompiledMatcher = {
   fuzzy: FuzzyName[];
   /** The source of nameStartPattern for this trie (built with it, so a page only compiles the RegExp). */
   nameStart: string;
+  /** The figures, rates and owner tables the claim reader checks amounts with. */
+  claims?: ClaimData;
 };
 
 /**
@@ -275,20 +277,6 @@ function rightBoundaryOk(text: string, end: number, strict: boolean): boolean {
   let tailEnd = end;
   while (tailEnd < text.length && isHangulSyllable(text.charCodeAt(tailEnd))) tailEnd++;
   return isValidTail(text.slice(end, tailEnd), strict);
-}
-
-/** Compares a money amount with a figure entity: same currency, or a conversion inside its band. */
-export function checkFigure(amount: MoneyAmount, figure: NonNullable<MatcherEntity["figure"]>): FigureVerdict | null {
-  if (amount.currency === figure.currency) {
-    const tolerance = figure.amount * 0.005;
-    if (amount.value <= figure.amount + tolerance && amount.max >= figure.amount - tolerance) return "match";
-    return null;
-  }
-  for (const band of figure.conversions) {
-    if (band.currency === amount.currency && amount.max >= band.min && amount.value <= band.max)
-      return "conversion-match";
-  }
-  return null;
 }
 
 /**
@@ -447,7 +435,11 @@ export function compileMatcher(
     units,
     fuzzy,
   };
-  return { ...compiled, nameStart: nameStartPattern(nameStarts(compiled)).source };
+  return {
+    ...compiled,
+    nameStart: nameStartPattern(nameStarts(compiled)).source,
+    ...(options.claims ? { claims: options.claims } : {}),
+  };
 }
 
 /** Each first character of a name, with the characters that can follow it, read from the compiled trie. */
@@ -482,11 +474,8 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   for (const node of compiled.gaps) trie.gap[node] = 1;
   const surnames = compiled.surnames;
   const byId = new Map<string, MatcherEntity>();
-  const figures: MatcherEntity[] = [];
-  for (const entity of entities) {
-    byId.set(entity.id, entity);
-    if (entity.type === "figure" && entity.figure) figures.push(entity);
-  }
+  for (const entity of entities) byId.set(entity.id, entity);
+  const claimReader = compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null;
   /** The short forms (surnames, 다모) each entity has: an organization's name takes over only its own. */
   const ownSurnames = new Map<string, string[]>();
   for (const o of outputs)
@@ -498,11 +487,6 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     const words = nameWords(text);
     for (const surname of held) if (hasSurname(words, surname)) state.lastBySurname.set(surname, entity);
   };
-  const figureTopics = figures.map((f) => ({
-    entity: f,
-    words: f.figure!.topicWords.map((w) => aliasKey(w)),
-    identifying: (f.figure!.identifyingWords ?? []).map((w) => aliasKey(w)),
-  }));
 
   const cueKeys = new Map<string, string>();
   const cueKey = (cue: string) => {
@@ -739,62 +723,10 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       }
       if (gluedAt !== -1 && gluedAt < i) gluedAt = -1;
     }
-    if (figures.length && mayHoldAmount.test(text) && CURRENCY_HINT.test(text)) {
-      const hasTopic = (words: string[]) => words.some((w) => compact().includes(w));
-      const namesInScope = mentions.length > 0;
-      for (const amount of findMoneyAmounts(text)) {
-        let found: Mention | null = null;
-        for (const { entity, words } of figureTopics) {
-          const verdict = checkFigure(amount, entity.figure!);
-          if (!verdict) continue;
-          // Once a page has stated a figure, the same amount later (530억 달러 a paragraph on) is that figure.
-          // Otherwise its topic must be in the block and the page must be about Alibaba: a converted amount
-          // (won, dollars) needs a name in scope in this very block, or another company's 3조 원 would pass
-          // for the fine; one in the figure's own currency needs one anywhere before on the page.
-          const alreadyStated = seen.has(entity.id);
-          const inContext =
-            hasTopic(words) && (verdict === "conversion-match" ? namesInScope : namesInScope || seen.size > 0);
-          if (!alreadyStated && !inContext) continue;
-          found = {
-            start: amount.start,
-            end: amount.end,
-            text: amount.text,
-            entity: entity.id,
-            type: "figure",
-            via: "figure",
-            figure: { amount, verdict },
-          };
-          break;
-        }
-        // Close to a figure in its own currency, on its topic and its period, next to a named entity: the
-        // article states the figure differently. Without all of these the context is unclear: nothing is marked.
-        if (!found && namesInScope) {
-          const near = figureTopics.find(({ entity, words, identifying }) => {
-            const f = entity.figure!;
-            return (
-              amount.currency === f.currency &&
-              Math.abs(amount.value - f.amount) / f.amount <= DIFFERS_WITHIN &&
-              hasTopic(words) &&
-              identifying.length > 0 &&
-              hasTopic(identifying)
-            );
-          });
-          if (near)
-            found = {
-              start: amount.start,
-              end: amount.end,
-              text: amount.text,
-              entity: near.entity.id,
-              type: "figure",
-              via: "figure",
-              figure: { amount, verdict: "differs" },
-            };
-        }
-        if (found) {
-          mentions.push(found);
-          seen.add(found.entity);
-        }
-      }
+    if (claimReader && (mentions.length || mayHoldAmount.test(text))) {
+      // Amounts are the claim reader's: whose figure each one is, read from its sentence (a block of names
+      // alone tells it who 그는 / 회사는 will point back to).
+      for (const checked of claimReader.read(text, mentions, state.claims)) mentions.push(figureMention(checked));
       mentions.sort((a, b) => a.start - b.start);
     }
     return mentions;
@@ -803,12 +735,34 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   return { scanBlock, entities: byId };
 }
 
+/** A checked amount as a mention: its figure's card entity, the verdict and how it was read. */
+function figureMention(checked: CheckedAmount): Mention {
+  const { amount, figure, verdict, read, rate, reported, intended } = checked;
+  return {
+    start: amount.start,
+    end: amount.end,
+    text: amount.text,
+    entity: figure.entity,
+    type: "figure",
+    via: "figure",
+    figure: {
+      amount,
+      verdict,
+      id: figure.id,
+      read,
+      ...(rate ? { rate } : {}),
+      ...(reported !== undefined ? { reported } : {}),
+      ...(intended !== undefined ? { intended } : {}),
+    },
+  };
+}
+
 /**
  * Plain text (CLI, tests): a block is a paragraph, i.e. text between blank
  * lines, so a name broken across a line still matches.
  */
-export function findMentions(matcher: Matcher, text: string): Mention[] {
-  const state = createScanState();
+export function findMentions(matcher: Matcher, text: string, pageDate?: string): Mention[] {
+  const state = createScanState(pageDate);
   const out: Mention[] = [];
   const paragraph = /[\s\S]*?(?:\n[ \t\u00a0]*\n|$)/g;
   for (let m = paragraph.exec(text); m?.[0].length; m = paragraph.exec(text)) {

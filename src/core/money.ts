@@ -105,11 +105,23 @@ const AFTER_QUALIFIERS: Array<[string, AmountQualifier]> = [
   ["가량", "about"],
   ["안팎", "about"],
   ["정도", "about"],
-  ["규모", "about"],
   ["대", "about"],
   ["이하", "at-most"],
   ["미만", "at-most"],
 ];
+
+/** "을 넘는", "이 넘는", "를 웃도는", "을 상회하는" (at least) and "을 밑도는", "에 못 미치는" (at most). */
+const BOUND_AFTER_PARTICLE =
+  /^\s?(?:을|를|이|가|에)\s?(?:(넘는|넘어서는|넘게|넘겨|웃도는|웃돌|상회하는|상회해)|(밑도는|밑돌|하회하는|못 미치는))/;
+/** Between the two ends of a range: "~", "∼", "-" or "에서" (the latter only with "사이" after it). */
+const RANGE_TAIL = /^\s?(?:~|∼|-|에서 )\s?/;
+
+/** The place of the last non-zero digit: 73조 → 1조. */
+function lastUnit(value: number): number {
+  let place = 1;
+  while (place < 1e15 && Math.round(value / (place * 10)) * place * 10 === Math.round(value)) place *= 10;
+  return place;
+}
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 const isSpace = (c: string | undefined) => c === " " || c === "\u00a0";
@@ -257,10 +269,14 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     let max = value;
     let end = first.end;
     let qualifier: AmountQualifier = "exact";
-    // Range "73~75조": the first number borrows the unit of the second.
-    if ((text[end] === "~" || text[end] === "∼" || text[end] === "-") && isDigit(text[end + 1])) {
-      const second = readKoreanNumber(text, end + 1);
+    // Range "73~75조": the first number borrows the unit of the second ("3000억에서 3500억 위안 사이" too).
+    const numberRange = /^(?:[~∼-]|에서 )(?=[0-9])/.exec(text.slice(end, end + 4));
+    /** Where the second number of an "A에서 B … 사이" range starts (without 사이 it is a change from A to B). */
+    let betweenFrom = -1;
+    if (numberRange) {
+      const second = readKoreanNumber(text, end + numberRange[0].length);
       if (second) {
+        if (numberRange[0] === "에서 ") betweenFrom = end + numberRange[0].length;
         const unitChar = text[second.end - 1] ?? "";
         const scale = !first.hasKoreanUnit && BIG_UNITS[unitChar] ? BIG_UNITS[unitChar]! : 1;
         value = first.value * scale;
@@ -301,6 +317,10 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
       currency = word[1];
       end = wordEnd;
     }
+    if (betweenFrom >= 0 && !/^\s?사이/.test(text.slice(end, end + 4))) {
+      i = betweenFrom;
+      continue;
+    }
     // Qualifiers before ("약 ", "최소 ") and after ("이상", "대", "가량").
     let before = start - 1;
     while (before >= 0 && isSpace(text[before])) before--;
@@ -316,8 +336,30 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     if (isSpace(text[after])) after++;
     const afterWord = matchWordAt(lower, after, AFTER_QUALIFIERS);
     if (afterWord && (afterWord[0] !== "대" || after === end)) {
-      if (qualifier === "exact") qualifier = afterWord[1];
+      if (afterWord[0] === "대" && qualifier !== "range") {
+        // "73조원대": somewhere from 73조 up to (not including) 74조.
+        max = value + lastUnit(value) * 0.999;
+        qualifier = "range";
+      } else if (qualifier === "exact") qualifier = afterWord[1];
       if (afterWord[0] === "대") end = after + 1;
+    } else if (qualifier === "exact") {
+      // A bound stated by the verb after a particle: "3800억 위안을 넘는", "3조 원을 밑도는".
+      const bound = BOUND_AFTER_PARTICLE.exec(text.slice(end, end + 16));
+      if (bound) qualifier = bound[1] ? "at-least" : "at-most";
+    }
+    // A range written with a currency on both ends ("3000억 위안~3500억 위안") or as "A에서 B 사이".
+    const rangeTail = RANGE_TAIL.exec(text.slice(end, end + 4));
+    if (qualifier !== "range" && rangeTail) {
+      const [second] = findMoneyAmounts(text.slice(end + rangeTail[0].length, end + rangeTail[0].length + 40));
+      if (second && second.start === 0 && second.currency === currency && second.value > value) {
+        const secondEnd = end + rangeTail[0].length + second.end;
+        const isBetween = rangeTail[0].trim() !== "에서" || /^\s*사이/.test(text.slice(secondEnd, secondEnd + 4));
+        if (isBetween) {
+          max = second.max;
+          end = secondEnd;
+          qualifier = "range";
+        }
+      }
     }
     out.push({ start, end, text: text.slice(start, end), value, max, currency: currency!, qualifier });
     i = end;

@@ -1,6 +1,7 @@
 /** Shared vocabulary of the core: what a mention is, independent of any DOM. */
 import type { Currency, EntityType, FigureVerdict } from "./vocabulary.ts";
 import type { MoneyAmount } from "./money.ts";
+import type { ClaimRead } from "./claims.ts";
 
 export type { Currency, EntityType, FigureVerdict };
 
@@ -15,7 +16,20 @@ export type Mention = {
   via: "alias" | "context" | "figure";
   /** Why a context form or a differently spelled name was linked (the card says it). */
   reason?: LinkReason;
-  figure?: { amount: MoneyAmount; verdict: FigureVerdict };
+  figure?: {
+    amount: MoneyAmount;
+    verdict: FigureVerdict;
+    /** The figure record it was checked against. */
+    id: string;
+    /** Owner, metric word and period as the claim reader read them in the sentence. */
+    read: ClaimRead;
+    /** The rate (rates.json id; "a+b" through dollars) a conversion was checked at. */
+    rate?: string;
+    /** The documented report (index into the figure's `reported`) a conversion matches. */
+    reported?: number;
+    /** For a unit slip: the amount the article most likely meant, in its own currency. */
+    intended?: number;
+  };
 };
 
 /**
@@ -35,11 +49,4 @@ export type MatcherEntity = {
   /** Aliases from this index on were generated from the data (their misspellings are not tolerated). */
   generatedFrom?: number;
   contextAliases?: Array<{ text: string; rule: "after-full-name" | "near-cue"; cues?: string[]; after?: string[] }>;
-  figure?: {
-    amount: number;
-    currency: Currency;
-    topicWords: string[];
-    identifyingWords?: string[];
-    conversions: Array<{ currency: Currency; min: number; max: number }>;
-  };
 };

@@ -8,7 +8,20 @@ import { aliasKey } from "../core/text.ts";
 import type { VerificationStatus } from "../core/vocabulary.ts";
 import type { Citation, Origin, SourceGraph } from "./origins.ts";
 import { citation, origin, shownRecord, sourceGraphProblems, uncitable } from "./origins.ts";
-import type { Correction, Entity, Fact, KnowledgeBaseInput, Naming, Publisher, Source, Variant } from "./schema.ts";
+import type {
+  Correction,
+  Entity,
+  Fact,
+  Figure,
+  FiguresFile,
+  KnowledgeBaseInput,
+  Naming,
+  Publisher,
+  Rate,
+  Segment,
+  Source,
+  Variant,
+} from "./schema.ts";
 import { KnowledgeBaseSchema } from "./schema.ts";
 import type { StatusResult } from "./status.ts";
 import { isEstablished, isReport, isRounding, SAME_CURRENCY_CONVERSION_SPREAD, verificationStatus } from "./status.ts";
@@ -39,6 +52,11 @@ export type CompiledKb = {
   sources: Record<string, Citation>;
   entities: CompiledEntity[];
   corrections: Correction[];
+  /** Checkable figures, the segments and speakers owners are read through, and the sourced exchange rates. */
+  figures: Figure[];
+  segments: Segment[];
+  speakers: Record<string, string>;
+  rates: Rate[];
 };
 
 export class KbError extends Error {
@@ -48,7 +66,14 @@ export class KbError extends Error {
   }
 }
 
-const ENTRY_NAMES: Record<string, string> = { entities: "entity", sources: "source", publishers: "publisher" };
+const ENTRY_NAMES: Record<string, string> = {
+  entities: "entity",
+  sources: "source",
+  publishers: "publisher",
+  rates: "rate",
+  "figures.figures": "figure",
+  "figures.segments": "segment",
+};
 
 /** Names the entry ("entity qwen", "source moneys-2025-02-24") and the field path of a schema issue. */
 function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
@@ -61,8 +86,8 @@ function describeIssue(input: unknown, issue: v.BaseIssue<unknown>): string {
     const key = String(step.key);
     if (typeof step.key === "number" && node && typeof node === "object" && "id" in node) {
       const idValue = (node as { id: unknown }).id;
-      if (!entry && parts.length === 1 && ENTRY_NAMES[parts[0]!]) {
-        entry = `${ENTRY_NAMES[parts[0]!]} ${JSON.stringify(idValue)}`;
+      if (!entry && parts.length <= 2 && ENTRY_NAMES[parts.join(".")]) {
+        entry = `${ENTRY_NAMES[parts.join(".")]} ${JSON.stringify(idValue)}`;
         parts.length = 0;
         continue;
       }
@@ -247,25 +272,11 @@ export function analyseKnowledgeBase(input: unknown): {
         independentReports: verdict.independentReports,
       });
     });
-    if (entity.type === "figure" && !entity.figure)
-      problems.push(`${at}, field figure: a figure entity needs its verified value`);
-    entity.figure?.conversions.forEach((c, k) => {
-      if (c.min > c.max) problems.push(`${at}, field figure.conversions[${k}]: min is greater than max`);
-      c.sources.forEach((sid, j) => cite(`${at}, field figure.conversions[${k}].sources[${j}]`, sid));
-    });
-    compiledEntities.push({
-      ...entity,
-      ...(entity.figure
-        ? {
-            figure: {
-              ...entity.figure,
-              conversions: entity.figure.conversions.map((c) => ({ ...c, sources: shownIds(graph, c.sources) })),
-            },
-          }
-        : {}),
-      facts,
-    });
+    compiledEntities.push({ ...entity, facts });
   }
+  const figures = kb.figures ?? { segments: [], speakers: {}, figures: [] };
+  checkFigures(figures, kb.entities, cite, problems);
+  checkRates(kb.rates ?? [], cite, problems);
   for (const publisher of kb.publishers) {
     if (publisher.ownedBy !== undefined && !entityIds.has(publisher.ownedBy))
       problems.push(
@@ -290,6 +301,82 @@ export function analyseKnowledgeBase(input: unknown): {
     sources,
     entities: compiledEntities,
     corrections: (kb.corrections ?? []).map((c) => ({ ...c, sources: shownIds(graph, c.sources) })),
+    figures: figures.figures.map((f) => ({
+      ...f,
+      sources: shownIds(graph, f.sources),
+      ...(f.reported ? { reported: f.reported.map((r) => ({ ...r, sources: shownIds(graph, r.sources) })) } : {}),
+    })),
+    segments: figures.segments,
+    speakers: figures.speakers,
+    rates: (kb.rates ?? []).map((r) => ({ ...r, sources: shownIds(graph, r.sources) })),
   };
   return { input: kb, graph, compiled };
+}
+
+/**
+ * Figure records point at entities, facts, owners and sources that exist; every figure entity has a record;
+ * periods run forward; a segment's parent and members are entities.
+ */
+function checkFigures(
+  file: FiguresFile,
+  entities: readonly Entity[],
+  checkSource: (where: string, id: string) => void,
+  problems: string[],
+): void {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const owners = new Set([...byId.keys(), ...file.segments.map((s) => s.id)]);
+  for (const segment of file.segments) {
+    const at = `segment ${JSON.stringify(segment.id)}`;
+    if (!byId.has(segment.parent))
+      problems.push(`${at}, field parent: unknown entity ${JSON.stringify(segment.parent)}`);
+    segment.entities.forEach((e, j) => {
+      if (!byId.has(e)) problems.push(`${at}, field entities[${j}]: unknown entity ${JSON.stringify(e)}`);
+    });
+    if (!segment.id.startsWith(`${segment.parent}#`))
+      problems.push(`${at}, field id: must start with its parent and # (${segment.parent}#…)`);
+  }
+  for (const [person, company] of Object.entries(file.speakers)) {
+    if (!byId.has(person)) problems.push(`speakers, field ${person}: unknown entity`);
+    if (!byId.has(company)) problems.push(`speakers, field ${person}: unknown entity ${JSON.stringify(company)}`);
+  }
+  const seen = new Set<string>();
+  for (const figure of file.figures) {
+    const at = `figure ${JSON.stringify(figure.id)}`;
+    if (seen.has(figure.id)) problems.push(`${at}, field id: duplicate id`);
+    seen.add(figure.id);
+    const entity = byId.get(figure.entity);
+    if (!entity) problems.push(`${at}, field entity: unknown entity ${JSON.stringify(figure.entity)}`);
+    else if (figure.fact && !entity.facts.some((f) => f.id === figure.fact))
+      problems.push(`${at}, field fact: entity ${figure.entity} has no fact ${JSON.stringify(figure.fact)}`);
+    figure.owners.forEach((o, j) => {
+      if (!owners.has(o)) problems.push(`${at}, field owners[${j}]: unknown entity or segment ${JSON.stringify(o)}`);
+    });
+    if (figure.period.from > figure.period.to) problems.push(`${at}, field period: from is after to`);
+    if (figure.value.precision > Math.abs(figure.value.amount) && figure.value.amount !== 0)
+      problems.push(`${at}, field value.precision: larger than the value itself`);
+    figure.sources.forEach((sid, j) => checkSource(`${at}, field sources[${j}]`, sid));
+    figure.reported?.forEach((r, k) =>
+      r.sources.forEach((sid, j) => checkSource(`${at}, field reported[${k}].sources[${j}]`, sid)),
+    );
+  }
+  for (const entity of entities) {
+    if (entity.type === "figure" && !file.figures.some((f) => f.entity === entity.id))
+      problems.push(
+        `entity ${JSON.stringify(entity.id)}, field type: a figure entity needs a figure record (figures.json)`,
+      );
+  }
+}
+
+function checkRates(
+  rates: readonly Rate[],
+  checkSource: (where: string, id: string) => void,
+  problems: string[],
+): void {
+  const seen = new Set<string>();
+  for (const rate of rates) {
+    const at = `rate ${JSON.stringify(rate.id)}`;
+    if (seen.has(rate.id)) problems.push(`${at}, field id: duplicate id`);
+    seen.add(rate.id);
+    rate.sources.forEach((sid, j) => checkSource(`${at}, field sources[${j}]`, sid));
+  }
 }

@@ -1,11 +1,16 @@
 /** Projects the compiled knowledge base onto what the matcher needs, and nothing more (the content script ships this). */
+import type { ClaimData, ClaimFigure } from "../core/claims.ts";
 import type { MatcherOptions } from "../core/matcher.ts";
 import type { MatcherEntity } from "../core/types.ts";
 import type { CompiledEntity, CompiledKb } from "./compile";
 import { withGeneratedNames } from "./names.ts";
 
 /** `otherPeople` also holds the out-of-scope names that begin with ours (naming.otherNames): never marked. */
-export type MatcherData = { entities: MatcherEntity[]; otherPeople: string[]; options: MatcherOptions };
+export type MatcherData = {
+  entities: MatcherEntity[];
+  otherPeople: string[];
+  options: MatcherOptions & { claims: ClaimData };
+};
 
 export function toMatcherData(kb: CompiledKb): MatcherData {
   return {
@@ -14,6 +19,7 @@ export function toMatcherData(kb: CompiledKb): MatcherData {
     options: {
       unitWords: kb.naming?.unitWords ?? [],
       ...(kb.naming?.ordinaryWords ? { ordinaryWords: kb.naming.ordinaryWords } : {}),
+      claims: toClaimData(kb),
     },
   };
 }
@@ -38,16 +44,41 @@ function writtenNames(entity: CompiledEntity): MatcherEntity {
           })),
         }
       : {}),
-    ...(entity.figure
+  };
+}
+
+/** Figures, rates and the owner tables, without labels and sources (cards get those from the background). */
+export function toClaimData(kb: CompiledKb): ClaimData {
+  const figures: ClaimFigure[] = kb.figures.map((f) => ({
+    id: f.id,
+    entity: f.entity,
+    owners: f.owners,
+    metric: f.metric,
+    period: {
+      from: f.period.from,
+      to: f.period.to,
+      published: f.published,
+      fiscalStartMonth: f.period.fiscalStartMonth ?? 1,
+    },
+    value: f.value,
+    ...(f.identifiedBy ? { identifiedBy: f.identifiedBy } : {}),
+    ...(f.reported
       ? {
-          figure: {
-            amount: entity.figure.amount,
-            currency: entity.figure.currency,
-            topicWords: entity.figure.topicWords,
-            ...(entity.figure.identifyingWords ? { identifyingWords: entity.figure.identifyingWords } : {}),
-            conversions: entity.figure.conversions.map(({ currency, min, max }) => ({ currency, min, max })),
-          },
+          reported: f.reported.map(({ amount, currency, qualifier }) => ({
+            amount,
+            currency,
+            ...(qualifier ? { qualifier } : {}),
+          })),
         }
       : {}),
-  };
+  }));
+  const rates = kb.rates.map((r) => {
+    const [base, quote] = r.pair.split("/") as [
+      ClaimData["rates"][number]["base"],
+      ClaimData["rates"][number]["quote"],
+    ];
+    return { id: r.id, base, quote, rate: r.rate, date: r.date };
+  });
+  const segments = kb.segments.map(({ id, parent, entities, words }) => ({ id, parent, entities, words }));
+  return { figures, rates, segments, speakers: kb.speakers, asOf: kb.asOf };
 }

@@ -5,7 +5,10 @@
  * Pure: no DOM, no browser API.
  */
 import * as v from "valibot";
-import { CURRENCIES, ENTITY_TYPES, PUBLISHER_KINDS, VARIANT_DIFFERENCES } from "../core/vocabulary.ts";
+import { CURRENCIES, ENTITY_TYPES, METRICS, PUBLISHER_KINDS, VARIANT_DIFFERENCES } from "../core/vocabulary.ts";
+
+/** Exchange-rate pairs the table may hold: 1 unit of the first currency in the second. */
+export const RATE_PAIRS = ["CNY/KRW", "USD/CNY", "USD/KRW"] as const;
 
 export { CURRENCIES, ENTITY_TYPES, PUBLISHER_KINDS, VARIANT_DIFFERENCES };
 export type { EntityType, PublisherKind, VariantDifference } from "../core/vocabulary.ts";
@@ -137,31 +140,84 @@ export const ChineseNameSchema = v.strictObject({
 /** A listing: the exchange (a key of meta.json naming.exchanges) and the symbol there. */
 export const TickerSchema = v.strictObject({ exchange: nonEmpty, symbol: nonEmpty });
 
-export const FigureSchema = v.strictObject({
-  /** The verified value in its own currency. */
-  amount: v.number(),
+const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD"));
+/** An entity id, or a segment of one reported on its own ("alibaba-group#cloud"). */
+const ownerId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*(#[a-z0-9-]+)?$/, "must be an entity or segment id"));
+const positive = v.pipe(v.number(), v.minValue(0, "must not be negative"));
+
+/** A value a source reported for a figure that the rate table does not give (a loose conversion, a rounding). */
+export const ReportedValueSchema = v.strictObject({
+  amount: positive,
   currency: v.picklist(CURRENCIES),
-  /** "at-least" for "최소/이상" figures such as the 380bn plan. */
   qualifier: v.optional(v.picklist(["exact", "at-least", "about"])),
-  /** Words that place an amount in this figure's topic (투자, 클라우드, 벌금 …). */
-  topicWords: v.pipe(v.array(nonEmpty), v.minLength(1)),
-  /**
-   * Words that pin down this very figure (its period: 3년, 2021, 4분기 …). A different amount is called a
-   * differing statement of the figure only when one of them is in the same block; else nothing is said.
-   */
-  identifyingWords: v.optional(v.array(nonEmpty)),
-  /** Conversions seen in reporting, each with the rate and its date. */
-  conversions: v.array(
-    v.strictObject({
-      currency: v.picklist(CURRENCIES),
-      /** Accepted band of converted values for the article's period. */
-      min: v.number(),
-      max: v.number(),
-      rate: nonEmpty,
-      rateDate: isoDate,
-      sources: v.array(id),
-    }),
-  ),
+  sources: v.pipe(v.array(id), v.minLength(1, "a reported value needs its source")),
+  reason: bilingual,
+});
+
+/**
+ * A checkable figure: whose it is, what it measures, over which period, its value as stated (with the place
+ * of its last digit and its qualifier), and the sources that state it. Conversions are not typed here: they
+ * are derived from the rate table for the dates between `published` and the page's date.
+ */
+export const FigureSchema = v.strictObject({
+  id,
+  /** The entity whose card explains the figure (a figure entity, or the company the fact is about). */
+  entity: id,
+  /** The fact of that entity that states it. */
+  fact: v.optional(id),
+  label: bilingual,
+  owners: v.pipe(v.array(ownerId), v.minLength(1, "a figure needs its owner")),
+  metric: v.picklist(METRICS),
+  period: v.strictObject({
+    from: day,
+    to: day,
+    /** How Korean articles name it (shown on the card). */
+    ko: v.pipe(v.array(nonEmpty), v.minLength(1)),
+    /** First month of the owner's fiscal year (Alibaba: 4); 1 for the calendar year. */
+    fiscalStartMonth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(12))),
+  }),
+  /** When it became public: the first date a conversion of it can use. */
+  published: day,
+  value: v.strictObject({
+    amount: v.number(),
+    currency: v.picklist(CURRENCIES),
+    /** The place of the last digit it is stated to: 1e8 for 3800억, 1e6 for 182억2800만. */
+    precision: v.pipe(v.number(), v.minValue(1, "must be at least 1")),
+    qualifier: v.picklist(["exact", "at-least", "about"]),
+  }),
+  /** Words that pin the figure down in a sentence that names no period (반독점 for the 2021 fine). */
+  identifiedBy: v.optional(v.array(nonEmpty)),
+  sources: v.pipe(v.array(id), v.minLength(1, "a figure needs at least one source")),
+  reported: v.optional(v.array(ReportedValueSchema)),
+});
+
+/** A business unit reported on its own (Alibaba's cloud segment): who it belongs to and how articles name it. */
+export const SegmentSchema = v.strictObject({
+  id: ownerId,
+  label: bilingual,
+  parent: id,
+  /** Entities that are this segment (알리바바 클라우드). */
+  entities: v.array(id),
+  /** Words that name it next to its parent ("알리바바의 클라우드 부문 매출"). */
+  words: v.pipe(v.array(nonEmpty), v.minLength(1)),
+});
+
+export const FiguresFileSchema = v.strictObject({
+  segments: v.array(SegmentSchema),
+  /** People whose statements are their company's: person entity → company entity. */
+  speakers: v.record(id, id),
+  figures: v.array(FigureSchema),
+});
+
+/** One exchange rate as a source used it: 1 base = rate quote on date. */
+export const RateSchema = v.strictObject({
+  id,
+  pair: v.picklist(RATE_PAIRS),
+  rate: v.pipe(v.number(), v.minValue(0.000001, "must be positive")),
+  date: day,
+  sources: v.pipe(v.array(id), v.minLength(1, "a rate needs its source")),
+  /** How the rate was read from the source (its own conversion of a stated amount …). */
+  note: v.optional(bilingual),
 });
 
 export const EntitySchema = v.strictObject({
@@ -180,7 +236,6 @@ export const EntitySchema = v.strictObject({
   contextAliases: v.optional(v.array(ContextAliasSchema)),
   summary: bilingual,
   facts: v.pipe(v.array(FactSchema), v.minLength(2, "an entity needs at least two facts")),
-  figure: v.optional(FigureSchema),
 });
 
 export const CorrectionSchema = v.strictObject({
@@ -223,6 +278,8 @@ export const KnowledgeBaseSchema = v.strictObject({
   sources: v.array(SourceSchema),
   entities: v.array(EntitySchema),
   corrections: v.optional(v.array(CorrectionSchema)),
+  figures: v.optional(FiguresFileSchema),
+  rates: v.optional(v.array(RateSchema)),
 });
 
 export type Publisher = v.InferOutput<typeof PublisherSchema>;
@@ -232,6 +289,9 @@ export type Value = v.InferOutput<typeof ValueSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
+export type Segment = v.InferOutput<typeof SegmentSchema>;
+export type Rate = v.InferOutput<typeof RateSchema>;
+export type FiguresFile = v.InferOutput<typeof FiguresFileSchema>;
 export type Correction = v.InferOutput<typeof CorrectionSchema>;
 export type ChineseName = v.InferOutput<typeof ChineseNameSchema>;
 export type Naming = NonNullable<v.InferOutput<typeof KnowledgeBaseSchema>["naming"]>;

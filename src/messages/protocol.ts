@@ -6,7 +6,7 @@
  * Pure: no browser API here (see bus.ts for the sending half).
  */
 import * as v from "valibot";
-import type { EntityType, FigureVerdict } from "../core/vocabulary";
+import type { Currency, EntityType, FigureVerdict } from "../core/vocabulary";
 import { DIRECTIONS } from "../core/vocabulary";
 
 const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{0,63}$/));
@@ -25,13 +25,18 @@ export const StepMention = v.strictObject({
   type: v.literal("stepMention"),
   direction: v.picklist(DIRECTIONS),
 });
+/** The popup's "이 기사의 수치 점검": scroll to the index-th checked amount (document order) and open its card. */
+export const ShowClaim = v.strictObject({
+  type: v.literal("showClaim"),
+  index: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
 /**
  * "이 페이지에서 실행": the popup injected the content script through activeTab; run on this page until it is
  * reloaded, whatever the site's setting (nothing is kept).
  */
 export const RunOnPage = v.strictObject({ type: v.literal("runOnPage") });
 /** Popup and background (keyboard commands) → content script. */
-export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention, RunOnPage]);
+export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention, ShowClaim, RunOnPage]);
 export type PopupToContent = v.InferOutput<typeof PopupToContent>;
 
 /* ---------- content script → background ---------- */
@@ -66,11 +71,26 @@ export type EntityCount = {
   verdicts?: FigureVerdict[];
 };
 
+/** One amount the claim reader attributed to a verified figure, with its verdict. */
+export type CheckedClaim = {
+  /** The amount as written on the page. */
+  text: string;
+  verdict: FigureVerdict;
+  /** The figure record (figures.json) and the entity whose card explains it. */
+  figure: string;
+  entity: string;
+  currency: Currency;
+  /** For a unit slip: the amount the article most likely meant. */
+  intended?: number;
+};
+
 export type PageMentions = {
   url: string;
   title: string;
   total: number;
   entities: EntityCount[];
+  /** Every amount checked against a verified figure, in document order (amounts it could not attribute are not listed). */
+  claims: CheckedClaim[];
   /** False when the reader turned Maekrak off for this site (the script runs but does nothing). */
   enabled: boolean;
 };
@@ -81,6 +101,7 @@ export type Replies = {
   getPageMentions: PageMentions;
   scrollToMention: ScrollResult;
   stepMention: ScrollResult;
+  showClaim: ScrollResult;
   runOnPage: PageMentions;
   mentionsChanged: undefined;
   openInPopup: undefined;

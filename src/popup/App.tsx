@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { CompiledKb } from "../kb/compile";
 import type { Direction, EntityType } from "../core/vocabulary";
-import { ENTITY_TYPES } from "../core/vocabulary";
+import { ENTITY_TYPES, FIGURE_VERDICTS } from "../core/vocabulary";
 import type { PageMentions } from "../messages/protocol";
 import type { Connector } from "./connector";
 import { t } from "../ui/i18n";
-import { formatDate } from "../ui/format";
+import { formatAmount, formatDate } from "../ui/format";
 import { EntityDetailsView } from "./EntityDetailsView";
 import { aliasKey } from "../core/text";
 import type { Settings } from "../core/settings";
@@ -147,6 +147,7 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
                   kb={kb}
                   onSelect={setSelected}
                   onJump={(id, direction) => void connector.scrollToMention(id, direction)}
+                  onShowClaim={(index) => void connector.showClaim(index)}
                 />
               )}
             </>
@@ -169,11 +170,13 @@ function PageView({
   kb,
   onSelect,
   onJump,
+  onShowClaim,
 }: {
   state: PageState;
   kb: CompiledKb;
   onSelect: (id: string) => void;
   onJump: (id: string, direction: Direction) => void;
+  onShowClaim: (index: number) => void;
 }) {
   if (state.kind === "loading") return <p class="empty">{t("loading")}</p>;
   if (state.kind === "unavailable") return <p class="empty">{t("page_unavailable")}</p>;
@@ -191,7 +194,7 @@ function PageView({
       <p class="summary-line" data-testid="page-total">
         {t("page_total", String(page.total), String(page.entities.length))}
       </p>
-      <FigureSummary page={page} />
+      <ClaimList page={page} kb={kb} onSelect={onSelect} onShow={onShowClaim} />
       {TYPE_ORDER.map((type) => {
         const rows = page.entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count);
         if (!rows.length) return null;
@@ -259,17 +262,15 @@ function searchKeys(entity: CompiledKb["entities"][number]): string[] {
   ].map((name) => aliasKey(name));
 }
 
-const VERDICT_ORDER = ["match", "conversion-match", "differs", "unverifiable"] as const;
-
 /** "일치 2 · 환산 일치 1 · 불일치 1" for a figure's amounts on the page. */
 function VerdictChips({ verdicts }: { verdicts: NonNullable<PageMentions["entities"][number]["verdicts"]> }) {
   return (
     <span class="verdicts">
-      {VERDICT_ORDER.map((v) => {
+      {FIGURE_VERDICTS.map((v) => {
         const n = verdicts.filter((x) => x === v).length;
         return n ? (
           <span key={v} class={`verdict ${v}`} data-verdict={v}>
-            {t(`verdict_${v.replace("-", "_")}`)} {n}
+            {t(`claim_verdict_${v.replace("-", "_")}`)} {n}
           </span>
         ) : null;
       })}
@@ -277,15 +278,57 @@ function VerdictChips({ verdicts }: { verdicts: NonNullable<PageMentions["entiti
   );
 }
 
-/** One line on the page's figures: whether any amount differs from the verified value. */
-function FigureSummary({ page }: { page: PageMentions }) {
-  const verdicts = page.entities.flatMap((e) => e.verdicts ?? []);
-  if (!verdicts.length) return null;
-  const differing = verdicts.filter((v) => v === "differs").length;
+/**
+ * "이 기사의 수치 점검": every amount the claim reader attributed to a verified figure, with its verdict, the
+ * figure and its verified value (and a unit slip's likely intended value); amounts it could not attribute are
+ * not mentioned. One line sums it up: how many differ, or that all agree.
+ */
+function ClaimList({
+  page,
+  kb,
+  onSelect,
+  onShow,
+}: {
+  page: PageMentions;
+  kb: CompiledKb;
+  onSelect: (entity: string) => void;
+  onShow: (index: number) => void;
+}) {
+  if (!page.claims.length) return null;
+  const lang = t("lang") === "en" ? "en" : "ko";
+  const figures = new Map(kb.figures.map((f) => [f.id, f]));
+  const wrong = page.claims.filter((c) => c.verdict === "differs" || c.verdict === "unit-slip").length;
   return (
-    <p class={`figure-summary ${differing ? "differs" : "ok"}`} data-testid="figure-summary">
-      {differing ? t("figures_differ", String(differing)) : t("figures_agree", String(verdicts.length))}
-    </p>
+    <section class="claims" data-testid="claims" aria-labelledby="claims-title">
+      <h2 id="claims-title">{t("claim_list_title")}</h2>
+      <p class={`figure-summary ${wrong ? "differs" : "ok"}`} data-testid="figure-summary">
+        {wrong ? t("claim_list_differs", String(wrong)) : t("claim_list_agree", String(page.claims.length))}
+      </p>
+      <ul class="claim-list">
+        {page.claims.map((claim, index) => {
+          const figure = figures.get(claim.figure);
+          const verified = figure ? formatAmount(figure.value.amount, figure.value.currency) : "";
+          return (
+            <li key={index} class="claim-row" data-claim={claim.figure} data-verdict={claim.verdict}>
+              <button type="button" class="claim-amount" onClick={() => onShow(index)} title={t("claim_show_on_page")}>
+                {claim.text}
+              </button>
+              <span class={`verdict ${claim.verdict}`}>{t(`claim_verdict_${claim.verdict.replace("-", "_")}`)}</span>
+              <button type="button" class="claim-figure" onClick={() => onSelect(claim.entity)}>
+                {figure?.label[lang] ?? claim.figure}
+                {verified && <span class="claim-verified"> · {t("claim_verified_value", verified)}</span>}
+                {claim.intended !== undefined && (
+                  <span class="claim-intended">
+                    {" "}
+                    · {t("claim_intended", formatAmount(claim.intended, claim.currency))}
+                  </span>
+                )}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

@@ -20,6 +20,7 @@ export function EntityDetailsView({
 }) {
   const lang: Lang = t("lang") === "en" ? "en" : "ko";
   const corrections = kb.corrections.filter((c) => c.entity === entity.id);
+  const figures = kb.figures.filter((f) => f.entity === entity.id);
   return (
     <article class="details" data-entity={entity.id}>
       <div class="details-bar">
@@ -41,16 +42,29 @@ export function EntityDetailsView({
       <h2>{entity.names.ko}</h2>
       <div class="names">{[entity.names.en, entity.names.zh].filter(Boolean).join(" · ")}</div>
       <p class="summary">{entity.summary[lang]}</p>
-      {entity.figure && (
-        <p class="figure-value">
-          {t("figure_verified", formatAmount(entity.figure.amount, entity.figure.currency))}
-          {entity.figure.conversions.map((c, i) => (
-            <span key={i} class="conversion">
-              {" "}
-              · {t("figure_conversion", formatAmount(c.min, c.currency), formatAmount(c.max, c.currency), c.rate)}
-            </span>
-          ))}
-        </p>
+      {figures.length > 0 && (
+        <section class="figures">
+          <h3>{t("claim_figures_title")}</h3>
+          <ul>
+            {figures.map((f) => {
+              const verified = formatAmount(f.value.amount, f.value.currency);
+              return (
+                <li key={f.id} data-figure={f.id}>
+                  <div class="figure-label">{f.label[lang]}</div>
+                  <div class="figure-value">
+                    {t(
+                      "claim_verified_value",
+                      f.value.qualifier === "at-least" ? t("claim_at_least", verified) : verified,
+                    )}
+                  </div>
+                  <div class="figure-period">
+                    {t("claim_period", f.period.ko[0]!, `${formatDate(f.period.from)}–${formatDate(f.period.to)}`)}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
       {corrections.length > 0 && (
         <section class="corrections">

@@ -13,6 +13,8 @@ export type ActiveSite = { host: string; builtIn: boolean; hasAccess: boolean } 
 export type Connector = {
   getPageMentions(): Promise<PageMentions>;
   scrollToMention(entity: string, direction: Direction): Promise<ScrollResult>;
+  /** The index-th checked amount of the page, scrolled to and its card opened. */
+  showClaim(index: number): Promise<ScrollResult>;
   /** The active tab's site (null when its address cannot be read or it is not a web page). */
   activeSite(): Promise<ActiveSite>;
   loadSettings(): Promise<Settings>;
@@ -42,6 +44,9 @@ export const browserConnector: Connector = {
   },
   async scrollToMention(entity, direction) {
     return sendToTab((await activeTab()).id!, { type: "scrollToMention", entity, direction });
+  },
+  async showClaim(index) {
+    return sendToTab((await activeTab()).id!, { type: "showClaim", index });
   },
   async activeSite() {
     const tab = await activeTab().catch(() => null);

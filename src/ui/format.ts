@@ -48,6 +48,12 @@ export function formatAmount(amount: number, currency: string): string {
   return `${out} ${CURRENCY_LABEL[currency] ?? currency}`;
 }
 
+/** "USD/CNY", 7.246 → "1달러 = 7.246위안". */
+export function formatRate(pair: string, rate: number): string {
+  const [base, quote] = pair.split("/");
+  return `1${CURRENCY_LABEL[base!] ?? base} = ${rate}${CURRENCY_LABEL[quote!] ?? quote}`;
+}
+
 /** What a source line needs: the original's publisher (named in both languages) and date. */
 export type CitedSource = Pick<Citation, "publisher" | "date" | "dateApprox">;
 

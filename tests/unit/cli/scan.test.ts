@@ -7,6 +7,16 @@ import { join, resolve } from "node:path";
 const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 const scan = (...files: string[]) =>
   spawnSync("npx", ["tsx", "src/cli/scan.ts", "--jsonl", ...files], { cwd: ROOT, encoding: "utf8" });
+const figures = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l))
+    .map((line) =>
+      line.mentions
+        .filter((m: { figure?: unknown }) => m.figure)
+        .map((m: { text: string; figure: object }) => [m.text, m.figure]),
+    );
 
 describe("scan CLI", () => {
   const dir = mkdtempSync(join(tmpdir(), "maekrak-scan-"));
@@ -49,6 +59,50 @@ describe("scan CLI", () => {
       "<html><body><p>알리<b>바바</b> 클라우드가</p><script>알리바바</script><textarea>마윈</textarea><p>마윈&amp;조 차이</p></body></html>";
     expect(source.slice(line.mentions[0].start, line.mentions[0].end)).toBe("알리<b>바바</b> 클라우드");
     expect(source.slice(line.mentions[1].start, line.mentions[1].end)).toBe("마윈");
+  }, 30_000);
+
+  test("checked amounts carry the verdict as figure.status; --date places 지난해 4분기 for every file given", () => {
+    const earnings = join(dir, "earnings.txt");
+    const page = join(dir, "earnings.html");
+    writeFileSync(
+      earnings,
+      "알리바바의 지난해 4분기 매출은 2700억 위안이었다. 알리바바는 3년간 AI 인프라에 53억 달러를 쓴다.",
+    );
+    writeFileSync(page, "<html><body><p>알리바바의 지난해 4분기 매출은 2700억 위안이었다.</p></body></html>");
+    // Without a date 지난해 cannot be placed: the differing revenue is not called so; the unit slip is.
+    const undated = scan(earnings);
+    expect(figures(undated.stdout)).toEqual([
+      [["53억 달러", { value: 53e8, currency: "USD", status: "unit-slip", id: "capex-380b", intended: 53e9 }]],
+    ]);
+    const dated = spawnSync("npx", ["tsx", "src/cli/scan.ts", "--jsonl", "--date", "2025-02-21", earnings, page], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(dated.status).toBe(0);
+    const [text, html] = figures(dated.stdout);
+    expect(text![0]).toEqual([
+      "2700억 위안",
+      { value: 2700e8, currency: "CNY", status: "differs", id: "revenue-q4-2024" },
+    ]);
+    expect(html).toEqual([text![0]]);
+  }, 30_000);
+
+  test("an HTML page's own date is used when no --date is given", () => {
+    const page = join(dir, "dated.html");
+    writeFileSync(
+      page,
+      '<html><head><meta property="article:published_time" content="2025-02-21T09:00:00+09:00"></head><body><p>알리바바의 지난해 4분기 매출은 2700억 위안이었다.</p></body></html>',
+    );
+    expect(figures(scan(page).stdout)[0]!.map(([, f]: [string, { status: string }]) => f.status)).toEqual(["differs"]);
+  }, 30_000);
+
+  test("--date needs a real date", () => {
+    const result = spawnSync("npx", ["tsx", "src/cli/scan.ts", "--jsonl", "--date", "2025-13-40", txt], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("--date needs a date as YYYY-MM-DD");
   }, 30_000);
 
   test("an unreadable file gives exit code 2 and a clear message, other files still scanned", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { buildMatcher, findMentions } from "../../../src/core/matcher";
 import type { MatcherEntity } from "../../../src/core/types";
+import type { ClaimData } from "../../../src/core/claims";
 
 /** A small, self-contained entity set so these tests pin the matcher's rules, not the KB's data. */
 const ENTITIES: MatcherEntity[] = [
@@ -36,19 +37,25 @@ const ENTITIES: MatcherEntity[] = [
     aliases: ["조 차이", "차이충신"],
     contextAliases: [{ text: "차이 회장", rule: "after-full-name" }],
   },
-  {
-    id: "capex-380b",
-    type: "figure",
-    aliases: ["3800억 위안"],
-    figure: {
-      amount: 380e9,
-      currency: "CNY",
-      topicWords: ["투자", "클라우드", "AI"],
-      identifyingWords: ["3년"],
-      conversions: [{ currency: "KRW", min: 73e12, max: 80e12 }],
-    },
-  },
+  { id: "capex-380b", type: "figure", aliases: ["3800억 위안"] },
 ];
+/** One figure and one rate: enough to see amounts go through the claim reader (its rules: claims.test.ts). */
+const CLAIMS: ClaimData = {
+  figures: [
+    {
+      id: "capex-380b",
+      entity: "capex-380b",
+      owners: ["alibaba-group"],
+      metric: "infra-plan",
+      period: { from: "2025-02-24", to: "2028-02-23", published: "2025-02-24", fiscalStartMonth: 4 },
+      value: { amount: 380e9, currency: "CNY", precision: 1e8, qualifier: "at-least" },
+    },
+  ],
+  rates: [{ id: "r", base: "CNY", quote: "KRW", rate: 197.1, date: "2025-02-24" }],
+  segments: [],
+  speakers: { "eddie-wu": "alibaba-group" },
+  asOf: "2026-01-01",
+};
 ENTITIES.push({
   id: "alibaba-ticker",
   type: "organization",
@@ -56,7 +63,7 @@ ENTITIES.push({
   contextAliases: [{ text: "BABA", rule: "near-cue", cues: ["주가", "NYSE"] }],
 });
 ENTITIES.find((e) => e.id === "eddie-wu")!.contextAliases = [{ text: "우 CEO", rule: "after-full-name" }];
-const matcher = buildMatcher(ENTITIES, ["마화텅", "우원식"]);
+const matcher = buildMatcher(ENTITIES, ["마화텅", "우원식"], { claims: CLAIMS });
 const find = (text: string) => findMentions(matcher, text).map((m) => [m.text, m.entity]);
 
 describe("particles and endings", () => {
@@ -205,49 +212,20 @@ describe("context-dependent forms", () => {
   });
 });
 
-describe("figures", () => {
-  test("the plan in yuan and as a won conversion, with its topic", () => {
-    expect(find("알리바바는 3년간 클라우드와 AI에 3800억 위안을 투자한다")).toEqual([
-      ["알리바바", "alibaba-group"],
-      ["3800억 위안", "capex-380b"],
+describe("amounts go to the claim reader", () => {
+  test("an amount its sentence attributes to a figure is a figure mention with the verdict", () => {
+    expect(findMentions(matcher, "알리바바는 3년간 클라우드와 AI에 3800억 위안(약 75조 원)을 투자한다")).toMatchObject([
+      { text: "알리바바", entity: "alibaba-group" },
+      { text: "3800억 위안", entity: "capex-380b", type: "figure", figure: { verdict: "match", id: "capex-380b" } },
+      { text: "약 75조 원", entity: "capex-380b", type: "figure", figure: { verdict: "conversion", rate: "r" } },
     ]);
-    // The page has named Alibaba before: a later paragraph's amount on the topic is the plan.
-    expect(find("알리바바가 발표했다.\n3년간 클라우드와 AI에 3800억 위안을 쓴다")).toEqual([
-      ["알리바바", "alibaba-group"],
-      ["3800억 위안", "capex-380b"],
-    ]);
-    expect(find("알리바바는 약 75조 원을 AI에 투자한다")).toEqual([
-      ["알리바바", "alibaba-group"],
-      ["약 75조 원", "capex-380b"],
-    ]);
-    // A converted amount with no company in scope nearby could be anyone's.
-    expect(find("약 75조 원을 AI에 투자")).toEqual([]);
   });
-  test("the same amount without the topic is not the figure", () =>
-    expect(find("알리바바가 말했다. 3800억 위안 규모의 채권")).toEqual([["알리바바", "alibaba-group"]]));
-  test("the same amount on a page that never names Alibaba is someone else's", () =>
+  test("another company's amount is not", () =>
     expect(find("바이트댄스는 3년간 AI에 3800억 위안을 투자한다")).toEqual([]));
-  test("an unrelated company's amount in the next sentence is not marked", () =>
-    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다. 바이트댄스는 1600억 위안을 쓴다")).toEqual([
-      ["알리바바", "alibaba-group"],
-      ["3800억 위안", "capex-380b"],
-    ]));
-  test("once stated, the same figure converted later on the page is the figure", () =>
-    expect(find("알리바바는 3년간 AI에 3800억 위안을 투자한다.\n\n원화로는 약 75조 원이다")).toEqual([
-      ["알리바바", "alibaba-group"],
-      ["3800억 위안", "capex-380b"],
-      ["약 75조 원", "capex-380b"],
-    ]));
-  test("a close but different amount on the topic, next to the company, is a differing figure", () => {
-    const [mention] = findMentions(matcher, "알리바바는 3년간 4000억 위안을 AI에 투자한다").filter(
-      (m) => m.type === "figure",
-    );
-    expect(mention).toMatchObject({ text: "4000억 위안", entity: "capex-380b", figure: { verdict: "differs" } });
+  test("the page's date places the period the amount is read with", () => {
+    const text = "알리바바는 향후 3년간 AI 인프라에 4000억 위안을 투자한다";
+    expect(findMentions(matcher, text, "2025-03-01").find((m) => m.figure)?.figure?.verdict).toBe("differs");
+    // Seven years earlier that plan was not yet current: nothing is said.
+    expect(findMentions(matcher, text, "2018-03-01").some((m) => m.figure)).toBe(false);
   });
-  test("without a named entity in the block the context is unclear: nothing is marked", () =>
-    expect(find("3년간 4000억 위안을 AI에 투자한다")).toEqual([]));
-  test("without the figure's period (3년) a different amount is not called a differing figure", () =>
-    expect(find("알리바바는 올해 4000억 위안을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"]]));
-  test("another company's amount far from the figure is not marked", () =>
-    expect(find("알리바바와 달리 바이트댄스는 1600억 위안을 AI에 투자한다")).toEqual([["알리바바", "alibaba-group"]]));
 });

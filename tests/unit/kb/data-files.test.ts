@@ -87,11 +87,37 @@ describe("what the knowledge base promises", () => {
           `${e.id}/${f.id}`,
         ).toBe(true);
   });
-  test("every figure knows its verified value, topic and the bands of its conversions", () => {
-    for (const e of kb.entities.filter((x) => x.type === "figure")) {
-      expect(e.figure, e.id).toBeDefined();
-      expect(e.figure!.conversions.length, e.id).toBeGreaterThan(0);
-      for (const c of e.figure!.conversions) expect(c.sources.length, `${e.id} ${c.currency}`).toBeGreaterThan(0);
+  test("every figure entity has a figure record, and every record cites sources, an owner and a period", () => {
+    for (const e of kb.entities.filter((x) => x.type === "figure"))
+      expect(
+        kb.figures.some((f) => f.entity === e.id),
+        e.id,
+      ).toBe(true);
+    for (const f of kb.figures) {
+      expect(f.sources.length, f.id).toBeGreaterThan(0);
+      expect(f.owners.length, f.id).toBeGreaterThan(0);
+      expect(f.period.ko.length, f.id).toBeGreaterThan(0);
+      expect(f.period.from <= f.period.to, f.id).toBe(true);
+    }
+  });
+  test("every exchange rate names its source and date, and is the one that source's own conversion implies", () => {
+    expect(kb.rates.length).toBeGreaterThanOrEqual(10);
+    for (const r of kb.rates) {
+      expect(
+        r.sources.every((s) => kb.sources[s]),
+        r.id,
+      ).toBe(true);
+      expect(r.date, r.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // Each pair moves within a plausible band over the years covered (a typo of 10x would show here).
+    const band: Record<string, [number, number]> = {
+      "CNY/KRW": [150, 230],
+      "USD/CNY": [6, 8],
+      "USD/KRW": [1000, 1600],
+    };
+    for (const r of kb.rates) {
+      expect(r.rate, r.id).toBeGreaterThan(band[r.pair]![0]);
+      expect(r.rate, r.id).toBeLessThan(band[r.pair]![1]);
     }
   });
   test("kb:report prints the summary as JSON", () => {

@@ -40,9 +40,11 @@ describe("what the compiled knowledge base lists as sources", () => {
   test("every cited id in the shipped knowledge base is an original that is not an aggregator's page", () => {
     const cited = kb.entities.flatMap((e) => [
       ...e.facts.flatMap((f) => [...f.sources, ...(f.variants ?? []).flatMap((v) => v.sources)]),
-      ...(e.figure?.conversions ?? []).flatMap((c) => c.sources),
     ]);
     cited.push(...kb.corrections.flatMap((c) => c.sources));
+    // Figures and the rates their conversions use cite sources too.
+    cited.push(...kb.figures.flatMap((f) => [...f.sources, ...(f.reported ?? []).flatMap((r) => r.sources)]));
+    cited.push(...kb.rates.flatMap((r) => r.sources));
     expect(cited.length).toBeGreaterThan(300);
     for (const id of cited) {
       const record = graph.sources[id]!;

@@ -9,6 +9,20 @@ import { independentReports } from "../../../src/kb/status";
 import { origin } from "../../../src/kb/origins";
 import { fact, kbWith, publisher, source } from "../support/kb";
 
+/** A figure record for the minimal KB's first entity, with fields to break. */
+const figureRecord = (extra: Record<string, unknown> = {}) => ({
+  id: "plan",
+  entity: "alibaba-group",
+  fact: "two",
+  label: { ko: "계획", en: "plan" },
+  owners: ["alibaba-group"],
+  metric: "infra-plan",
+  period: { from: "2025-02-24", to: "2028-02-23", ko: ["3년간"] },
+  published: "2025-02-24",
+  value: { amount: 380e9, currency: "CNY", precision: 1e8, qualifier: "at-least" },
+  sources: ["a"],
+  ...extra,
+});
 function minimalKb() {
   return kbWith({
     publishers: [publisher("p-news", "news"), publisher("p-wire", "wire"), publisher("p-company", "primary")],
@@ -84,10 +98,49 @@ describe("an invalid knowledge base is refused with the entry and field named", 
           })),
       ),
     ).toMatch(/facts\[1\]\(relayed\)\.variants\[0\]\.sources\[0\]: unknown source "ghost"/));
-  test("a figure without its verified value", () =>
+  test("a figure entity without a figure record", () =>
     expect(problems((kb) => ((kb.entities[0] as any).type = "figure"))).toMatch(
-      /entity "alibaba-group", field figure: a figure entity needs its verified value/,
+      /entity "alibaba-group", field type: a figure entity needs a figure record/,
     ));
+  test("a figure record naming an unknown entity, fact, owner or source", () => {
+    const message = problems((kb) => {
+      (kb as any).figures = { segments: [], speakers: {}, figures: [figureRecord({ entity: "ghost" })] };
+    });
+    expect(message).toMatch(/figure "plan", field entity: unknown entity "ghost"/);
+    expect(
+      problems((kb) => {
+        (kb as any).figures = {
+          segments: [],
+          speakers: {},
+          figures: [figureRecord({ fact: "nope", owners: ["nobody"], sources: ["ghost"] })],
+        };
+      }),
+    ).toMatch(
+      /figure "plan", field fact: entity alibaba-group has no fact "nope"[\s\S]*field owners\[0\]: unknown entity or segment "nobody"[\s\S]*field sources\[0\]: unknown source "ghost"/,
+    );
+  });
+  test("a figure record with a malformed value names the figure and the field", () =>
+    expect(
+      problems((kb) => {
+        (kb as any).figures = {
+          segments: [],
+          speakers: {},
+          figures: [figureRecord({ value: { amount: 1, currency: "EUR", precision: 1, qualifier: "exact" } })],
+        };
+      }),
+    ).toMatch(/figure "plan", field value\.currency/));
+  test("a rate without a known source, or of an unknown pair", () => {
+    expect(
+      problems((kb) => {
+        (kb as any).rates = [{ id: "r1", pair: "USD/CNY", rate: 7.2, date: "2025-02-24", sources: ["ghost"] }];
+      }),
+    ).toMatch(/rate "r1", field sources\[0\]: unknown source "ghost"/);
+    expect(
+      problems((kb) => {
+        (kb as any).rates = [{ id: "r2", pair: "EUR/KRW", rate: 1500, date: "2025-02-24", sources: ["a"] }];
+      }),
+    ).toMatch(/rate "r2", field pair/);
+  });
   test("a correction about an unknown entity", () =>
     expect(
       problems(
@@ -157,9 +210,15 @@ describe("the bundled knowledge base", () => {
     expect(status("cloud-revenue-q4-2024", "revenue")).toBe("company");
     expect(status("jack-ma", "background")).toBe("corroborated"); // one outlier blog is a note, not a dispute
   });
-  test("the figure for the 380bn-yuan plan carries its verified value", () => {
-    const plan = kb.entities.find((e) => e.id === "capex-380b")!;
-    expect(plan.figure).toMatchObject({ amount: 380e9, currency: "CNY" });
+  test("the figure for the 380bn-yuan plan carries its verified value, owner, metric and period", () => {
+    const plan = kb.figures.find((f) => f.id === "capex-380b")!;
+    expect(plan).toMatchObject({
+      entity: "capex-380b",
+      owners: expect.arrayContaining(["alibaba-group"]),
+      metric: "infra-plan",
+      value: { amount: 380e9, currency: "CNY", qualifier: "at-least" },
+      period: { from: "2025-02-24" },
+    });
   });
 });
 

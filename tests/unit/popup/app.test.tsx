@@ -39,6 +39,24 @@ const kb = compileKnowledgeBase({
       ],
     },
   ],
+  figures: {
+    segments: [],
+    speakers: {},
+    figures: [
+      {
+        id: "ma-plan",
+        entity: "jack-ma",
+        fact: "f1",
+        label: { ko: "마윈의 계획", en: "Ma's plan" },
+        owners: ["jack-ma"],
+        metric: "infra-plan",
+        period: { from: "2025-02-24", to: "2028-02-23", ko: ["3년간"] },
+        published: "2025-02-24",
+        value: { amount: 380e9, currency: "CNY", precision: 1e8, qualifier: "at-least" },
+        sources: ["a"],
+      },
+    ],
+  },
 });
 
 type FakeConnector = Connector & { jumps: string[]; saved: Settings[]; accessRequests: string[]; runs: number };
@@ -78,6 +96,10 @@ const connector = (
       jumps.push(`${entity}:${direction}`);
       return { index: 0, total: 1 };
     },
+    showClaim: async (index) => {
+      jumps.push(`claim:${index}`);
+      return { index, total: 1 };
+    },
     activeSite: async () =>
       options.site === undefined ? { host: "news.example.kr", builtIn: true, hasAccess: true } : options.site,
     loadSettings: async () => current,
@@ -113,7 +135,7 @@ const click = async (element: Element | null) => act(async () => (element as HTM
 
 describe("popup", () => {
   test("says so plainly when the page has no mentions", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }));
     expect(root.textContent).toContain("page_empty");
   });
 
@@ -127,6 +149,7 @@ describe("popup", () => {
       url: "u",
       title: "t",
       total: 5,
+      claims: [],
       enabled: true,
       entities: [
         { entity: "jack-ma", type: "person", count: 3, forms: ["마윈"] },
@@ -150,8 +173,59 @@ describe("popup", () => {
     expect(c.jumps).toEqual(["jack-ma:next"]);
   });
 
+  test("이 기사의 수치 점검 lists every checked amount with its verdict; a unit slip says what was meant", async () => {
+    const c = connector({
+      url: "u",
+      title: "t",
+      total: 2,
+      entities: [],
+      enabled: true,
+      claims: [
+        { text: "3800억 위안", verdict: "match", figure: "ma-plan", entity: "jack-ma", currency: "CNY" },
+        {
+          text: "3조8000억 위안",
+          verdict: "unit-slip",
+          figure: "ma-plan",
+          entity: "jack-ma",
+          currency: "CNY",
+          intended: 380e9,
+        },
+      ],
+    });
+    const root = await mount(c);
+    expect(root.querySelector("#claims-title")?.textContent).toBe("claim_list_title");
+    const rows = [...root.querySelectorAll<HTMLElement>(".claim-row")];
+    expect(rows.map((r) => [r.dataset.verdict, r.querySelector(".claim-amount")?.textContent])).toEqual([
+      ["match", "3800억 위안"],
+      ["unit-slip", "3조8000억 위안"],
+    ]);
+    expect(rows[0]!.textContent).toContain("마윈의 계획");
+    expect(rows[1]!.querySelector(".claim-intended")?.textContent).toContain("claim_intended");
+    expect(root.querySelector("[data-testid=figure-summary]")?.className).toContain("differs");
+    await click(rows[1]!.querySelector(".claim-amount"));
+    expect(c.jumps).toEqual(["claim:1"]);
+    await click(rows[0]!.querySelector(".claim-figure"));
+    expect(root.querySelector("article.details h2")?.textContent).toBe("마윈");
+    expect(root.querySelector(".figures [data-figure=ma-plan]")?.textContent).toContain("claim_verified_value");
+  });
+
+  test("says nothing about figures when the page has no checked amount", async () => {
+    const root = await mount(
+      connector({
+        url: "u",
+        title: "t",
+        total: 1,
+        claims: [],
+        enabled: true,
+        entities: [{ entity: "jack-ma", type: "person", count: 1, forms: ["마윈"] }],
+      }),
+    );
+    expect(root.querySelector("[data-testid=claims]")).toBeNull();
+    expect(root.querySelector("[data-testid=figure-summary]")).toBeNull();
+  });
+
   test("the knowledge-base tab finds an entity by an alias in another script", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }));
     await click(root.querySelectorAll(".tabs button")[1]!);
     const input = root.querySelector<HTMLInputElement>("input.search")!;
     await act(async () => {
@@ -166,6 +240,7 @@ describe("popup", () => {
       url: "u",
       title: "t",
       total: 1,
+      claims: [],
       enabled: true,
       entities: [{ entity: "qwen", type: "product", count: 1, forms: ["큐원"] }],
     });
@@ -176,7 +251,7 @@ describe("popup", () => {
   });
 
   test("a page where the reader turned Maekrak off says so, and the switch turns it back on", async () => {
-    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: false });
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: false });
     await c.saveSettings({ ...defaultSettings(), disabledSites: ["news.example.kr"] });
     const root = await mount(c);
     expect(root.querySelector('[data-testid="page-off"]')?.textContent).toBe("page_off");
@@ -189,7 +264,7 @@ describe("popup", () => {
 
   test("turning on a site outside the news list asks for its permission; a refusal leaves it off and says why", async () => {
     const c = connector(
-      { url: "u", title: "t", total: 0, entities: [], enabled: false },
+      { url: "u", title: "t", total: 0, entities: [], claims: [], enabled: false },
       { site: { host: "blog.example.com", builtIn: false, hasAccess: false }, grant: false },
     );
     const root = await mount(c);
@@ -201,7 +276,7 @@ describe("popup", () => {
   });
 
   test("settings: every control saves at once", async () => {
-    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { grant: true });
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }, { grant: true });
     const root = await mount(c);
     await click(root.querySelector("#tab-settings"));
     await click(root.querySelector('input[name="category"][value="person"]'));
@@ -244,7 +319,7 @@ describe("popup", () => {
   });
 
   test("settings: tap to open and what a tap on a link mention does are saved; off disables the link choice", async () => {
-    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: true });
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true });
     const root = await mount(c);
     await click(root.querySelector("#tab-settings"));
     const tap = root.querySelector<HTMLInputElement>("#tap-to-open")!;
@@ -258,7 +333,10 @@ describe("popup", () => {
   });
 
   test("a browser without keyboard commands (Firefox for Android): no shortcut section, the rest works", async () => {
-    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { commands: false });
+    const c = connector(
+      { url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true },
+      { commands: false },
+    );
     const root = await mount(c);
     await click(root.querySelector("#tab-settings"));
     expect(root.querySelector(".shortcuts")).toBeNull();
@@ -268,7 +346,7 @@ describe("popup", () => {
   });
 
   test("tabs follow the ARIA pattern: arrow keys move between them", async () => {
-    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
+    const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }));
     const tablist = root.querySelector('[role="tablist"]')!;
     await act(async () => {
       tablist.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowRight", bubbles: true }));
@@ -283,7 +361,7 @@ describe("popup", () => {
 
   test('"more in the popup" opens on the requested entity', async () => {
     const root = await mount(
-      connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { entity: "qwen" }),
+      connector({ url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true }, { entity: "qwen" }),
     );
     expect(root.querySelector("article.details")?.getAttribute("data-entity")).toBe("qwen");
   });
@@ -294,6 +372,7 @@ describe("popup", () => {
     title: "t",
     total: 2,
     enabled: true,
+    claims: [],
     entities: [{ entity: "qwen", type: "product", count: 2, forms: ["큐원"] }],
   };
 
@@ -325,7 +404,7 @@ describe("popup", () => {
   });
 
   test("no 이 페이지에서 실행 on a default site, nor where the reader already turned the site on", async () => {
-    const page = { url: "u", title: "t", total: 0, entities: [], enabled: true };
+    const page = { url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true };
     expect((await mount(connector(page))).querySelector('[data-testid="run-here"]')).toBeNull();
     const c = connector(page, { site: { ...outside, hasAccess: true } });
     await c.saveSettings({ ...defaultSettings(), enabledSites: [outside.host] });
@@ -334,7 +413,7 @@ describe("popup", () => {
 
   test("settings list every default site by kind, with the current one marked", async () => {
     const c = connector(
-      { url: "u", title: "t", total: 0, entities: [], enabled: true },
+      { url: "u", title: "t", total: 0, entities: [], claims: [], enabled: true },
       { site: { host: "biz.chosun.com", builtIn: true, hasAccess: false } },
     );
     const root = await mount(c);

@@ -54,10 +54,10 @@ describe("locale catalogs", () => {
     expect(missing).toEqual([]);
   });
 
-  test("every key built from a vocabulary (type_…, verdict_…, tab_…) exists for each of its values", () => {
+  test("every key built from a vocabulary (type_…, claim_verdict_…, tab_…) exists for each of its values", () => {
     const families: Record<string, readonly string[]> = {
       type_: ENTITY_TYPES,
-      verdict_: FIGURE_VERDICTS.map((v) => v.replace("-", "_")),
+      claim_verdict_: FIGURE_VERDICTS.map((v) => v.replace("-", "_")),
       tab_: ["page", "kb", "settings"],
       status_: VERIFICATION_STATUSES.map((v) => v.replace("-", "_")),
       legend_: VERIFICATION_STATUSES.map((v) => v.replace("-", "_")),
