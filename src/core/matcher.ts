@@ -260,7 +260,7 @@ export function nameStartPattern(starts: readonly NameStart[]): RegExp {
   const other = part(starts.filter((s) => !isHan(s.code)));
   const alternatives = [
     ...(han ? [`(?:${han})`] : []),
-    ...(other ? [`(?<![\\uac00-\\ud7a3A-Za-z0-9.])(?:${other})`] : []),
+    ...(other ? [`(?<![\\uac00-\\ud7a3A-Za-z0-9])(?<!(?:^|[^\\uac00-\\ud7a3])\\.)(?:${other})`] : []),
   ];
   return new RegExp(alternatives.length ? alternatives.join("|") : "(?!)", "g");
 }
@@ -555,6 +555,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   ): Judged | null {
     let spanEnd = out.rule === "after-full-name" ? start + out.surnameLength! : end;
     let gluedNext = false;
+    let copula = false;
     // Short forms valid only with evidence (알리) refuse verb-like endings (알리고, 알리는), but not the copula
     // after a topic ("…업체는 알리다.").
     const bare = out.rule === "after-full-name" && spanEnd === end;
@@ -563,7 +564,8 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       const unit = compound ? unitAt(text, end) : 0;
       if (unit) spanEnd = end + unit;
       else if (compound && gluedNameAt(text, end)) gluedNext = true;
-      else if (!(out.rule === "near-cue" && isCopulaAfterTopic(text, start, end))) return null;
+      else if (out.rule === "near-cue" && isCopulaAfterTopic(text, start, end)) copula = true;
+      else return null;
     }
     if (out.exactCase !== undefined && text.slice(start, end).replace(/[\s-]/g, "") !== out.exactCase) return null;
     let distance = 0;
@@ -578,6 +580,9 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       if (nextToPersonWord(text, start, end)) return null;
       const found = nearestEvidence(out, text, start, state, compact());
       if (!found) return null;
+      // "…는 알리다." reads as the copula only next to the form's own topic words (직구, 배송): a name on the page
+      // is not enough (알리바바는 알리다 stays the verb).
+      if (copula && found.reason.kind !== "cue") return null;
       distance = found.distance;
       reason = found.reason;
     }

@@ -225,6 +225,9 @@ function currencyWordEndsWell(text: string, at: number, word: string): boolean {
   return AFTER_QUALIFIERS.some(([q]) => tail.startsWith(q) && isValidTail(tail.slice(q.length), strict));
 }
 
+/** A dot right before `i` that is part of a number (2.5), not the end of a Korean sentence ("밝혔다.3800억"). */
+const decimalPointBefore = (text: string, i: number) => text[i - 1] === "." && !/[가-힣]/.test(text[i - 2] ?? "");
+
 /** All money amounts in `text`, in order. */
 export function findMoneyAmounts(text: string): MoneyAmount[] {
   const out: MoneyAmount[] = [];
@@ -251,7 +254,7 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
         continue;
       }
       currency = prefix[1];
-    } else if (!isDigit(c) || isDigit(text[i - 1]) || text[i - 1] === "." || text[i - 1] === ",") {
+    } else if (!isDigit(c) || isDigit(text[i - 1]) || decimalPointBefore(text, i) || text[i - 1] === ",") {
       i++;
       continue;
     }

@@ -187,7 +187,8 @@ describe("matcher properties", () => {
 
 describe("where a name can start (nameStartPattern)", () => {
   // The rule the pattern stands for, one character at a time: a character folding to a name's first
-  // character, not after a Hangul syllable, Latin letter, digit or dot (Han characters anywhere), followed,
+  // character, not after a Hangul syllable, Latin letter, digit or a dot that does not close a Korean sentence
+  // (Han characters anywhere), followed,
   // past any separators, by a character folding to one that comes second in some name (or a name of one
   // character). Every place the trie walk can find a name passes this rule.
   const starts: NameStart[] = [
@@ -207,7 +208,10 @@ describe("where a name can start (nameStartPattern)", () => {
       const start = byCode.get(foldCode(code));
       if (!start) continue;
       const prev = text.charCodeAt(i - 1);
-      if (!(i === 0 || isHan(code) || (!isHangulSyllable(prev) && !isLatinOrDigit(prev) && prev !== 0x2e))) continue;
+      // A dot ends a word only after a Korean sentence ("밝혔다.알리바바는": <br>-joined lines); else it is a
+      // decimal or an abbreviation.
+      const dotInWord = prev === 0x2e && !isHangulSyllable(text.charCodeAt(i - 2));
+      if (!(i === 0 || isHan(code) || (!isHangulSyllable(prev) && !isLatinOrDigit(prev) && !dotInWord))) continue;
       let j = i + 1;
       while (j < text.length && isNameSeparator(foldCode(text.charCodeAt(j)))) j++;
       if (start.endsHere || (j < text.length && seconds.has(foldCode(text.charCodeAt(j))))) out.push(i);

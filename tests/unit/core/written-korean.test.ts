@@ -60,6 +60,17 @@ describe("short forms linked by evidence", () => {
     expect(find("직구 업체가 할인을 널리 알리다.")).toEqual([]);
   });
 
+  test("the copula reading needs the form's own topic words: a name on the page is not enough", () => {
+    expect(find("알리바바는 알리다.")).toEqual([["알리바바", "alibaba-group"]]);
+    expect(find("알리바바 측은 알리다.")).toEqual([["알리바바", "alibaba-group"]]);
+  });
+
+  test("a sentence glued to the next one (<br>-joined lines) does not hide the name after its dot", () => {
+    expect(find("투자를 늘린다고 밝혔다.알리바바는 이어")).toEqual([["알리바바", "alibaba-group"]]);
+    // After a Latin letter or a digit the dot stays inside a word (abbreviations, numbers).
+    expect(find("ver.알리바바와 3.알리바바")).toEqual([]);
+  });
+
   test("verb-like endings are refused even with evidence", () =>
     expect(find("직구 업체가 할인 행사를 알리고 배송 일정을 알리는 문자를 보냈다.")).toEqual([]));
 
