@@ -12,6 +12,7 @@ import type { EntityDetails } from "../kb/details";
 import type { MentionRecord } from "./highlighter";
 import type { CardActions } from "./card-view";
 import { renderCard } from "./card-view";
+import { pageDateFromDocument } from "./page-date";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
 import themeCss from "../ui/theme.css?inline";
@@ -53,6 +54,8 @@ export class HoverCard {
   #current: MentionRecord | null = null;
   #pinned = false;
   #events: CardEvents;
+  /** Read when a card is first shown (the page's date does not change while it is open). */
+  #pageDate: { date?: string } | null = null;
 
   constructor(doc: Document, events: CardEvents) {
     this.#doc = doc;
@@ -135,7 +138,8 @@ export class HoverCard {
       openInPopup: () => this.#events.openInPopup(mention.entity),
       copy: (text) => this.#copy(text),
     };
-    panel.replaceChildren(renderCard(this.#doc, details, mention, actions));
+    this.#pageDate ??= { date: pageDateFromDocument(this.#doc) };
+    panel.replaceChildren(renderCard(this.#doc, details, mention, actions, this.#pageDate));
     panel.lang = t("lang") === "en" ? "en" : "ko";
     panel.dataset.entity = mention.entity;
     panel.classList.remove("pinned", "dragged");

@@ -7,7 +7,9 @@ export type EntityDetails = {
   /** What a reader is shown for each source the entity cites (originals only: copies are already resolved). */
   sources: Record<string, Citation>;
   corrections: Correction[];
-  kb: { version: string; asOf: string };
+  /** The family the entity belongs to (a Qwen generation's 큐원), named for the card. */
+  family?: { id: string; names: CompiledEntity["names"] };
+  kb: { version: string; asOf: string; evidenceThrough?: string };
 };
 
 export function entityDetails(kb: CompiledKb, id: string): EntityDetails | null {
@@ -23,5 +25,16 @@ export function entityDetails(kb: CompiledKb, id: string): EntityDetails | null 
   corrections.forEach((c) => c.sources.forEach((s) => used.add(s)));
   const sources: Record<string, Citation> = {};
   for (const id of used) if (kb.sources[id]) sources[id] = kb.sources[id];
-  return { entity, sources, corrections, kb: { version: kb.version, asOf: kb.asOf } };
+  const family = entity.family ? kb.entities.find((e) => e.id === entity.family) : undefined;
+  return {
+    entity,
+    sources,
+    corrections,
+    ...(family ? { family: { id: family.id, names: family.names } } : {}),
+    kb: {
+      version: kb.version,
+      asOf: kb.asOf,
+      ...(kb.evidenceThrough ? { evidenceThrough: kb.evidenceThrough } : {}),
+    },
+  };
 }

@@ -98,6 +98,7 @@ describe("what the knowledge base promises", () => {
     const result = spawnSync("npx", ["tsx", "src/cli/kb-report.ts"], { encoding: "utf8" });
     const report = JSON.parse(result.stdout);
     expect(report.entities).toHaveLength(25);
+    expect(report).toMatchObject({ asOf: kb.asOf, evidenceThrough: kb.evidenceThrough });
     expect(report.facts).toBe(kb.entities.reduce((n, e) => n + e.facts.length, 0));
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
     expect(Object.keys(report.factsByStatus).sort()).toEqual([...VERIFICATION_STATUSES].sort());
@@ -113,8 +114,11 @@ describe("what the knowledge base promises", () => {
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(kb.entities.reduce((n, e) => n + e.facts.length, 0));
     for (const line of lines) {
-      expect(Object.keys(line).sort()).toEqual(["entity", "fact", "origins", "status"]);
       const shipped = kb.entities.find((e) => e.id === line.entity)!.facts.find((f) => f.id === line.fact)!;
+      const dates = [...(shipped.asOf ? ["asOf"] : []), ...(shipped.supersededBy ? ["supersededBy"] : [])];
+      expect(Object.keys(line).sort()).toEqual(["entity", "fact", "origins", "status", ...dates].sort());
+      expect(line.asOf).toBe(shipped.asOf);
+      expect(line.supersededBy).toBe(shipped.supersededBy);
       expect(line.status).toBe(shipped.status);
       for (const o of line.origins) expect(Object.keys(o).sort()).toEqual(["date", "kind", "publisher"]);
       // What the issue asks of every corroborated fact, read off the report itself.
