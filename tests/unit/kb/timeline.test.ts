@@ -1,12 +1,83 @@
 /**
  * Time as part of a fact: every fact that names a current holder says as of when, no slot has two current holders,
- * every superseded fact links forward to a newer fact of its entity. Small knowledge bases show each rule bites and
- * that linking the older fact forward is what settles a conflict.
+ * every superseded fact links forward to a newer fact of its entity, and the outdated statements of the 2026
+ * dossier's report are superseded or rewritten. Small knowledge bases show each rule bites and that linking the
+ * older fact forward is what settles a conflict.
  */
 import { describe, expect, test } from "vitest";
+import { loadKnowledgeBase } from "../../../src/build/kb-files";
 import { compileKnowledgeBase, KbError } from "../../../src/kb/compile";
-import { currentFacts, isAfterEvidence, previousFacts } from "../../../src/kb/timeline";
+import { currentFacts, firstDay, holdsFor, isAfterEvidence, lastDay, previousFacts } from "../../../src/kb/timeline";
 import { fact, kbWith, publisher, source } from "../support/kb";
+
+const kb = loadKnowledgeBase();
+const facts = kb.entities.flatMap((e) => e.facts.map((f) => ({ entity: e, fact: f })));
+const find = (entity: string, id: string) => kb.entities.find((e) => e.id === entity)!.facts.find((f) => f.id === id)!;
+
+describe("the shipped knowledge base in time", () => {
+  test("it says how recent its evidence is, and no fact holds for a later date", () => {
+    expect(kb.evidenceThrough).toBe("2026-09");
+    expect(kb.asOf >= lastDay(kb.evidenceThrough!)).toBe(true);
+    for (const { entity, fact: f } of facts)
+      if (f.asOf) expect(firstDay(f.asOf) <= lastDay(kb.evidenceThrough!), `${entity.id}/${f.id}`).toBe(true);
+  });
+
+  test("what a fact was written from stays out of the shipped knowledge base", () => {
+    expect(JSON.stringify(kb)).not.toMatch(/writtenFrom/);
+  });
+
+  test("every fact that names a current holder says as of when", () => {
+    const naming = facts.filter(({ fact: f }) => f.current);
+    expect(naming.length).toBeGreaterThan(20);
+    for (const { entity, fact: f } of naming) expect(f.asOf, `${entity.id}/${f.id}`).toBeDefined();
+  });
+
+  test("no role, newest model or running total has two current holders", () => {
+    const bySlot = new Map<string, Set<string>>();
+    for (const { entity, fact: f } of facts)
+      if (!f.supersededBy)
+        for (const c of f.current ?? [])
+          bySlot.set(c.slot, (bySlot.get(c.slot) ?? new Set()).add(c.holder ?? `${entity.id}/${f.id}`));
+    expect(bySlot.get("alibaba-cloud/cto")).toBeUndefined(); // the new CTO is only in blogs: no current holder is claimed
+    expect([...bySlot.get("qwen/newest-generation")!]).toEqual(["qwen3.8"]);
+    expect([...bySlot.get("alibaba-group/cfo")!]).toEqual(["toby-xu"]);
+    expect([...bySlot.get("alibaba-group/ceo")!]).toEqual(["eddie-wu"]); // two facts, one holder: they agree
+    for (const [slot, holders] of bySlot) expect(holders.size, slot).toBe(1);
+  });
+
+  test("every superseded fact links forward to a newer fact of its entity, and every chain ends in a current one", () => {
+    const superseded = facts.filter(({ fact: f }) => f.supersededBy);
+    expect(superseded.length).toBeGreaterThanOrEqual(10);
+    for (const { entity, fact: f } of superseded) {
+      let next = entity.facts.find((g) => g.id === f.supersededBy);
+      expect(next, `${entity.id}/${f.id}`).toBeDefined();
+      expect(firstDay(holdsFor(next!)) >= firstDay(holdsFor(f)), `${entity.id}/${f.id}`).toBe(true);
+      for (let hops = 0; next?.supersededBy && hops < 10; hops++)
+        next = entity.facts.find((g) => g.id === next!.supersededBy);
+      expect(next?.supersededBy, `${entity.id}/${f.id}`).toBeUndefined();
+    }
+  });
+
+  test("the statements the 2026 dossier calls outdated are superseded or rewritten", () => {
+    // 1. Zhou Jingren is no longer Alibaba Cloud CTO; the cloud's leadership text no longer says he is.
+    expect(find("zhou-jingren", "cloud-cto-tongyi-lab").supersededBy).toBe("role-2026");
+    expect(find("alibaba-cloud", "cto-zhou-2022").supersededBy).toBe("cto-2026-04");
+    expect(find("alibaba-cloud", "leadership").claim.ko).not.toMatch(/저우징런/);
+    expect(find("qwen", "team-tongyi-lab").supersededBy).toBe("team-2026");
+    expect(kb.entities.find((e) => e.id === "zhou-jingren")!.summary.ko).toMatch(/수석 AI 아키텍트/);
+    // 2. The temporary Qwen role gave way to the April title.
+    expect(find("zhou-jingren", "acting-qwen-head-2026-03").supersededBy).toBe("role-2026");
+    // 3. T-Head's listing reports are now corroborated (as reports).
+    expect(find("t-head", "listing-plan-2026").status).toBe("corroborated");
+    // 4. Lin Junyang's exit was approved on 5 March.
+    expect(find("lin-junyang", "exit-aftermath-2026-03").date).toBe("2026-03-05");
+    // 5. Eddie Wu heads the ATH business group.
+    expect(kb.entities.find((e) => e.id === "eddie-wu")!.summary.ko).toMatch(/ATH/);
+    // 6. The downloads and app-user figures have newer successors.
+    expect(find("qwen", "downloads-2026-01").supersededBy).toBe("downloads-2026");
+    expect(find("qwen", "app-mau-2026-01").supersededBy).toBe("app-mau-2026-03");
+  });
+});
 
 describe("the card's order: what is current first, what it replaced folded under it", () => {
   const chain = [
