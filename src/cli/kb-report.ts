@@ -1,11 +1,14 @@
 /**
- * `npm run --silent kb:report`: the knowledge base's size and verification, as one JSON object.
- * `-- --facts`: one JSON line per fact, {"entity","fact","status","origins":[{"publisher","kind","date"}]}, the
- * origins being what supports the claim after copies and rewrites are merged into their originals.
+ * `npm run --silent kb:report`: the knowledge base's size, verification and dates (as of, evidence through, its
+ * newest source, how many facts carry an as-of date or are superseded), as one JSON object.
+ * `-- --facts`: one JSON line per fact, {"entity","fact","status","origins":[{"publisher","kind","date"}]} plus
+ * "asOf" and "supersededBy" when it has them, the origins being what supports the claim after copies and rewrites
+ * are merged into their originals.
  */
 import { readKnowledgeBaseInput } from "../build/kb-files.ts";
 import { PUBLISHER_KINDS, VERIFICATION_STATUSES } from "../core/vocabulary.ts";
 import { analyseKnowledgeBase, judgeFact, KbError } from "../kb/compile.ts";
+import { lastDay } from "../kb/timeline.ts";
 
 const zeros = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
 const count = (keys: readonly string[], values: string[]) =>
@@ -25,8 +28,12 @@ try {
           kind: o.kind,
           date: graph.sources[o.id]!.date,
         }));
+        const time = {
+          ...(fact.asOf ? { asOf: fact.asOf } : {}),
+          ...(fact.supersededBy ? { supersededBy: fact.supersededBy } : {}),
+        };
         process.stdout.write(
-          `${JSON.stringify({ entity: entity.id, fact: fact.id, status: verdict.status, origins })}\n`,
+          `${JSON.stringify({ entity: entity.id, fact: fact.id, status: verdict.status, origins, ...time })}\n`,
         );
       }
   } else {
@@ -35,6 +42,14 @@ try {
       `${JSON.stringify({
         version: kb.version,
         asOf: kb.asOf,
+        evidenceThrough: kb.evidenceThrough ?? null,
+        newestSource: Object.values(graph.sources)
+          .map((source) => source.date)
+          .filter((date): date is string => date !== null)
+          .sort((a, b) => lastDay(a).localeCompare(lastDay(b)))
+          .pop(),
+        factsWithAsOf: facts.filter((f) => f.asOf).length,
+        supersededFacts: facts.filter((f) => f.supersededBy).length,
         entities: kb.entities.map((e) => e.id),
         facts: facts.length,
         publishers: Object.keys(graph.publishers).length,

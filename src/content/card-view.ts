@@ -9,10 +9,20 @@ import type { MentionRecord } from "./highlighter";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
 import type { Lang } from "../ui/format";
-import { formatAmount, formatDate, formatRate, sourceKindTag, sourceLabel, statusExplanation } from "../ui/format";
+import {
+  factDateLabel,
+  formatAmount,
+  formatDate,
+  formatDateInWords,
+  formatRate,
+  sourceKindTag,
+  sourceLabel,
+  statusExplanation,
+} from "../ui/format";
 import { differenceLabel, legendEntries, legendNotes, statusLabel } from "../ui/legend";
 import { distinctCitations, notesInOrder, primaryPublishers } from "../ui/citations";
 import { aliasKey } from "../core/text";
+import { currentFacts, isAfterEvidence, previousFacts } from "../kb/timeline";
 
 const MAX_FACTS = 3;
 const MAX_SOURCES = 3;
@@ -65,9 +75,48 @@ function sourceLine(doc: Document, details: EntityDetails, ids: string[], lang: 
   return list;
 }
 
-/** The first facts fit a hover card; the popup has them all. */
+/** The first facts fit a hover card (what was superseded folds under its successor); the popup has them all. */
 function keyFacts(facts: CompiledFact[]): CompiledFact[] {
-  return facts.slice(0, MAX_FACTS);
+  return currentFacts(facts).slice(0, MAX_FACTS);
+}
+
+/** When a fact holds: "2026년 9월 기준" for one that can go stale, else its own date. */
+function factDate(doc: Document, fact: CompiledFact, lang: Lang) {
+  return h(doc, "time", { datetime: fact.asOf ?? fact.date }, factDateLabel(fact, lang, t));
+}
+
+/** What a current fact replaced, folded under it ("이전: …"), newest first, each with its date, badge and sources. */
+function earlierVersions(doc: Document, details: EntityDetails, fact: CompiledFact, lang: Lang) {
+  const earlier = previousFacts(details.entity.facts, fact);
+  if (!earlier.length) return null;
+  return h(
+    doc,
+    "details",
+    { class: "previous" },
+    h(doc, "summary", {}, t("time_previous_toggle", String(earlier.length))),
+    h(
+      doc,
+      "ul",
+      {},
+      ...earlier.map((old) =>
+        h(
+          doc,
+          "li",
+          {},
+          h(
+            doc,
+            "div",
+            { class: "fact-head" },
+            h(doc, "span", { class: "label" }, t("time_previous")),
+            factDate(doc, old, lang),
+            ...statusBadge(doc, details, old, lang),
+          ),
+          h(doc, "p", {}, old.claim[lang]),
+          sourceLine(doc, details, old.sources, lang),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The notes under a fact: each source's own version, what kind of difference it is, who said it and why. */
@@ -203,11 +252,36 @@ function writtenLine(doc: Document, mention: MentionRecord, title: string): HTML
   return asWritten || why ? h(doc, "div", { class: "as-written" }, [asWritten, why].filter(Boolean).join(" · ")) : null;
 }
 
+/** What the card knows of the page it is on: the date the page states, when it states one. */
+export type PageContext = { date?: string };
+
+/**
+ * The knowledge base's as-of and evidence dates, and a note when the page is dated after the evidence (it may
+ * describe what the knowledge base does not know yet).
+ */
+function knowledgeDates(doc: Document, details: EntityDetails, pageDate: string | undefined, lang: Lang) {
+  const { version, asOf, evidenceThrough } = details.kb;
+  const dates = evidenceThrough
+    ? t("time_card_footer", version, formatDateInWords(asOf, lang), formatDateInWords(evidenceThrough, lang))
+    : t("card_footer", version, formatDate(asOf, lang));
+  const later =
+    pageDate && evidenceThrough && isAfterEvidence(pageDate, evidenceThrough)
+      ? h(
+          doc,
+          "p",
+          { class: "page-newer", role: "note" },
+          t("time_page_newer", formatDateInWords(pageDate, lang), formatDateInWords(evidenceThrough, lang)),
+        )
+      : null;
+  return [later, h(doc, "span", { class: "kb-dates" }, dates)];
+}
+
 export function renderCard(
   doc: Document,
   details: EntityDetails,
   mention: MentionRecord,
   actions: CardActions,
+  page: PageContext = {},
 ): HTMLElement {
   const { entity } = details;
   const lang: Lang = t("lang") === "en" ? "en" : "ko";
@@ -218,7 +292,13 @@ export function renderCard(
       doc,
       "div",
       { class: "toolbar", "data-drag-handle": "" },
-      h(doc, "div", { class: "kind" }, t(`type_${entity.type}`)),
+      h(
+        doc,
+        "div",
+        { class: "kind" },
+        t(`type_${entity.type}`),
+        details.family ? ` · ${t("time_family_of", details.family.names[lang])}` : null,
+      ),
       h(
         doc,
         "div",
@@ -266,21 +346,11 @@ export function renderCard(
         doc,
         "li",
         {},
-        h(
-          doc,
-          "div",
-          { class: "fact-head" },
-          h(
-            doc,
-            "time",
-            { datetime: fact.date },
-            fact.mayChange ? t("as_of", formatDate(fact.date, lang)) : formatDate(fact.date, lang),
-          ),
-          ...statusBadge(doc, details, fact, lang),
-        ),
+        h(doc, "div", { class: "fact-head" }, factDate(doc, fact, lang), ...statusBadge(doc, details, fact, lang)),
         h(doc, "p", {}, fact.claim[lang]),
         variantList(doc, details, fact, lang),
         sourceLine(doc, details, fact.sources, lang),
+        earlierVersions(doc, details, fact, lang),
         copyButton(doc, () => actions.copy(citationText(details, fact, lang))),
       ),
     );
@@ -293,15 +363,7 @@ export function renderCard(
     t("card_more_in_popup"),
   );
   more.addEventListener("click", () => actions.openInPopup());
-  root.append(
-    h(
-      doc,
-      "footer",
-      {},
-      h(doc, "span", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf, lang))),
-      more,
-    ),
-  );
+  root.append(h(doc, "footer", {}, ...knowledgeDates(doc, details, page.date, lang), more));
   return root;
 }
 

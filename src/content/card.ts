@@ -15,6 +15,7 @@ import type { EntityDetails } from "../kb/details";
 import type { MentionRecord } from "./highlighter";
 import type { CardActions } from "./card-view";
 import { renderCard } from "./card-view";
+import { pageDateFromDocument } from "./page-date";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
 import themeCss from "../ui/theme.css?inline";
@@ -65,6 +66,8 @@ export class HoverCard {
   #current: MentionRecord | null = null;
   #pinned = false;
   #events: CardEvents;
+  /** Read when a card is first shown (the page's date does not change while it is open). */
+  #pageDate: { date?: string } | null = null;
 
   constructor(doc: Document, events: CardEvents) {
     this.#doc = doc;
@@ -161,7 +164,8 @@ export class HoverCard {
       openInPopup: () => this.#events.openInPopup(mention.entity),
       copy: (text) => this.#copy(text),
     };
-    const card = renderCard(this.#doc, details, mention, actions);
+    this.#pageDate ??= { date: pageDateFromDocument(this.#doc) };
+    const card = renderCard(this.#doc, details, mention, actions, this.#pageDate);
     if (options.touch && options.link) {
       const row = this.#linkRow(options.link);
       const header = card.querySelector("header");

@@ -147,6 +147,7 @@ export function checkAmount(
       return { verdict: "near" };
     const slip = unitSlip(claim, own, amount.value);
     if (slip) return { verdict: "unit-slip", intended: slip };
+    if (farOff(claim, own)) return { verdict: "none" };
     if (boundOk(own)) return { verdict: "near" };
     const near = amount.qualifier === "about" ? NEAR_ABOUT : Math.max(NEAR_SAME_CURRENCY, figure.precision / v);
     return gap(claim, own) / v <= near ? { verdict: "near" } : { verdict: "differs" };
@@ -178,6 +179,7 @@ export function checkAmount(
   if (documented >= 0) return { verdict: "conversion", reported: documented };
   const slip = unitSlip(claim, derived, amount.value);
   if (slip) return { verdict: "unit-slip", intended: slip, rate: closest(slip) };
+  if (farOff(claim, derived)) return { verdict: "none" };
   if (boundOk(derived)) return { verdict: "near" };
   const center = (derived.lo + derived.hi) / 2;
   const near = amount.qualifier === "about" ? NEAR_ABOUT + NEAR_CONVERSION / 2 : NEAR_CONVERSION;
@@ -185,6 +187,14 @@ export function checkAmount(
     ? { verdict: "near" }
     : { verdict: "differs", rate: closest(amount.value) };
 }
+
+/**
+ * More than FAR_OFF times off either way, and no slip of a power of ten: another quantity read against the figure
+ * (a share price, one deal beside a total), not a misstatement of it. Nothing is said.
+ */
+const FAR_OFF = 5;
+const farOff = (claim: Window, target: Window): boolean =>
+  claim.hi * FAR_OFF < target.lo || claim.lo > target.hi * FAR_OFF;
 
 /** The amount the article most likely meant when it is the figure off by 10ⁿ (53억 달러 for 530억 달러). */
 function unitSlip(claim: Window, target: Window, value: number): number | null {

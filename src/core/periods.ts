@@ -321,10 +321,12 @@ export function agreement(read: PeriodRead, figure: FigurePeriod, pageDate: stri
   if (!ranges) return "unknown";
   const event = isEvent(figure);
   const fits = (range: DateRange): boolean => {
-    if (read.kind === "day" || read.kind === "since") {
+    // "2022년 11월 이후" totals what happened since then: never one event's amount, and a running figure's only
+    // when it starts then.
+    if (read.kind === "since") return !event && Math.abs(dayNumber(range.from) - dayNumber(figure.from)) <= 31;
+    if (read.kind === "day") {
       if (event)
         return contains({ from: iso(...ymd(range.from, -3)), to: iso(...ymd(range.to, 3)) }, dayNumber(figure.from));
-      if (read.kind === "since") return Math.abs(dayNumber(range.from) - dayNumber(figure.from)) <= 31;
       return false;
     }
     return sameRange(range, figure) || (event && contains(range, dayNumber(figure.from)));

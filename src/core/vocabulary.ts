@@ -63,3 +63,10 @@ export const VARIANT_DIFFERENCES = [
 ] as const;
 export type VariantDifference = (typeof VARIANT_DIFFERENCES)[number];
 export const NOTATION_DIFFERENCES: readonly VariantDifference[] = ["conversion", "rounding", "spelling"];
+
+/**
+ * What a fact that can go stale says is current, one holder at a time per slot: a role (알리바바 클라우드 CTO), the
+ * latest of something (the newest Qwen generation), a running total, a ranking, a market share.
+ */
+export const CURRENT_KINDS = ["role", "latest", "total", "ranking", "share"] as const;
+export type CurrentKind = (typeof CURRENT_KINDS)[number];

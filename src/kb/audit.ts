@@ -1,10 +1,12 @@
 /**
- * Holds the knowledge base to the research dossier (shared/research/facts.yaml) it was written from: every source's
- * title, date, address, kind and copy relation, and every fact's value, qualifiers, date and numbers. Problems are
- * what must be fixed; notes are deliberate departures worth a look (a downgraded kind, an inferred date). Pure: the
- * caller parses the dossier.
+ * Holds the knowledge base to the research dossiers (shared/research/facts.yaml and its extensions) it was written
+ * from: every source's title, date, address, kind and copy relation; every fact's value, qualifiers, date and
+ * numbers; that every dossier fact and name is in the knowledge base or listed as left out with why; and the as-of
+ * and evidence dates. Problems are what must be fixed; notes are deliberate departures worth a look (a downgraded
+ * kind, an inferred date). Pure: the caller parses the dossiers.
  */
-import type { KnowledgeBaseInput, Publisher, Source } from "./schema.ts";
+import { aliasKey } from "../core/text.ts";
+import type { Fact, KnowledgeBaseInput, Publisher, Source } from "./schema.ts";
 
 export type DossierSource = {
   id: string;
@@ -29,11 +31,62 @@ export type DossierFact = {
   variants?: string[];
   note?: string;
 };
+export type DossierEntity = {
+  id: string;
+  type?: string;
+  facts: DossierFact[];
+  aliases?: string[];
+  /** Names an extension adds to an entity an earlier dossier has. */
+  aliases_added?: string[];
+};
 export type Dossier = {
+  as_of?: string;
+  evidence_through?: string;
   sources: DossierSource[];
-  entities: Array<{ id: string; facts: DossierFact[] }>;
+  entities: DossierEntity[];
 };
 export type AuditResult = { problems: string[]; notes: string[] };
+
+/** What the knowledge base deliberately leaves out of the dossiers, each with why (src/kb/audit-left-out.json). */
+export type LeftOut = {
+  facts?: Array<{ ref: string; why: string }>;
+  aliases?: Array<{ entity: string; alias: string; why: string }>;
+};
+
+/**
+ * The dossiers read as one, in order (the March dossier, then its extensions): a source shared by two keeps the
+ * first record; an entity's facts and names are gathered from all; the as-of and evidence dates are the last's.
+ */
+export function mergeDossiers(dossiers: readonly Dossier[]): Dossier {
+  const sources = new Map<string, DossierSource>();
+  const entities = new Map<string, DossierEntity>();
+  let asOf: string | undefined;
+  let evidence: string | undefined;
+  for (const dossier of dossiers) {
+    for (const source of dossier.sources) if (!sources.has(source.id)) sources.set(source.id, source);
+    for (const entity of dossier.entities) {
+      const known = entities.get(entity.id);
+      if (!known) entities.set(entity.id, { ...entity, facts: [...(entity.facts ?? [])] });
+      else {
+        known.facts.push(...(entity.facts ?? []));
+        known.aliases_added = [
+          ...(known.aliases_added ?? []),
+          ...(entity.aliases ?? []),
+          ...(entity.aliases_added ?? []),
+        ];
+        known.type ??= entity.type;
+      }
+    }
+    asOf = dossier.as_of ?? asOf;
+    evidence = dossier.evidence_through ?? evidence;
+  }
+  return {
+    ...(asOf ? { as_of: String(asOf) } : {}),
+    ...(evidence ? { evidence_through: String(evidence) } : {}),
+    sources: [...sources.values()],
+    entities: [...entities.values()],
+  };
+}
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -70,23 +123,28 @@ export function numbersIn(text: string): number[] {
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * 1e-9;
 
-/** The dossier writes qualifiers into the unit ("USD (planned raise)"): the KB keeps them as fields. */
-function qualifierProblem(unit: string, value: NonNullable<KnowledgeBaseInput["entities"][0]["facts"][0]["value"]>) {
-  const [, base = unit, words = ""] = unit.match(/^(\S+)\s*(?:\((.*)\))?$/) ?? [];
-  if (base !== value.unit) return `unit ${value.unit}, the dossier's is ${base}`;
+/**
+ * The dossier writes qualifiers and measures into the unit ("USD (planned raise)", "hours autonomous operation
+ * (vendor claim)"): the KB keeps the unit plain and the rest as fields.
+ */
+function qualifierProblem(unit: string, value: NonNullable<Fact["value"]>) {
+  const [, phrase = unit, words = ""] = unit.match(/^([^()]*?)\s*(?:\((.*)\))?$/) ?? [];
+  const [base = phrase, ...extra] = phrase.trim().split(/\s+/);
+  if (value.unit !== phrase.trim() && value.unit !== base)
+    return `unit ${value.unit}, the dossier's is ${phrase.trim()}`;
   const wants: Array<[RegExp, string]> = [
     [/approx/i, "about"],
     [/lower bound|at least|minimum/i, "at-least"],
     [/maximum|at most|up to/i, "at-most"],
   ];
-  const rest = words
-    .split(/,\s*/)
-    .filter(Boolean)
-    .filter((word) => {
-      const qualifier = wants.find(([pattern]) => pattern.test(word));
-      if (!qualifier) return true;
-      return value.qualifier !== qualifier[1] || word.replace(qualifier[0], "").trim() !== "";
-    });
+  const groups = [...words.split(/,\s*|;\s*/), value.unit === base && extra.length ? extra.join(" ") : ""].filter(
+    Boolean,
+  );
+  const rest = groups.filter((word) => {
+    const qualifier = wants.find(([pattern]) => pattern.test(word));
+    if (!qualifier) return true;
+    return value.qualifier !== qualifier[1] || word.replace(qualifier[0], "").trim() !== "";
+  });
   const missingQualifier = wants.find(([pattern, q]) => pattern.test(words) && value.qualifier !== q);
   if (missingQualifier) return `qualifier "${missingQualifier[1]}" is missing (the dossier says "${words}")`;
   const measure = value.measure?.en.toLowerCase() ?? "";
@@ -96,7 +154,17 @@ function qualifierProblem(unit: string, value: NonNullable<KnowledgeBaseInput["e
   return lost.length ? `the measure does not say "${lost.join(", ")}"` : null;
 }
 
-export function auditAgainstDossier(kb: KnowledgeBaseInput, dossier: Dossier): AuditResult {
+const ref = (entity: string, fact: string) => `${entity}/${fact}`;
+
+/** Tells which entities the knowledge base finds in a piece of text (its own matcher), for the names check. */
+export type FindEntities = (text: string) => string[];
+
+export function auditAgainstDossier(
+  kb: KnowledgeBaseInput,
+  dossier: Dossier,
+  leftOut: LeftOut = {},
+  findEntities?: FindEntities,
+): AuditResult {
   const problems: string[] = [];
   const notes: string[] = [];
   const publishers = new Map<string, Publisher>(kb.publishers.map((p) => [p.id, p]));
@@ -137,7 +205,9 @@ export function auditAgainstDossier(kb: KnowledgeBaseInput, dossier: Dossier): A
     if (d.kind !== kind && !(d.kind === "news" && kind === "wire"))
       notes.push(`${at}: kind ${d.kind} in the dossier, ${kind} here`);
     const related = source.copyOf ?? source.basedOn ?? (source.readAt ? "a mirror" : null);
-    if (d.publisher && COPY_SIGNAL.test(d.publisher) && !related && kind !== "aggregator")
+    if (d.publisher && COPY_SIGNAL.test(d.publisher) && !related && kind === "blog")
+      notes.push(`${at}: the dossier calls it "${d.publisher}"; a blog's retelling counts as its own weak origin`);
+    else if (d.publisher && COPY_SIGNAL.test(d.publisher) && !related && kind !== "aggregator")
       problems.push(
         `${at}: the dossier calls it "${d.publisher}" but it records no original (copyOf, basedOn, readAt)`,
       );
@@ -145,43 +215,91 @@ export function auditAgainstDossier(kb: KnowledgeBaseInput, dossier: Dossier): A
       problems.push(`${at}: its original ${related} is not recorded`);
   }
 
+  if (dossier.as_of && kb.asOf !== String(dossier.as_of))
+    problems.push(`meta asOf: ${kb.asOf}, the dossier is as of ${dossier.as_of}`);
+  if (dossier.evidence_through && kb.evidenceThrough !== String(dossier.evidence_through))
+    problems.push(
+      `meta evidenceThrough: ${kb.evidenceThrough ?? "missing"}, the dossier's evidence runs through ${dossier.evidence_through}`,
+    );
+
   const dossierEntities = new Map(dossier.entities.map((e) => [e.id, e]));
+  const dossierFact = (at: string): DossierFact | undefined => {
+    const [entity = "", fact = ""] = at.split("/");
+    return dossierEntities.get(entity)?.facts.find((f) => f.id === fact);
+  };
   /** A dossier fact's text in one language (its claim there, plus the notes and variants, which mix both). */
   const factText = (f: DossierFact, lang: "ko" | "en") =>
     [lang === "ko" ? f.claim_ko : f.claim_en, ...(f.variants ?? []), f.note ?? "", String(f.value?.amount ?? "")].join(
       " ",
     );
+  /** What the dossier's notes on sources say (a figure a source gives, which the facts may leave out). */
+  const sourceNotes = (ids: Iterable<string>) => [...ids].map((id) => researched.get(id)?.note ?? "").join(" ");
   const anywhere = (lang: "ko" | "en") =>
     numbersIn(dossier.entities.flatMap((e) => e.facts.map((f) => factText(f, lang))).join(" "));
   const everywhere = { ko: anywhere("ko"), en: anywhere("en") };
+  const covered = new Set<string>();
+  /** Every KB fact written from each dossier fact (the same id on the same entity, or writtenFrom). */
+  const coverers = new Map<string, Fact[]>();
+  for (const entity of kb.entities)
+    for (const fact of entity.facts)
+      for (const from of [ref(entity.id, fact.id), ...(fact.writtenFrom ?? [])])
+        coverers.set(from, [...(coverers.get(from) ?? []), fact]);
   for (const entity of kb.entities) {
     const de = dossierEntities.get(entity.id);
-    if (!de) {
-      problems.push(`entity ${entity.id}: not in the dossier`);
-      continue;
-    }
-    const entityText = (lang: "ko" | "en") => de.facts.map((f) => factText(f, lang)).join(" ");
+    if (!de && entity.facts.some((f) => !f.writtenFrom?.length))
+      problems.push(
+        `entity ${entity.id}: not in the dossier, and not every fact says what it was written from (writtenFrom)`,
+      );
     for (const fact of entity.facts) {
       const at = `fact ${entity.id}/${fact.id}`;
-      const df = de.facts.find((f) => f.id === fact.id);
+      const own = de?.facts.find((f) => f.id === fact.id);
+      if (own) covered.add(ref(entity.id, fact.id));
+      for (const from of fact.writtenFrom ?? []) {
+        if (dossierFact(from)) covered.add(from);
+        else problems.push(`${at}: written from ${from}, which the dossier does not have`);
+      }
+      const dfs = [...(own ? [own] : []), ...(fact.writtenFrom ?? []).map(dossierFact).filter((f) => f !== undefined)];
+      const df = dfs[0];
+      const entityFacts = [
+        ...(de?.facts ?? []),
+        ...(fact.writtenFrom ?? []).flatMap((from) => dossierEntities.get(from.split("/")[0]!)?.facts ?? []),
+      ];
+      const entityText = (lang: "ko" | "en") => entityFacts.map((f) => factText(f, lang)).join(" ");
+      const cited = new Set([...fact.sources, ...dfs.flatMap((f) => f.sources)]);
 
       if (!df) notes.push(`${at}: not in the dossier (split from another fact): numbers checked against the entity`);
       if (df && df.date !== fact.date) notes.push(`${at}: date ${fact.date}, the dossier's ${df.date}`);
-      if (df?.value && !fact.value) {
-        const value = df.value;
-        const movedTo = entity.facts.find((f) => f.value && sameNumber(f.value.amount, value.amount));
-        if (movedTo) notes.push(`${at}: its value ${value.amount} moved to ${movedTo.id}`);
-        else problems.push(`${at}: the dossier's value ${value.amount} ${value.unit} is gone`);
+      const valued = dfs.filter((f) => f.value);
+      if (valued.length && !fact.value) {
+        for (const value of valued.map((f) => f.value!)) {
+          const written = [own ? ref(entity.id, fact.id) : "", ...(fact.writtenFrom ?? [])].flatMap(
+            (from) => coverers.get(from) ?? [],
+          );
+          const movedTo = [...entity.facts, ...written].find(
+            (f) => f.value && sameNumber(f.value.amount, value.amount),
+          );
+          if (movedTo) notes.push(`${at}: its value ${value.amount} moved to ${movedTo.id}`);
+          else problems.push(`${at}: the dossier's value ${value.amount} ${value.unit} is gone`);
+        }
       }
-      if (df?.value && fact.value) {
-        if (!sameNumber(df.value.amount, fact.value.amount))
-          problems.push(`${at}: value ${fact.value.amount}, the dossier's ${df.value.amount}`);
-        const why = qualifierProblem(df.value.unit, fact.value);
-        if (why) problems.push(`${at}: ${why}`);
+      if (fact.value) {
+        const same = valued.find((f) => sameNumber(f.value!.amount, fact.value!.amount));
+        if (same) {
+          const why = qualifierProblem(same.value!.unit, fact.value);
+          if (why) problems.push(`${at}: ${why}`);
+        } else if (valued.length) {
+          const stated = numbersIn(`${dfs.map((f) => factText(f, "en")).join(" ")} ${sourceNotes(cited)}`);
+          if (stated.some((n) => sameNumber(n, fact.value!.amount)))
+            notes.push(
+              `${at}: value ${fact.value.amount}, which the dossier states beside its value ${valued[0]!.value!.amount}`,
+            );
+          else problems.push(`${at}: value ${fact.value.amount}, the dossier's ${valued[0]!.value!.amount}`);
+        }
       }
       for (const lang of ["ko", "en"] as const) {
-        const stated = numbersIn(df ? factText(df, lang) : entityText(lang));
-        const elsewhere = numbersIn(entityText(lang));
+        const notesText = sourceNotes(cited);
+        const stated = numbersIn(`${dfs.map((f) => factText(f, lang)).join(" ")} ${notesText}`);
+        const elsewhere = numbersIn(`${entityText(lang)} ${notesText}`);
         const missing = numbersIn(fact.claim[lang]).filter((n) => !stated.some((m) => sameNumber(m, n)));
         const unknown = missing.filter((n) => !elsewhere.some((m) => sameNumber(m, n)));
         if (unknown.some((n) => !everywhere[lang].some((m) => sameNumber(m, n))))
@@ -190,7 +308,9 @@ export function auditAgainstDossier(kb: KnowledgeBaseInput, dossier: Dossier): A
           notes.push(`${at}: the ${lang} claim states ${missing.join(", ")}, found in another of the dossier's facts`);
       }
       if (df) {
-        const known = new Set([...df.sources, ...(df.contrary_sources ?? []), ...(df.note_sources ?? [])]);
+        const known = new Set(
+          dfs.flatMap((f) => [...f.sources, ...(f.contrary_sources ?? []), ...(f.note_sources ?? [])]),
+        );
         for (const sid of fact.sources)
           if (!known.has(sid)) notes.push(`${at}: cites ${sid}, which the dossier does not list for it`);
         for (const sid of df.sources)
@@ -201,5 +321,59 @@ export function auditAgainstDossier(kb: KnowledgeBaseInput, dossier: Dossier): A
       }
     }
   }
+
+  const leftOutFacts = new Map((leftOut.facts ?? []).map((l) => [l.ref, l.why]));
+  for (const entity of dossier.entities)
+    for (const fact of entity.facts) {
+      const at = ref(entity.id, fact.id);
+      if (covered.has(at) && leftOutFacts.has(at))
+        problems.push(`dossier fact ${at}: listed as left out, but it is in the knowledge base`);
+      else if (!covered.has(at) && !leftOutFacts.has(at))
+        problems.push(`dossier fact ${at}: not in the knowledge base (write it, or list it as left out with why)`);
+    }
+  for (const at of leftOutFacts.keys())
+    if (!dossierFact(at)) problems.push(`left-out fact ${at}: the dossier has no such fact`);
+
+  // Names: every name the dossier records is one the knowledge base finds as that entity (or one of its family,
+  // a model generation of qwen), as an alias or a context form; figures are found by value, not by name.
+  const family = new Map<string, Set<string>>();
+  for (const entity of kb.entities) {
+    for (const id of [entity.id, entity.family].filter((x) => x !== undefined)) {
+      if (!family.has(id)) family.set(id, new Set([id]));
+      family.get(id)!.add(entity.id);
+    }
+  }
+  const keysOf = new Map<string, Set<string>>();
+  for (const entity of kb.entities)
+    keysOf.set(
+      entity.id,
+      new Set([...entity.aliases, ...(entity.contextAliases ?? []).map((c) => c.text)].map(aliasKey)),
+    );
+  const types = new Map(kb.entities.map((e) => [e.id, e.type]));
+  const leftOutNames = new Set((leftOut.aliases ?? []).map((l) => `${l.entity}\u0000${aliasKey(l.alias)}`));
+  const usedLeftOut = new Set<string>();
+  for (const entity of dossier.entities) {
+    if ((types.get(entity.id) ?? entity.type) === "figure") continue;
+    const members = family.get(entity.id) ?? new Set([entity.id]);
+    for (const alias of [...(entity.aliases ?? []), ...(entity.aliases_added ?? [])]) {
+      const key = aliasKey(alias);
+      const listed = `${entity.id}\u0000${key}`;
+      const known = [...members].some((id) => keysOf.get(id)?.has(key));
+      const found = !known && (findEntities?.(alias) ?? []).some((id) => members.has(id));
+      if (leftOutNames.has(listed)) {
+        usedLeftOut.add(listed);
+        if (known || found)
+          problems.push(
+            `name ${JSON.stringify(alias)} (${entity.id}): listed as left out, but the knowledge base finds it`,
+          );
+      } else if (!known && !found)
+        problems.push(
+          `name ${JSON.stringify(alias)} (${entity.id}): the knowledge base does not find it (add it, or list it as left out with why)`,
+        );
+    }
+  }
+  for (const l of leftOut.aliases ?? [])
+    if (!usedLeftOut.has(`${l.entity}\u0000${aliasKey(l.alias)}`))
+      problems.push(`left-out name ${JSON.stringify(l.alias)} (${l.entity}): the dossier does not record it`);
   return { problems, notes };
 }

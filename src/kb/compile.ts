@@ -25,11 +25,12 @@ import type {
 import { KnowledgeBaseSchema } from "./schema.ts";
 import type { StatusResult } from "./status.ts";
 import { isEstablished, isReport, isRounding, SAME_CURRENCY_CONVERSION_SPREAD, verificationStatus } from "./status.ts";
+import { lastDay, timelineProblems } from "./timeline.ts";
 
 export type { VerificationStatus } from "../core/vocabulary.ts";
 export type { Citation } from "./origins.ts";
 
-export type CompiledFact = Omit<Fact, "sources"> & {
+export type CompiledFact = Omit<Fact, "sources" | "writtenFrom"> & {
   /**
    * The originals that support the claim, as readers are shown them: copies resolved to their original, sources
    * whose own version contradicts the claim left out, the company's statements first, then dated reports by date.
@@ -46,6 +47,8 @@ export type CompiledEntity = Omit<Entity, "facts"> & { facts: CompiledFact[] };
 export type CompiledKb = {
   version: string;
   asOf: string;
+  /** The newest evidence behind the knowledge base (YYYY-MM), when stated. */
+  evidenceThrough?: string;
   otherPeople: string[];
   naming?: Naming;
   /** Every citable source id → what a reader is shown for it (a copy's entry is its original's). */
@@ -53,11 +56,17 @@ export type CompiledKb = {
   entities: CompiledEntity[];
   corrections: Correction[];
   /** Checkable figures, the segments and speakers owners are read through, and the sourced exchange rates. */
-  figures: Figure[];
+  figures: CompiledFigure[];
   segments: Segment[];
   speakers: Record<string, string>;
   rates: Rate[];
 };
+
+/**
+ * A checkable figure with the status of its own sources under the same rules as a fact: only a figure resting on
+ * the company's statement or on independent reports is checked against articles (see toClaimData).
+ */
+export type CompiledFigure = Figure & { status: VerificationStatus };
 
 export class KbError extends Error {
   constructor(readonly problems: string[]) {
@@ -225,6 +234,8 @@ export function analyseKnowledgeBase(input: unknown): {
   };
 
   const entityIds = new Set<string>();
+  /** "entity/fact" → the latest date among the originals that support it. */
+  const newestSupport = new Map<string, string | null>();
   const aliasOwner = new Map<string, { entity: string; alias: string }>();
   const compiledEntities: CompiledEntity[] = [];
   for (const entity of kb.entities) {
@@ -254,6 +265,11 @@ export function analyseKnowledgeBase(input: unknown): {
       );
       if (problems.length > before) return;
       const verdict = judgeFact(fact, graph);
+      const dates = verdict.supporting.map((sid) => citation(graph, sid).date).filter((d): d is string => d !== null);
+      newestSupport.set(
+        `${entity.id}/${fact.id}`,
+        dates.sort((a, b) => lastDay(a).localeCompare(lastDay(b))).pop() ?? null,
+      );
       if (!verdict.origins.some((o) => o.kind === "primary" || isReport(o)))
         problems.push(
           `${where}.sources: the claim rests on no primary source and no dated news or wire report (blogs, reference works, undated pages and contradicting sources do not count)`,
@@ -262,8 +278,9 @@ export function analyseKnowledgeBase(input: unknown): {
         const problem = variantProblem(fact, variant, verdict);
         if (problem) problems.push(`${where}.variants[${k}].difference: ${problem}`);
       });
+      const { writtenFrom: _dossierRefs, ...shipped } = fact;
       facts.push({
-        ...fact,
+        ...shipped,
         sources: verdict.supporting,
         ...(fact.variants
           ? { variants: fact.variants.map((variant) => ({ ...variant, sources: shownIds(graph, variant.sources) })) }
@@ -277,6 +294,21 @@ export function analyseKnowledgeBase(input: unknown): {
   const figures = kb.figures ?? { segments: [], speakers: {}, figures: [] };
   checkFigures(figures, kb.entities, cite, problems);
   checkRates(kb.rates ?? [], cite, problems);
+  for (const entity of kb.entities) {
+    if (entity.family === undefined) continue;
+    const at = `entity ${JSON.stringify(entity.id)}, field family`;
+    if (entity.family === entity.id) problems.push(`${at}: an entity is not its own family`);
+    else if (!entityIds.has(entity.family)) problems.push(`${at}: unknown entity ${JSON.stringify(entity.family)}`);
+  }
+  if (!problems.length)
+    problems.push(
+      ...timelineProblems(
+        kb.entities,
+        (entity, fact) => newestSupport.get(`${entity.id}/${fact.id}`) ?? null,
+        (e, i) => `entity ${JSON.stringify(kb.entities[e]!.id)}, field facts[${i}](${kb.entities[e]!.facts[i]!.id})`,
+        kb.evidenceThrough,
+      ),
+    );
   for (const publisher of kb.publishers) {
     if (publisher.ownedBy !== undefined && !entityIds.has(publisher.ownedBy))
       problems.push(
@@ -296,6 +328,7 @@ export function analyseKnowledgeBase(input: unknown): {
   const compiled: CompiledKb = {
     version: kb.version,
     asOf: kb.asOf,
+    ...(kb.evidenceThrough ? { evidenceThrough: kb.evidenceThrough } : {}),
     otherPeople: kb.otherPeople ?? [],
     ...(kb.naming ? { naming: kb.naming } : {}),
     sources,
@@ -303,6 +336,7 @@ export function analyseKnowledgeBase(input: unknown): {
     corrections: (kb.corrections ?? []).map((c) => ({ ...c, sources: shownIds(graph, c.sources) })),
     figures: figures.figures.map((f) => ({
       ...f,
+      status: verificationStatus(distinctOrigins(graph, f.sources), []).status,
       sources: shownIds(graph, f.sources),
       ...(f.reported ? { reported: f.reported.map((r) => ({ ...r, sources: shownIds(graph, r.sources) })) } : {}),
     })),

@@ -7,12 +7,14 @@ export type EntityDetails = {
   /** What a reader is shown for each source the entity cites (originals only: copies are already resolved). */
   sources: Record<string, Citation>;
   corrections: Correction[];
-  kb: { version: string; asOf: string };
+  kb: { version: string; asOf: string; evidenceThrough?: string };
   /** The figures this entity's card explains, and the rates their conversions are checked at. */
   figures: Figure[];
   rates: Rate[];
   /** Names of the figures' owners (entities and segments), for "whose figure it is". */
   owners: Record<string, { ko: string; en: string }>;
+  /** The family the entity belongs to (a Qwen generation's 큐원), named for the card. */
+  family?: { id: string; names: CompiledEntity["names"] };
 };
 
 export function entityDetails(kb: CompiledKb, id: string): EntityDetails | null {
@@ -41,5 +43,19 @@ export function entityDetails(kb: CompiledKb, id: string): EntityDetails | null 
     if (named) owners[owner] = { ko: named.names.ko, en: named.names.en };
     else if (segment) owners[owner] = segment.label;
   }
-  return { entity, sources, corrections, kb: { version: kb.version, asOf: kb.asOf }, figures, rates, owners };
+  const family = entity.family ? kb.entities.find((e) => e.id === entity.family) : undefined;
+  return {
+    entity,
+    sources,
+    corrections,
+    ...(family ? { family: { id: family.id, names: family.names } } : {}),
+    kb: {
+      version: kb.version,
+      asOf: kb.asOf,
+      ...(kb.evidenceThrough ? { evidenceThrough: kb.evidenceThrough } : {}),
+    },
+    figures,
+    rates,
+    owners,
+  };
 }

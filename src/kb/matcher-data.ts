@@ -47,9 +47,14 @@ function writtenNames(entity: CompiledEntity): MatcherEntity {
   };
 }
 
-/** Figures, rates and the owner tables, without labels and sources (cards get those from the background). */
+/**
+ * Figures, rates and the owner tables, without labels and sources (cards get those from the background). Only
+ * figures resting on the company's own statement or on independent reports are checked: a verdict against a
+ * single-source figure would claim more than the knowledge base knows.
+ */
 export function toClaimData(kb: CompiledKb): ClaimData {
-  const figures: ClaimFigure[] = kb.figures.map((f) => ({
+  const checkable = kb.figures.filter((f) => f.status === "company" || f.status === "corroborated");
+  const figures: ClaimFigure[] = checkable.map((f) => ({
     id: f.id,
     entity: f.entity,
     owners: f.owners,

@@ -5,19 +5,31 @@
  * Pure: no DOM, no browser API.
  */
 import * as v from "valibot";
-import { CURRENCIES, ENTITY_TYPES, METRICS, PUBLISHER_KINDS, VARIANT_DIFFERENCES } from "../core/vocabulary.ts";
+import {
+  CURRENCIES,
+  CURRENT_KINDS,
+  ENTITY_TYPES,
+  METRICS,
+  PUBLISHER_KINDS,
+  VARIANT_DIFFERENCES,
+} from "../core/vocabulary.ts";
 
 /** Exchange-rate pairs the table may hold: 1 unit of the first currency in the second. */
 export const RATE_PAIRS = ["CNY/KRW", "USD/CNY", "USD/KRW"] as const;
 
-export { CURRENCIES, ENTITY_TYPES, PUBLISHER_KINDS, VARIANT_DIFFERENCES };
-export type { EntityType, PublisherKind, VariantDifference } from "../core/vocabulary.ts";
+export { CURRENCIES, CURRENT_KINDS, ENTITY_TYPES, PUBLISHER_KINDS, VARIANT_DIFFERENCES };
+export type { CurrentKind, EntityType, PublisherKind, VariantDifference } from "../core/vocabulary.ts";
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, "must be a lower-case id (a-z, 0-9, '.', '-')"));
 /** "2025", "2025-02" or "2025-02-24". */
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD"));
 const bilingual = v.strictObject({ ko: nonEmpty, en: nonEmpty });
+/** "alibaba-cloud/cto": an entity id, a slash, a name. */
+const qualifiedId = v.pipe(
+  v.string(),
+  v.regex(/^[a-z0-9][a-z0-9.-]*\/[a-z0-9][a-z0-9.-]*$/, "must be <entity id>/<name> (lower case)"),
+);
 
 /** An outlet, agency, company or site that publishes sources: one record each, named in both languages. */
 export const PublisherSchema = v.strictObject({
@@ -87,6 +99,18 @@ export const VariantSchema = v.strictObject({
   reason: v.optional(bilingual),
 });
 
+/** One thing a fact says is current: a slot (a role, the newest of a line …) and who or what holds it. */
+export const CurrentSchema = v.strictObject({
+  kind: v.picklist(CURRENT_KINDS),
+  /** The role or line, named from its entity: alibaba-cloud/cto, qwen/newest-generation, qwen/hf-downloads. */
+  slot: qualifiedId,
+  /**
+   * Who or what holds it: an entity id, or a lower-case name for someone without an entity (li-feifei). Left out for
+   * a total, a ranking or a share, whose holder is the fact itself (so two current ones always conflict).
+   */
+  holder: v.optional(id),
+});
+
 export const FactSchema = v.strictObject({
   id,
   claim: bilingual,
@@ -96,8 +120,20 @@ export const FactSchema = v.strictObject({
   /** What sources state differently, and how (see VariantSchema.difference). */
   variants: v.optional(v.array(VariantSchema)),
   note: v.optional(bilingual),
-  /** Roles and running figures that may have changed since: shown with 기준일. */
-  mayChange: v.optional(v.boolean()),
+  /**
+   * For a fact that can go stale (a role, the latest model, a running total, a ranking, a market share): the date it
+   * is known to hold for, no later than its newest source. Shown as "2026년 9월 기준".
+   */
+  asOf: v.optional(isoDate),
+  /** What it says is current: two facts not superseded cannot give one slot different holders. Needs asOf. */
+  current: v.optional(v.array(CurrentSchema)),
+  /** The newer fact of the same entity that replaces it (a role that changed, a newer model, a later total). */
+  supersededBy: v.optional(id),
+  /**
+   * The research dossier's facts ("entity/fact") this one was written from, when its entity or id differ from theirs
+   * (a fact moved to a model's own entity, split or merged): what kb:audit checks it against. Not shipped.
+   */
+  writtenFrom: v.optional(v.array(qualifiedId)),
 });
 
 /** Context rule for an alias that must not be marked on its own. */
@@ -234,6 +270,8 @@ export const EntitySchema = v.strictObject({
   /** Forms that always refer to this entity (spacing variants are matched automatically). */
   aliases: v.pipe(v.array(nonEmpty), v.minLength(1, "an entity needs at least one alias")),
   contextAliases: v.optional(v.array(ContextAliasSchema)),
+  /** The family a model generation or a unit belongs to (qwen3.8 → qwen): an entity id. */
+  family: v.optional(id),
   summary: bilingual,
   facts: v.pipe(v.array(FactSchema), v.minLength(2, "an entity needs at least two facts")),
 });
@@ -249,7 +287,10 @@ export const CorrectionSchema = v.strictObject({
 
 export const KnowledgeBaseSchema = v.strictObject({
   version: nonEmpty,
+  /** When the knowledge base was last brought up to its research. */
   asOf: isoDate,
+  /** The newest evidence behind it (YYYY-MM): a page dated later may describe events it does not know. */
+  evidenceThrough: v.optional(isoDate),
   /**
    * People outside the scope whose names share a surname with a title form
    * (마화텅 and 마 회장): never marked, but after them a title form no longer
@@ -287,6 +328,7 @@ export type Source = v.InferOutput<typeof SourceSchema>;
 export type Variant = v.InferOutput<typeof VariantSchema>;
 export type Value = v.InferOutput<typeof ValueSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
+export type Current = v.InferOutput<typeof CurrentSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type Segment = v.InferOutput<typeof SegmentSchema>;

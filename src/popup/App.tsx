@@ -5,7 +5,7 @@ import { ENTITY_TYPES, FIGURE_VERDICTS } from "../core/vocabulary";
 import type { PageMentions } from "../messages/protocol";
 import type { Connector } from "./connector";
 import { t } from "../ui/i18n";
-import { formatAmount, formatDate } from "../ui/format";
+import { formatAmount, formatDate, formatDateInWords } from "../ui/format";
 import { EntityDetailsView } from "./EntityDetailsView";
 import { aliasKey } from "../core/text";
 import type { Settings } from "../core/settings";
@@ -160,9 +160,17 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
           )}
         </div>
       </main>
-      <footer class="bottom">{t("kb_version", kb.version, formatDate(kb.asOf))}</footer>
+      <footer class="bottom">{kbDates(kb)}</footer>
     </div>
   );
+}
+
+/** The knowledge base's version, as-of date and how recent its evidence is. */
+function kbDates(kb: CompiledKb): string {
+  const lang = t("lang") === "en" ? "en" : "ko";
+  return kb.evidenceThrough
+    ? t("time_kb_version", kb.version, formatDateInWords(kb.asOf, lang), formatDateInWords(kb.evidenceThrough, lang))
+    : t("kb_version", kb.version, formatDate(kb.asOf));
 }
 
 function PageView({

@@ -1,8 +1,9 @@
 import type { Direction } from "../core/vocabulary";
-import type { CompiledEntity, CompiledKb } from "../kb/compile";
+import type { CompiledEntity, CompiledFact, CompiledKb } from "../kb/compile";
+import { currentFacts, previousFacts } from "../kb/timeline";
 import { t } from "../ui/i18n";
 import type { Lang } from "../ui/format";
-import { formatAmount, formatDate, sourceKindTag, sourceLabel, statusExplanation } from "../ui/format";
+import { factDateLabel, formatAmount, formatDate, sourceKindTag, sourceLabel, statusExplanation } from "../ui/format";
 import { differenceLabel, statusLabel } from "../ui/legend";
 import { LegendView } from "./LegendView";
 import { distinctCitations, notesInOrder, primaryPublishers } from "../ui/citations";
@@ -38,7 +39,11 @@ export function EntityDetailsView({
           </span>
         )}
       </div>
-      <div class="kind">{t(`type_${entity.type}`)}</div>
+      <div class="kind">
+        {t(`type_${entity.type}`)}
+        {entity.family &&
+          ` · ${t("time_family_of", kb.entities.find((e) => e.id === entity.family)?.names[lang] ?? entity.family)}`}
+      </div>
       <h2>{entity.names.ko}</h2>
       <div class="names">{[entity.names.en, entity.names.zh].filter(Boolean).join(" · ")}</div>
       <p class="summary">{entity.summary[lang]}</p>
@@ -90,58 +95,91 @@ export function EntityDetailsView({
       )}
       <LegendView />
       <ol class="facts">
-        {entity.facts.map((fact) => (
-          <li key={fact.id}>
-            <div class="fact-head">
-              <time dateTime={fact.date}>
-                {fact.mayChange ? t("as_of", formatDate(fact.date, lang)) : formatDate(fact.date, lang)}
-              </time>
-              <span class={`badge ${fact.status}`}>{statusLabel(fact.status, t)}</span>
-              <span class="basis">{statusExplanation(fact, primaryPublishers(kb.sources, fact.sources, lang), t)}</span>
-            </div>
-            <p>{fact.claim[lang]}</p>
-            {fact.variants?.length ? (
-              <ul class="variants">
-                {notesInOrder(fact.variants).map((variant, i) => (
-                  <li key={i} class={variant.difference}>
-                    <span class="difference">{differenceLabel(variant.difference, t)} </span>
-                    {variant.text[lang]}
-                    {variant.sources.length ? (
-                      <span class="cited">
-                        {" "}
-                        (
-                        {distinctCitations(kb.sources, variant.sources)
-                          .map((s) => sourceLabel(s, lang, t("date_unknown")))
-                          .join("; ")}
-                        )
-                      </span>
-                    ) : null}
-                    {variant.reason ? <span class="reason"> — {variant.reason[lang]}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-            <ul class="sources">
-              {distinctCitations(kb.sources, fact.sources).map((source) => {
-                const label = sourceLabel(source, lang, t("date_unknown"));
-                const tag = sourceKindTag(source.kind, t);
-                return (
-                  <li key={source.id}>
-                    {source.url ? (
-                      <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title ?? undefined}>
-                        {label}
-                      </a>
-                    ) : (
-                      label
-                    )}
-                    {tag ? <span class="source-kind"> ({tag})</span> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        ))}
+        {currentFacts(entity.facts).map((fact) => {
+          const earlier = previousFacts(entity.facts, fact);
+          return (
+            <li key={fact.id}>
+              <FactView kb={kb} fact={fact} lang={lang} />
+              {earlier.length > 0 && (
+                <details class="previous">
+                  <summary>{t("time_previous_toggle", String(earlier.length))}</summary>
+                  <ul>
+                    {earlier.map((old) => (
+                      <li key={old.id}>
+                        <FactView kb={kb} fact={old} lang={lang} previous />
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+            </li>
+          );
+        })}
       </ol>
     </article>
+  );
+}
+
+/** One fact: when it holds, its badge and why, the claim, how sources differ, and the sources. */
+function FactView({
+  kb,
+  fact,
+  lang,
+  previous,
+}: {
+  kb: CompiledKb;
+  fact: CompiledFact;
+  lang: Lang;
+  previous?: boolean;
+}) {
+  return (
+    <>
+      <div class="fact-head">
+        {previous && <span class="label">{t("time_previous")}</span>}
+        <time dateTime={fact.asOf ?? fact.date}>{factDateLabel(fact, lang, t)}</time>
+        <span class={`badge ${fact.status}`}>{statusLabel(fact.status, t)}</span>
+        <span class="basis">{statusExplanation(fact, primaryPublishers(kb.sources, fact.sources, lang), t)}</span>
+      </div>
+      <p>{fact.claim[lang]}</p>
+      {fact.variants?.length ? (
+        <ul class="variants">
+          {notesInOrder(fact.variants).map((variant, i) => (
+            <li key={i} class={variant.difference}>
+              <span class="difference">{differenceLabel(variant.difference, t)} </span>
+              {variant.text[lang]}
+              {variant.sources.length ? (
+                <span class="cited">
+                  {" "}
+                  (
+                  {distinctCitations(kb.sources, variant.sources)
+                    .map((s) => sourceLabel(s, lang, t("date_unknown")))
+                    .join("; ")}
+                  )
+                </span>
+              ) : null}
+              {variant.reason ? <span class="reason"> — {variant.reason[lang]}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ul class="sources">
+        {distinctCitations(kb.sources, fact.sources).map((source) => {
+          const label = sourceLabel(source, lang, t("date_unknown"));
+          const tag = sourceKindTag(source.kind, t);
+          return (
+            <li key={source.id}>
+              {source.url ? (
+                <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title ?? undefined}>
+                  {label}
+                </a>
+              ) : (
+                label
+              )}
+              {tag ? <span class="source-kind"> ({tag})</span> : null}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

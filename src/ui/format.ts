@@ -21,11 +21,21 @@ export function formatDate(iso: string, lang: Lang = "ko"): string {
   return parts.join(". ") + (parts.length > 1 ? "." : "");
 }
 
+/** A date in words: "2026년 9월", "2025년 9월 16일" (ko); "Sep 2026", "Sep 16, 2025" (en). */
+export function formatDateInWords(iso: string, lang: Lang = "ko"): string {
+  if (lang === "en") return formatDate(iso, "en");
+  const [y, m, d] = iso.split("-").map(Number);
+  return [`${y}년`, m && `${m}월`, d && `${d}일`].filter(Boolean).join(" ");
+}
+
+/** When a fact holds: "2026년 9월 기준" for one that can go stale (its as-of date), else its own date. */
+export function factDateLabel(fact: { date: string; asOf?: string }, lang: Lang, t: Translate): string {
+  return fact.asOf ? t("as_of", formatDateInWords(fact.asOf, lang)) : formatDate(fact.date, lang);
+}
+
 /** An inferred date in words: "2025년 9월 16일경", "2025년 9월경" (ko); "around Sep 16, 2025" (en). */
 export function formatApproximateDate(iso: string, lang: Lang = "ko"): string {
-  if (lang === "en") return `around ${formatDate(iso, "en")}`;
-  const [y, m, d] = iso.split("-").map(Number);
-  return `${[`${y}년`, m && `${m}월`, d && `${d}일`].filter(Boolean).join(" ")}경`;
+  return lang === "en" ? `around ${formatDate(iso, "en")}` : `${formatDateInWords(iso, "ko")}경`;
 }
 
 const CURRENCY_LABEL: Record<string, string> = { CNY: "위안", KRW: "원", USD: "달러" };

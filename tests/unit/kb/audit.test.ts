@@ -1,15 +1,16 @@
 /**
  * The knowledge base checked against the research dossier it was written from: numbers, qualifiers, dates,
- * addresses, kinds and copies. Small made-up cases show each check bites; the real dossier, where this checkout
- * has it beside it (../shared/research/facts.yaml, or MAEKRAK_DOSSIER), must give no problem.
+ * addresses, kinds and copies; every dossier fact and name present or listed as left out; the as-of and evidence
+ * dates. Small made-up cases show each check bites; the real dossiers, where this checkout has them beside it
+ * (../shared/research/facts.yaml and facts-2026.yaml, or MAEKRAK_DOSSIER), must give no problem.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { parse } from "yaml";
-import { readKnowledgeBaseInput } from "../../../src/build/kb-files";
+import { dossiersAvailable, readDossiers, readLeftOut } from "../../../src/build/dossier-files";
+import { loadKnowledgeBase, readKnowledgeBaseInput } from "../../../src/build/kb-files";
+import { buildMatcher, findMentions } from "../../../src/core/matcher";
 import type { Dossier } from "../../../src/kb/audit";
-import { auditAgainstDossier, numbersIn } from "../../../src/kb/audit";
+import { auditAgainstDossier, mergeDossiers, numbersIn } from "../../../src/kb/audit";
+import { toMatcherData } from "../../../src/kb/matcher-data";
 import type { KnowledgeBaseInput } from "../../../src/kb/schema";
 import { fact, kbWith, publisher, source } from "../support/kb";
 
@@ -103,14 +104,69 @@ describe("each check bites", () => {
   });
 });
 
-const DOSSIER =
-  process.env.MAEKRAK_DOSSIER ?? join(import.meta.dirname, "..", "..", "..", "..", "shared", "research", "facts.yaml");
+describe("what the dossier has and the knowledge base does not", () => {
+  const base = () => ours("매출은 1360억9100만 위안이었다.");
+  test("a dossier fact that is neither written nor listed as left out", () => {
+    const dossier = research();
+    dossier.entities[0]!.facts.push({ ...dossier.entities[0]!.facts[0]!, id: "later" });
+    expect(auditAgainstDossier(base(), dossier).problems).toEqual([
+      expect.stringMatching(/dossier fact alibaba-group\/later: not in the knowledge base/),
+    ]);
+    const why = { facts: [{ ref: "alibaba-group/later", why: "rests on one blog" }] };
+    expect(auditAgainstDossier(base(), dossier, why).problems).toEqual([]);
+  });
+  test("a fact written from another entity's dossier fact counts for it, and is held to its numbers", () => {
+    const dossier = research();
+    dossier.entities.push({ id: "qwen", facts: [{ ...dossier.entities[0]!.facts[0]!, id: "moved" }] });
+    const kb = base();
+    kb.entities[0]!.facts[1] = { ...kb.entities[0]!.facts[1]!, writtenFrom: ["qwen/moved"] };
+    expect(auditAgainstDossier(kb, dossier).problems).toEqual([]);
+    kb.entities[0]!.facts[1] = { ...kb.entities[0]!.facts[1]!, writtenFrom: ["qwen/nowhere"] };
+    expect(auditAgainstDossier(kb, dossier).problems.join("\n")).toMatch(
+      /written from qwen\/nowhere, which the dossier does not have/,
+    );
+  });
+  test("a name the dossier records that the knowledge base does not find", () => {
+    const dossier = research();
+    dossier.entities[0]!.aliases_added = ["알리바바", "알리바바그룹"];
+    expect(auditAgainstDossier(base(), dossier).problems).toEqual([
+      expect.stringMatching(/name "알리바바그룹" \(alibaba-group\): the knowledge base does not find it/),
+    ]);
+    const found = (text: string) => (text.startsWith("알리바바") ? ["alibaba-group"] : []);
+    expect(auditAgainstDossier(base(), dossier, {}, found).problems).toEqual([]);
+  });
+  test("the as-of and evidence dates", () => {
+    const dossier = { ...research(), as_of: "2026-12-02", evidence_through: "2026-09" };
+    const problems = auditAgainstDossier(base(), dossier).problems.join("\n");
+    expect(problems).toMatch(/meta asOf: 2026-01-01, the dossier is as of 2026-12-02/);
+    expect(problems).toMatch(/meta evidenceThrough: missing, the dossier's evidence runs through 2026-09/);
+  });
+  test("dossiers merge in order: a shared source keeps its first record, an entity gathers facts and names", () => {
+    const first = research();
+    const second: Dossier = {
+      as_of: "2026-12-02",
+      sources: [{ ...first.sources[0]!, title: "changed" }],
+      entities: [
+        { id: "alibaba-group", aliases_added: ["ATH"], facts: [{ ...first.entities[0]!.facts[0]!, id: "new" }] },
+      ],
+    };
+    const merged = mergeDossiers([first, second]);
+    expect(merged.sources.find((x) => x.id === "a")!.title).toBeNull();
+    expect(merged.entities[0]!.facts.map((f) => f.id)).toEqual(["ttg", "filler", "new"]);
+    expect(merged.entities[0]!.aliases_added).toEqual(["ATH"]);
+    expect(merged.as_of).toBe("2026-12-02");
+  });
+});
 
-describe.skipIf(!existsSync(DOSSIER))("the bundled knowledge base against the research dossier", () => {
-  test("no problem: every number, qualifier, date, address, kind and copy agrees or is accounted for", () => {
+describe.skipIf(!dossiersAvailable())("the bundled knowledge base against the research dossiers", () => {
+  test("no problem: every number, qualifier, date, address, kind, copy, fact and name agrees or is accounted for", () => {
+    const data = toMatcherData(loadKnowledgeBase());
+    const matcher = buildMatcher(data.entities, data.otherPeople);
     const { problems } = auditAgainstDossier(
       readKnowledgeBaseInput() as KnowledgeBaseInput,
-      parse(readFileSync(DOSSIER, "utf8")) as Dossier,
+      readDossiers(),
+      readLeftOut(),
+      (text) => findMentions(matcher, text).map((m) => m.entity),
     );
     expect(problems).toEqual([]);
   });

@@ -2,7 +2,8 @@
  * The knowledge base is code: every data file is in canonical form (2-space
  * JSON as JSON.stringify writes it), source lists are sorted by id, each
  * entity sits in <id>.json, and what a reader is promised holds for every
- * fact (a dated source; the dossier's 25 entities with their ids).
+ * fact (a dated source; the dossiers' entities with their ids, and each Qwen generation of 2026 as its own entity
+ * in the qwen family).
  */
 import { describe, expect, test } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
@@ -46,6 +47,17 @@ const ENTITY_IDS = [
   "revenue-q4-2024",
   "cloud-revenue-q4-2024",
 ];
+/** The 2026 dossier's new entities (shared/research/facts-2026.yaml), ids as given there. */
+const ENTITY_IDS_2026 = [
+  "toby-xu",
+  "jiang-fan",
+  "wu-wei",
+  "revenue-q4-2025",
+  "revenue-q1-2026",
+  "cloud-revenue-q1-2026",
+];
+/** The Qwen generations of 2026, each its own entity in the qwen family (the dossier has them as qwen's facts). */
+const GENERATIONS = ["qwen3.5", "qwen3.6", "qwen3.7", "qwen3.8"];
 
 describe("knowledge-base files", () => {
   test.each(files.map((f) => [f.slice(KB_DATA_DIR.length + 1), f]))("%s is in canonical form", (_name, file) => {
@@ -75,9 +87,11 @@ describe("knowledge-base files", () => {
 
 describe("what the knowledge base promises", () => {
   const kb = loadKnowledgeBase();
-  test("all 25 entities of entities.md, ids unchanged, each with at least three facts", () => {
-    expect(kb.entities.map((e) => e.id).sort()).toEqual([...ENTITY_IDS].sort());
-    for (const e of kb.entities) expect(e.facts.length, e.id).toBeGreaterThanOrEqual(3);
+  test("the dossiers' entities, ids unchanged, and the 2026 Qwen generations", () => {
+    expect(kb.entities.map((e) => e.id).sort()).toEqual([...ENTITY_IDS, ...ENTITY_IDS_2026, ...GENERATIONS].sort());
+    for (const id of ENTITY_IDS)
+      expect(kb.entities.find((e) => e.id === id)!.facts.length, id).toBeGreaterThanOrEqual(3);
+    for (const id of GENERATIONS) expect(kb.entities.find((e) => e.id === id)!.family, id).toBe("qwen");
   });
   test("every fact has at least one dated source", () => {
     for (const e of kb.entities)
@@ -123,7 +137,8 @@ describe("what the knowledge base promises", () => {
   test("kb:report prints the summary as JSON", () => {
     const result = spawnSync("npx", ["tsx", "src/cli/kb-report.ts"], { encoding: "utf8" });
     const report = JSON.parse(result.stdout);
-    expect(report.entities).toHaveLength(25);
+    expect(report.entities).toHaveLength(kb.entities.length);
+    expect(report).toMatchObject({ asOf: kb.asOf, evidenceThrough: kb.evidenceThrough });
     expect(report.facts).toBe(kb.entities.reduce((n, e) => n + e.facts.length, 0));
     const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
     expect(Object.keys(report.factsByStatus).sort()).toEqual([...VERIFICATION_STATUSES].sort());
@@ -139,8 +154,11 @@ describe("what the knowledge base promises", () => {
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(kb.entities.reduce((n, e) => n + e.facts.length, 0));
     for (const line of lines) {
-      expect(Object.keys(line).sort()).toEqual(["entity", "fact", "origins", "status"]);
       const shipped = kb.entities.find((e) => e.id === line.entity)!.facts.find((f) => f.id === line.fact)!;
+      const dates = [...(shipped.asOf ? ["asOf"] : []), ...(shipped.supersededBy ? ["supersededBy"] : [])];
+      expect(Object.keys(line).sort()).toEqual(["entity", "fact", "origins", "status", ...dates].sort());
+      expect(line.asOf).toBe(shipped.asOf);
+      expect(line.supersededBy).toBe(shipped.supersededBy);
       expect(line.status).toBe(shipped.status);
       for (const o of line.origins) expect(Object.keys(o).sort()).toEqual(["date", "kind", "publisher"]);
       // What the issue asks of every corroborated fact, read off the report itself.

@@ -100,7 +100,10 @@ describe("what a reader sees", () => {
   test.each(kb.entities.map((e) => e.id))("%s: the popup's page of every fact", (id) => {
     const root = document.createElement("div");
     render(<EntityDetailsView kb={kb} entity={kb.entities.find((e) => e.id === id)!} onBack={() => {}} />, root);
-    expect(root.querySelectorAll(".facts > li").length).toBe(kb.entities.find((e) => e.id === id)!.facts.length);
+    const facts = kb.entities.find((e) => e.id === id)!.facts;
+    // Current facts are listed; each superseded one folds under its successor ("이전").
+    expect(root.querySelectorAll(".facts > li").length).toBe(facts.filter((f) => !f.supersededBy).length);
+    expect(root.querySelectorAll(".facts .previous > ul > li").length).toBe(facts.filter((f) => f.supersededBy).length);
     expectOnlyOriginals(`popup ${id}`, linksAndText(root));
   });
 });
