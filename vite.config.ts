@@ -48,7 +48,6 @@ export default defineConfig({
         contentScriptPlugin({
           root: import.meta.dirname,
           entry: contentScript!.js[0]!,
-          style: contentScript!.css[0]!,
           declaration: { matches: contentScript!.matches, run_at: contentScript!.run_at },
         }),
       ],

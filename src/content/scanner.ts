@@ -2,13 +2,20 @@
  * Scans the page in idle-time slices (no task over a few milliseconds of our
  * own work), then follows changes: one MutationObserver only queues added
  * subtrees and edited text, and the queue is processed in the next slice.
+ *
+ * Each scan of a root (the page, or the block around a change) is a pass: the sieve (core/sieve.ts) runs over
+ * the root's whole text at once, and only the blocks that hold one of its hits are read and matched. A page
+ * that names nothing in scope costs its text, the sieve, and one walk over node lengths up to its last hit.
  */
 import type { Matcher } from "../core/matcher";
 import { createScanState } from "../core/matcher";
+import type { Sieve } from "../core/sieve";
+import { blockNeedsScan, hitsOf } from "../core/sieve";
 import type { TextBlock } from "./page-text";
 import {
   BlockReader,
   MAX_BLOCK_LENGTH,
+  TextOffsets,
   blockAround,
   isInSkippedSubtree,
   nodesForSpan,
@@ -24,10 +31,37 @@ const SLICE_MS = 8;
  * 300k-node page), so a long scan registers rarely.
  */
 const FLUSH_EVERY_MS = 1000;
-/** Blocks read between two looks at the clock (each look costs about as much as reading a short block). */
+/** Hits handled between two looks at the clock. */
 const CLOCK_EVERY = 8;
+/** Text nodes stepped over, between two hits, before the clock is looked at again. */
+const NODES_PER_LOOK = 2048;
 /** Past this many queued changes a full rescan is cheaper than following them one by one. */
 const RESCAN_THRESHOLD = 1000;
+
+/** One root being scanned: its sieve hits (offsets in its text, ascending) and where the walk over them is. */
+type Pass = {
+  root: Node;
+  keys: number[] | null;
+  currency: number[];
+  nextKey: number;
+  nextCurrency: number;
+  offsets: TextOffsets | null;
+  /** Elements known to lie (or not) inside a subtree that is never scanned. */
+  skipped: Map<Element, boolean>;
+};
+
+const newPass = (root: Node): Pass => ({
+  root,
+  keys: null,
+  currency: [],
+  nextKey: 0,
+  nextCurrency: 0,
+  offsets: null,
+  skipped: new Map(),
+});
+
+/** The block read last: later hits in it need no second read, and it is matched once. */
+type Cursor = { root: Element; reader: BlockReader; block: TextBlock | null; matched: boolean };
 
 /**
  * Runs `cb` when the page has nothing more urgent to do. A background-priority task where the browser has
@@ -46,10 +80,12 @@ const runSoon: (cb: () => void) => void =
 
 export class PageScanner {
   #doc: Document;
-  #matcher: Matcher;
+  #matcher: () => Matcher;
+  #sieve: Sieve;
   #highlighter: MentionHighlighter;
   #state = createScanState();
-  #readers: BlockReader[] = [];
+  #passes: Pass[] = [];
+  #cursor: Cursor | null = null;
   /** Nodes to re-read: added subtrees, edited text, and parents that lost a child. */
   #queued = new Set<Node>();
   /** Parents that lost a child since the queue was last taken: a removal can make a mention stale outside the text nodes edited. */
@@ -61,24 +97,32 @@ export class PageScanner {
   #stopped = false;
   #onChange: () => void;
   #onSettled: () => void;
+  #onFound: () => void;
+  #found = false;
 
   constructor(options: {
     doc: Document;
-    matcher: Matcher;
+    /** The matcher, or how to build it: a page whose text the sieve passes over never builds it. */
+    matcher: Matcher | (() => Matcher);
+    sieve: Sieve;
     highlighter: MentionHighlighter;
     onChange: () => void;
     onSettled?: () => void;
+    /** The first mention was found (once per scanner). */
+    onFound?: () => void;
   }) {
     this.#doc = options.doc;
-    this.#matcher = options.matcher;
+    const { matcher } = options;
+    this.#matcher = typeof matcher === "function" ? matcher : () => matcher;
+    this.#sieve = options.sieve;
     this.#highlighter = options.highlighter;
     this.#onChange = options.onChange;
     this.#onSettled = options.onSettled ?? (() => undefined);
+    this.#onFound = options.onFound ?? (() => undefined);
   }
 
   start(): void {
-    const root = this.#doc.body ?? this.#doc.documentElement;
-    this.#readers.push(new BlockReader(root));
+    this.#passes.push(newPass(this.#doc.body ?? this.#doc.documentElement));
     this.#observer = new MutationObserver((records) => this.#queue(records));
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
     // The first slice (the top of the page: the first screen) at once, not after the page's own pending
@@ -89,7 +133,8 @@ export class PageScanner {
   stop(): void {
     this.#stopped = true;
     this.#observer?.disconnect();
-    this.#readers.length = 0;
+    this.#passes.length = 0;
+    this.#cursor = null;
     this.#parts.length = 0;
     this.#queued.clear();
     this.#removedFrom.clear();
@@ -146,28 +191,101 @@ export class PageScanner {
     if (this.#queued.size) {
       this.#dirty = this.#takeQueue() || this.#dirty;
     }
-    while (this.#readers.length) {
-      const reader = this.#readers[0]!;
-      let block: TextBlock | null;
-      while ((block = this.#parts.shift() ?? this.#nextBlock(reader))) {
-        this.#dirty = this.#scanBlock(block) || this.#dirty;
-        if (!keepGoing()) {
-          // The first screen at once, then at most a few registrations a second while a long scan runs.
-          const now = performance.now();
-          if (now - this.#lastFlush >= FLUSH_EVERY_MS) {
-            // The first-screen registration does not report: the badge follows at the end of the pass.
-            this.#flush(this.#lastFlush !== -Infinity);
-            this.#lastFlush = now;
-          }
-          return true;
-        }
+    for (;;) {
+      const part = this.#parts.shift();
+      if (part) this.#dirty = this.#scanBlock(part) || this.#dirty;
+      else if (!this.#passes.length || !this.#advance(this.#passes[0]!)) {
+        if (!this.#passes.length) break;
+        this.#passes.shift();
+        this.#cursor = null;
+        continue;
       }
-      this.#readers.shift();
+      if (!keepGoing()) {
+        // The first screen at once, then at most a few registrations a second while a long scan runs.
+        const now = performance.now();
+        if (now - this.#lastFlush >= FLUSH_EVERY_MS) {
+          // The first-screen registration does not report: the badge follows at the end of the pass.
+          this.#flush(this.#lastFlush !== -Infinity);
+          this.#lastFlush = now;
+        }
+        return true;
+      }
     }
     this.#flush();
     this.#lastFlush = performance.now();
     if (!this.#queued.size) this.#onSettled();
     return this.#queued.size > 0;
+  }
+
+  /**
+   * Takes the next step of a pass: its sieve first, then the next hit (the block holding it read and matched if
+   * need be). Returns false when the pass is over.
+   */
+  #advance(pass: Pass): boolean {
+    if (pass.keys === null) {
+      const text = pass.root.textContent ?? "";
+      pass.keys = hitsOf(this.#sieve.keys, text);
+      pass.currency = this.#sieve.currency ? hitsOf(this.#sieve.currency, text) : [];
+      return true;
+    }
+    const { keys, currency } = pass;
+    const nextKey = keys[pass.nextKey] ?? Infinity;
+    const nextCurrency = currency[pass.nextCurrency] ?? Infinity;
+    const offset = Math.min(nextKey, nextCurrency);
+    if (offset === Infinity) return false;
+    pass.offsets ??= new TextOffsets(pass.root);
+    const node = pass.offsets.nodeAt(offset, NODES_PER_LOOK);
+    if (node === undefined) return true; // a long way to the next hit: look at the clock first
+    // Every hit in this node is handled with it.
+    const end = node === null ? offset + 1 : pass.offsets.end;
+    let hasKey = false;
+    let hasCurrency = false;
+    while ((keys[pass.nextKey] ?? Infinity) < end) {
+      hasKey = true;
+      pass.nextKey++;
+    }
+    while ((currency[pass.nextCurrency] ?? Infinity) < end) {
+      hasCurrency = true;
+      pass.nextCurrency++;
+    }
+    if (node && blockNeedsScan(hasKey, hasCurrency, this.#state) && !this.#skipped(node, pass)) {
+      const block = this.#blockOf(node);
+      if (block && !this.#cursor!.matched) {
+        this.#cursor!.matched = true;
+        this.#dirty = this.#scanBlock(block) || this.#dirty;
+      }
+    }
+    return true;
+  }
+
+  /** Whether `node` lies in a subtree that is never scanned (code, form fields, editable regions). */
+  #skipped(node: Text, pass: Pass): boolean {
+    const parent = node.parentElement;
+    if (!parent) return false;
+    let known = pass.skipped.get(parent);
+    if (known === undefined) pass.skipped.set(parent, (known = isInSkippedSubtree(parent)));
+    return known;
+  }
+
+  /**
+   * The block holding `node`, read with the block reader of the element it belongs to. Hits come in document
+   * order, so the reader goes on from the last block when that element lies inside the one it reads.
+   */
+  #blockOf(node: Text): TextBlock | null {
+    let cursor = this.#cursor;
+    if (cursor?.block?.nodes.includes(node)) return cursor.block;
+    const element = blockAround(node);
+    if (!element) return null;
+    if (!cursor || !(cursor.root === element || cursor.root.contains(element))) {
+      cursor = this.#cursor = { root: element, reader: new BlockReader(element), block: null, matched: false };
+    }
+    for (let block = cursor.reader.next(); block; block = cursor.reader.next()) {
+      cursor.block = block;
+      cursor.matched = false;
+      if (block.nodes.includes(node)) return block;
+    }
+    this.#cursor = null;
+    return null;
   }
 
   /** Mentions were added or removed since the last report. */
@@ -182,16 +300,8 @@ export class PageScanner {
     }
   }
 
-  /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one task). */
+  /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one long task). */
   #parts: TextBlock[] = [];
-
-  #nextBlock(reader: BlockReader): TextBlock | null {
-    const block = reader.next();
-    if (!block || block.text.length <= MAX_BLOCK_LENGTH) return block; // nearly every block: nothing to split
-    const [first, ...rest] = splitLongBlock(block);
-    this.#parts.push(...rest);
-    return first!;
-  }
 
   /** -Infinity: the first slice registers what it found (the top of the page) right away. */
   #lastFlush = -Infinity;
@@ -207,7 +317,8 @@ export class PageScanner {
     if (nodes.length > RESCAN_THRESHOLD) {
       this.#highlighter.prune(() => true);
       this.#parts.length = 0;
-      this.#readers = [new BlockReader(doc.body ?? doc.documentElement)];
+      this.#cursor = null;
+      this.#passes = [newPass(doc.body ?? doc.documentElement)];
       return true;
     }
     const removed = this.#pruneStale(nodes, removedFrom, insertedInto);
@@ -222,7 +333,7 @@ export class PageScanner {
       if (container && !isInSkippedSubtree(container)) containers.add(container);
     }
     for (const container of containers) {
-      if (!hasAncestorIn(container, containers)) this.#readers.push(new BlockReader(container));
+      if (!hasAncestorIn(container, containers)) this.#passes.push(newPass(container));
     }
     return removed > 0;
   }
@@ -257,8 +368,15 @@ export class PageScanner {
     );
   }
 
-  #scanBlock(block: TextBlock): boolean {
-    const mentions = this.#matcher.scanBlock(block.text, this.#state);
+  /** Matches one block (the first part of a very long one; the other parts are queued). */
+  #scanBlock(whole: TextBlock): boolean {
+    let block = whole;
+    if (whole.text.length > MAX_BLOCK_LENGTH) {
+      const [first, ...rest] = splitLongBlock(whole);
+      this.#parts.unshift(...rest);
+      block = first!;
+    }
+    const mentions = this.#matcher().scanBlock(block.text, this.#state);
     let added = false;
     for (const mention of mentions) {
       const nodes = nodesForSpan(block, mention.start, mention.end);
@@ -268,6 +386,10 @@ export class PageScanner {
       const range = rangeForSpan(block, mention.start, mention.end, this.#doc);
       this.#highlighter.add({ ...mention, range, blockText: block.text, nodes });
       added = true;
+    }
+    if (added && !this.#found) {
+      this.#found = true;
+      this.#onFound();
     }
     return added;
   }

@@ -4,8 +4,11 @@
  * removes every highlight and the shadow host, leaving the page as it was.
  */
 import matcherData from "virtual:maekrak/matcher";
+import sieveSource from "virtual:maekrak/sieve";
 import type { Matcher } from "../core/matcher";
 import { matcherFromCompiled } from "../core/matcher";
+import type { Sieve } from "../core/sieve";
+import { compileSieve } from "../core/sieve";
 import type { Settings } from "../core/settings";
 import type { Direction } from "../core/vocabulary";
 import type { EntityCount, PageMentions, ScrollResult } from "../messages/protocol";
@@ -17,6 +20,9 @@ import { HoverCard } from "./card";
 import type { HoverOptions } from "./hover";
 import { HoverController } from "./hover";
 import { throttle } from "./throttle";
+import type { VisibilityCache } from "./visibility";
+import { textIsVisible } from "./visibility";
+import { answerTestProbes } from "./test-probe";
 
 function isEditable(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -24,8 +30,13 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 let sharedMatcher: Matcher | null = null;
-/** Built on first use and kept: a page switched off and on again does not pay for it twice. */
+/** Built when a block first needs it, and kept: a page switched off and on again does not pay for it twice. */
 const matcher = () => (sharedMatcher ??= matcherFromCompiled(matcherData));
+let sharedSieve: Sieve | null = null;
+const sieve = () => (sharedSieve ??= compileSieve(sieveSource));
+
+/** Whether the reader can see the mention (asked when counting or stepping; `cache` shared by one count). */
+const visible = (record: MentionRecord, cache: VisibilityCache) => textIsVisible(record.range.startContainer, cache);
 
 /**
  * The badge is updated at most this often: each update is a runtime message that costs the page's main
@@ -62,7 +73,7 @@ export class ContentSession {
   constructor(doc: Document, settings: Settings, services: SessionServices) {
     this.#doc = doc;
     this.#services = services;
-    this.#highlighter = new MentionHighlighter(viewOf(settings));
+    this.#highlighter = new MentionHighlighter(viewOf(settings), doc);
     this.#card = new HoverCard(doc, {
       pointerInside: (inside) => this.#hover.pointerInsideCard(inside),
       closed: () => this.#hover.close(),
@@ -77,19 +88,35 @@ export class ContentSession {
     });
     this.#scanner = new PageScanner({
       doc,
-      matcher: matcher(),
+      matcher,
+      sieve: sieve(),
       highlighter: this.#highlighter,
       onChange: () => this.#reportSoon.call(),
       onSettled: () => this.#announceOnce(),
+      onFound: () => this.#listen(),
     });
   }
 
   #abort = new AbortController();
+  #listening = false;
+  #endProbes: (() => void) | null = null;
 
   start(): void {
     if (!highlightApiAvailable())
       console.info("[maekrak] this browser has no CSS Custom Highlight API; nothing is highlighted");
+    if (__MAEKRAK_TEST_BUILD__)
+      this.#endProbes = answerTestProbes(this.#doc, () => ({
+        names: this.#highlighter.registeredNames(),
+        host: this.#card.host,
+        root: this.#card.root,
+      }));
     this.#scanner.start();
+  }
+
+  /** Pointer and keys are listened to from the first mention on: a page without one gets no listener. */
+  #listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
     this.#hover.start();
     // The same keys as the commands (manifest), for when the browser leaves the command unassigned (another
     // extension took the shortcut): a registered command never reaches the page, so this never doubles it.
@@ -107,6 +134,7 @@ export class ContentSession {
   }
 
   stop(): void {
+    this.#endProbes?.();
     this.#abort.abort();
     this.#scanner.stop();
     this.#hover.stop();
@@ -127,8 +155,14 @@ export class ContentSession {
     this.#reportSoon.call();
   }
 
+  /** The mentions the reader chose and can see: what the badge, the popup and the announcement count. */
+  #counted(): MentionRecord[] {
+    const cache: VisibilityCache = new Map();
+    return this.#highlighter.inChosenCategories().filter((r) => visible(r, cache));
+  }
+
   #report(): void {
-    const count = this.#highlighter.inChosenCategories().length;
+    const count = this.#counted().length;
     if (count === this.#reported) return;
     this.#reported = count;
     this.#services.report(count);
@@ -138,7 +172,7 @@ export class ContentSession {
   #announceOnce(): void {
     if (this.#announced) return;
     this.#announced = true;
-    const count = this.#highlighter.inChosenCategories().length;
+    const count = this.#counted().length;
     if (count > 0)
       void this.#services.announcement(count).then((text) => {
         if (text) this.#card.announce(text);
@@ -147,7 +181,7 @@ export class ContentSession {
 
   summary(): PageMentions {
     const byEntity = new Map<string, EntityCount>();
-    const records = this.#highlighter.inChosenCategories();
+    const records = this.#counted();
     for (const record of records) {
       let entry = byEntity.get(record.entity);
       if (!entry)
@@ -167,7 +201,8 @@ export class ContentSession {
 
   /** Popup: the next/previous mention of one entity (cycling), scrolled to, flashed and opened. */
   scrollToEntity(entity: string, direction: Direction): ScrollResult {
-    const list = this.#highlighter.inDocumentOrder((r) => r.entity === entity);
+    const cache: VisibilityCache = new Map();
+    const list = this.#highlighter.inDocumentOrder((r) => r.entity === entity && visible(r, cache));
     if (!list.length) return null;
     const last = this.#cursor.get(entity) ?? -1;
     const index = direction === "next" ? (last + 1) % list.length : (last - 1 + list.length) % list.length;
@@ -178,7 +213,8 @@ export class ContentSession {
 
   /** Keyboard command: the next/previous highlighted mention in reading order, with its card focused. */
   step(direction: Direction): ScrollResult {
-    const list = this.#highlighter.inDocumentOrder((r) => this.#highlighter.isShown(r));
+    const cache: VisibilityCache = new Map();
+    const list = this.#highlighter.inDocumentOrder((r) => this.#highlighter.isShown(r) && visible(r, cache));
     if (!list.length) return null;
     let index = this.#stepCursor ? list.indexOf(this.#stepCursor) : -1;
     if (index === -1 && this.#stepCursor) {

@@ -40,34 +40,57 @@ async function resetSettings(popup: PageLike) {
 
 /** What the card's shadow root has focused, and the live region's text. */
 function cardFocusAndLive(): { focused: string; live: string; hostCount: number } {
-  const host = document.querySelector("maekrak-root");
-  const active = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+  const { root } = __e2eProbe.card();
+  const active = root?.activeElement as HTMLElement | null | undefined;
   return {
     focused: active
       ? `${active.tagName.toLowerCase()}${active.dataset.action ? `[${active.dataset.action}]` : ""}${active.classList.contains("panel") ? ".panel" : ""}`
       : "",
-    live: host?.shadowRoot?.querySelector("[aria-live]")?.textContent ?? "",
-    hostCount: document.querySelectorAll("maekrak-root").length,
+    live: root?.querySelector("[aria-live]")?.textContent ?? "",
+    hostCount: __e2eProbe.added().length,
   };
 }
 
 /** Centre of an element inside the card (by selector), in viewport coordinates. */
 function pointInCard(selector: string): { x: number; y: number } | null {
-  const el = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(selector);
+  const el = __e2eProbe.card().root?.querySelector(selector);
   if (!el) return null;
   el.scrollIntoView({ block: "nearest" });
   const r = el.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 
-async function runAxe(page: PageLike, context: unknown): Promise<Array<{ id: string; nodes: number; help: string }>> {
+/**
+ * axe-core's violations in `context` (the whole page when null). `card`: the open card's panel instead: the
+ * card's closed shadow root is shown to axe (and to axe only) as the host's shadowRoot for the run.
+ */
+async function runAxe(
+  page: PageLike,
+  context: unknown,
+  card = false,
+): Promise<Array<{ id: string; nodes: number; help: string }>> {
   // Evaluated by the driver (not eval in the page), so the popup's strict CSP does not block it.
   const loaded = await page.evaluate(() => typeof (globalThis as any).axe !== "undefined", undefined);
   if (!loaded) await page.evaluate(new Function(AXE_SOURCE) as () => void, undefined);
-  return page.evaluate(async (ctx) => {
-    const result = await (globalThis as any).axe.run(ctx ?? document, { resultTypes: ["violations"] });
-    return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.length, help: v.help }));
-  }, context);
+  return page.evaluate(
+    async ({ ctx, card }) => {
+      let target = ctx ?? document;
+      let host: HTMLElement | null = null;
+      if (card) {
+        const found = __e2eProbe.card();
+        host = found.host;
+        Object.defineProperty(host!, "shadowRoot", { value: found.root, configurable: true });
+        target = { include: [{ fromShadowDom: [host!.localName, ".panel"] }] };
+      }
+      try {
+        const result = await (globalThis as any).axe.run(target, { resultTypes: ["violations"] });
+        return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.length, help: v.help }));
+      } finally {
+        if (host) delete (host as { shadowRoot?: unknown }).shadowRoot;
+      }
+    },
+    { ctx: context, card },
+  );
 }
 
 describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls", (browserName) => {
@@ -203,7 +226,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await waitFor(
       async () =>
         allTexts(await suite.page.evaluate(readHighlights, undefined)).length === 0 &&
-        (await suite.page.evaluate(() => document.querySelectorAll("maekrak-root").length, undefined)) === 0,
+        (await suite.page.evaluate(() => __e2eProbe.added().length, undefined)) === 0,
       5_000,
       "highlights and host removed",
     );
@@ -359,7 +382,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     const flashed = await waitFor(
       () =>
         suite.page.evaluate(() => {
-          const flash = (CSS as any).highlights.get("maekrak-flash") as Set<Range> | undefined;
+          const flash = __e2eProbe.highlights().find(([key]) => key === "maekrak-flash")?.[1] as Set<Range> | undefined;
           const range = flash ? [...flash][0] : undefined;
           if (!range) return null;
           return { text: range.toString() };
@@ -371,8 +394,8 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await waitFor(
       async () =>
         (await suite.page.evaluate(() => {
-          const r = (CSS as any).highlights.get("maekrak-flash");
-          return r ? [...r][0].getBoundingClientRect().top : -1;
+          const r = __e2eProbe.highlights().find(([key]) => key === "maekrak-flash")?.[1] as Set<Range> | undefined;
+          return r ? [...r][0]!.getBoundingClientRect().top : -1;
         }, undefined)) >= 0,
       5_000,
       "scrolled into view",
@@ -450,11 +473,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await suite.page.mouse.click(pin!.x, pin!.y);
     expect(
       await suite.page.evaluate(
-        () =>
-          document
-            .querySelector("maekrak-root")!
-            .shadowRoot!.querySelector("[data-action=pin]")!
-            .getAttribute("aria-pressed"),
+        () => __e2eProbe.card().root!.querySelector("[data-action=pin]")!.getAttribute("aria-pressed"),
         undefined,
       ),
     ).toBe("true");
@@ -478,9 +497,11 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     // Source links: real links to the source, opened in a new tab, never fetched by us.
     const links = await suite.page.evaluate(
       () =>
-        [...document.querySelector("maekrak-root")!.shadowRoot!.querySelectorAll<HTMLAnchorElement>(".sources a")].map(
-          (a) => ({ href: a.href, target: a.target, rel: a.rel }),
-        ),
+        [...__e2eProbe.card().root!.querySelectorAll<HTMLAnchorElement>(".sources a")].map((a) => ({
+          href: a.href,
+          target: a.target,
+          rel: a.rel,
+        })),
       undefined,
     );
     expect(links.length).toBeGreaterThan(0);
@@ -542,7 +563,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
 
   test("axe-core: no violations on an open card, nor on the popup's three tabs", async () => {
     await hoverMention(suite.page, "알리바바 클라우드");
-    const onCard = await runAxe(suite.page, { include: [{ fromShadowDom: ["maekrak-root", ".panel"] }] });
+    const onCard = await runAxe(suite.page, null, true);
     expect(onCard).toEqual([]);
     await closeCard(suite.page);
 

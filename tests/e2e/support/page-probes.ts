@@ -2,25 +2,84 @@
  * Functions evaluated in the page's main world (both browsers). They read
  * what a reader would see: the highlight registry, the card in its shadow
  * root, and the page's own DOM. Kept free of closures so they serialise.
+ *
+ * A release build shows a page nothing to find Maekrak by: random highlight names and host tag, a closed
+ * shadow root. The test build answers one more event (src/content/test-probe.ts); `installProbeChannel`,
+ * added to every page the suites open (browsers.ts), asks it and gives the probes `__e2eProbe`: our highlights
+ * under their logical keys ("maekrak-person", "maekrak-underline-product", "maekrak-flash" …) and the card.
  */
 
 export type HighlightSnapshot = Record<string, string[]>;
 
-/** Texts of every range in each maekrak-* highlight. */
+export type ProbeChannel = {
+  /** Maekrak's highlights now registered, by logical key. */
+  highlights(): Array<[string, Highlight]>;
+  /** The card's host (its tag is random) and closed shadow root, once made. */
+  card(): { host: HTMLElement | null; root: ShadowRoot | null };
+  /** Elements added under <html> that the page did not put there (the card's host, and nothing else). */
+  added(): Element[];
+};
+
+declare global {
+  var __e2eProbe: ProbeChannel;
+}
+
+/** The page-side half of the test build's probe channel (an init script: runs before the page's own scripts). */
+export function installProbeChannel(): void {
+  const served = new WeakSet<Element>();
+  const ask = () => {
+    const holder = `probe${Math.random().toString(36).slice(2)}`;
+    const highlight = new Highlight();
+    (CSS as any).highlights.set(holder, highlight);
+    let reply: string | null = null;
+    const listen = (event: Event) => {
+      reply = String((event as CustomEvent).detail);
+    };
+    document.addEventListener("e2e-reply", listen);
+    try {
+      document.dispatchEvent(new CustomEvent("e2e-probe", { detail: holder }));
+    } finally {
+      document.removeEventListener("e2e-reply", listen);
+      (CSS as any).highlights.delete(holder);
+    }
+    const answer = reply ? JSON.parse(reply) : { names: {}, host: null };
+    const root = ([...highlight][0]?.startContainer ?? null) as ShadowRoot | null;
+    return { names: answer.names as Record<string, string>, host: answer.host as string | null, root };
+  };
+  const channel: ProbeChannel = {
+    highlights: () => {
+      const { names } = ask();
+      const out: Array<[string, Highlight]> = [];
+      for (const [name, highlight] of (CSS as any).highlights as Map<string, Highlight>)
+        if (names[name]) out.push([names[name]!, highlight]);
+      return out;
+    },
+    card: () => {
+      const { host, root } = ask();
+      const element = host ? ([...document.documentElement.children].find((e) => e.localName === host) ?? null) : null;
+      return { host: element as HTMLElement | null, root };
+    },
+    added: () => [...document.documentElement.children].filter((e) => !served.has(e)),
+  };
+  Object.defineProperty(globalThis, "__e2eProbe", { value: channel, configurable: true });
+  // What <html> holds once the page is parsed is the page's own.
+  document.addEventListener("DOMContentLoaded", () => {
+    for (const element of document.documentElement.children) served.add(element);
+  });
+}
+
+/** Texts of every range in each of Maekrak's highlights, by logical key. */
 export function readHighlights(): HighlightSnapshot {
   const out: Record<string, string[]> = {};
-  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
-    if (!name.startsWith("maekrak-")) continue;
-    out[name] = [...highlight].map((range) => range.toString());
-  }
+  for (const [key, highlight] of __e2eProbe.highlights())
+    out[key] = [...(highlight as unknown as Set<Range>)].map((range) => range.toString());
   return out;
 }
 
 /** Viewport centre of the first highlighted range whose text is `text` (scrolled into view first). */
 export function pointOfMention(text: string): { x: number; y: number } | null {
-  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
-    if (!name.startsWith("maekrak-")) continue;
-    for (const range of highlight) {
+  for (const [, highlight] of __e2eProbe.highlights()) {
+    for (const range of highlight as unknown as Set<Range>) {
       if (range.toString() !== text) continue;
       (range.startContainer.parentElement as Element).scrollIntoView({ block: "center" });
       const rect = range.getClientRects()[0]!;
@@ -33,9 +92,8 @@ export function pointOfMention(text: string): { x: number; y: number } | null {
 /** Whether any highlighted range starts inside the element with this id. */
 export function highlightedInside(id: string): boolean {
   const element = document.getElementById(id);
-  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
-    if (!name.startsWith("maekrak-")) continue;
-    for (const range of highlight) if (element?.contains(range.startContainer)) return true;
+  for (const [, highlight] of __e2eProbe.highlights()) {
+    for (const range of highlight as unknown as Set<Range>) if (element?.contains(range.startContainer)) return true;
   }
   return false;
 }
@@ -61,8 +119,7 @@ export type CardSnapshot = {
 };
 
 export function readCard(): CardSnapshot {
-  const host = document.querySelector("maekrak-root");
-  const panel = host?.shadowRoot?.querySelector(".panel") as HTMLElement | null | undefined;
+  const panel = __e2eProbe.card().root?.querySelector(".panel") as HTMLElement | null | undefined;
   if (!panel || panel.hidden) return { open: false };
   const rect = panel.getBoundingClientRect();
   return {
@@ -81,12 +138,12 @@ export function readCard(): CardSnapshot {
   };
 }
 
-/** The page as served vs. as it is now: body markup, and the elements added under <html>. */
-export async function integrityReport(): Promise<{ bodySame: boolean; added: string[] }> {
+/** The page as served vs. as it is now: body markup, the elements added under <html>, and which is the card's host. */
+export async function integrityReport(): Promise<{ bodySame: boolean; added: string[]; cardHost: string | null }> {
   const served = await (await fetch(location.href, { cache: "no-store" })).text();
   const parsed = new DOMParser().parseFromString(served, "text/html");
   const bodySame = parsed.body.outerHTML === document.body.outerHTML;
   const known = new Set([...parsed.documentElement.children].map((e) => e.tagName));
   const added = [...document.documentElement.children].map((e) => e.tagName).filter((tag) => !known.has(tag));
-  return { bodySame, added };
+  return { bodySame, added, cardHost: __e2eProbe.card().host?.tagName ?? null };
 }
