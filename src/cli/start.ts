@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../../tests/e2e/support/server.ts";
-import { pointOfMention, readCard } from "../../tests/e2e/support/page-probes.ts";
+import { installProbeChannel, pointOfMention, readCard } from "../../tests/e2e/support/page-probes.ts";
 
 const args = process.argv.slice(2);
 const outDir = resolve(args.includes("--out") ? args[args.indexOf("--out") + 1]! : "artifacts");
@@ -37,6 +37,8 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
     "--lang=ko",
   ],
 });
+// The probes below read the test build's highlights and card through its probe channel.
+await context.addInitScript(installProbeChannel);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 

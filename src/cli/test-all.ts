@@ -7,7 +7,9 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const RESULTS = "test-results/vitest.json";
-const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "inherit", env: process.env }).status ?? 1;
+// The suites drive the test build: it answers the e2e probes (src/content/test-probe.ts), a release build does not.
+const run = (cmd: string, args: string[]) =>
+  spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, MAEKRAK_TEST_BUILD: "1" } }).status ?? 1;
 
 let passed = 0;
 let failed = 0;

@@ -21,7 +21,7 @@ import type { HoverOptions } from "./hover";
 import { HoverController } from "./hover";
 import { throttle } from "./throttle";
 import type { VisibilityCache } from "./visibility";
-import { textIsVisible } from "./visibility";
+import { afterLayout, textIsVisible } from "./visibility";
 import { answerTestProbes } from "./test-probe";
 
 function isEditable(target: EventTarget | null): boolean {
@@ -67,12 +67,16 @@ export class ContentSession {
   /** The first count goes at once, after the first pass; later ones at most every REPORT_EVERY_MS, the last one always. */
   #reportSoon = throttle(() => this.#report(), REPORT_EVERY_MS);
   #announced = false;
+  /** The count waits for a laid-out frame: asking what is visible must not force a restyle inside our task. */
+  #laidOut: ReturnType<typeof afterLayout>;
+  #announcePending = false;
   #cursor = new Map<string, number>();
   #stepCursor: MentionRecord | null = null;
 
   constructor(doc: Document, settings: Settings, services: SessionServices) {
     this.#doc = doc;
     this.#services = services;
+    this.#laidOut = afterLayout(doc.defaultView ?? window);
     this.#highlighter = new MentionHighlighter(viewOf(settings), doc);
     this.#card = new HoverCard(doc, {
       pointerInside: (inside) => this.#hover.pointerInsideCard(inside),
@@ -141,6 +145,7 @@ export class ContentSession {
     this.#highlighter.clear();
     this.#card.destroy();
     this.#reportSoon.cancel();
+    this.#laidOut.cancel();
     this.#services.report(0);
   }
 
@@ -162,24 +167,31 @@ export class ContentSession {
   }
 
   #report(): void {
-    const count = this.#counted().length;
-    if (count === this.#reported) return;
-    this.#reported = count;
-    this.#services.report(count);
+    this.#laidOut.run(() => {
+      const count = this.#counted().length;
+      if (this.#announcePending) {
+        this.#announcePending = false;
+        if (count > 0)
+          void this.#services.announcement(count).then((text) => {
+            if (text) this.#card.announce(text);
+          });
+      }
+      if (count === this.#reported) return;
+      this.#reported = count;
+      this.#services.report(count);
+    });
   }
 
   /** Once per page, after the first full scan: "N mentions on this page" for screen readers. */
   #announceOnce(): void {
     if (this.#announced) return;
     this.#announced = true;
-    const count = this.#counted().length;
-    if (count > 0)
-      void this.#services.announcement(count).then((text) => {
-        if (text) this.#card.announce(text);
-      });
+    this.#announcePending = true;
+    this.#report();
   }
 
   summary(): PageMentions {
+    this.#reportSoon.call(); // the popup asks: the badge catches up too (a menu opened since shows its mentions)
     const byEntity = new Map<string, EntityCount>();
     const records = this.#counted();
     for (const record of records) {

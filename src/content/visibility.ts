@@ -56,3 +56,41 @@ function insideCollapsedBox(element: Element, cache: VisibilityCache): boolean {
   for (const el of seen) cache.set(el, collapsed);
   return collapsed;
 }
+
+/**
+ * Runs `run` once the browser has laid out the next frame (its layout is then clean: reading it forces no
+ * restyle inside our task), or after `fallbackMs` where frames do not come (a background tab). Calls made
+ * while one is pending share it. Returns the function that cancels what is pending.
+ */
+export function afterLayout(win: Window, fallbackMs = 1000): { run(task: () => void): void; cancel(): void } {
+  let pending: (() => void) | null = null;
+  let frame = 0;
+  let fallback: ReturnType<typeof setTimeout> | undefined;
+  let next: ReturnType<typeof setTimeout> | undefined;
+  const frames = typeof win.requestAnimationFrame === "function";
+  const fire = () => {
+    if (frames) win.cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    const task = pending;
+    pending = null;
+    task?.();
+  };
+  return {
+    run(task) {
+      const first = pending === null;
+      pending = task;
+      if (!first) return;
+      if (frames)
+        frame = win.requestAnimationFrame(() => {
+          next = setTimeout(fire, 0);
+        });
+      fallback = setTimeout(fire, fallbackMs);
+    },
+    cancel() {
+      if (frames) win.cancelAnimationFrame(frame);
+      clearTimeout(fallback);
+      clearTimeout(next);
+      pending = null;
+    },
+  };
+}

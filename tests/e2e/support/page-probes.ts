@@ -147,3 +147,67 @@ export async function integrityReport(): Promise<{ bodySame: boolean; added: str
   const added = [...document.documentElement.children].map((e) => e.tagName).filter((tag) => !known.has(tag));
   return { bodySame, added, cardHost: __e2eProbe.card().host?.tagName ?? null };
 }
+
+export type PageView = {
+  /** Every place a page script can enumerate where `word` shows (case-insensitive). */
+  traces: string[];
+  /** What it saw: the registry's names, and the `::highlight()` rules in adopted style sheets. */
+  highlightNames: string[];
+  highlightRules: string[];
+  /** Elements under <html> the page did not put there, and whether a page script can open any of them. */
+  added: string[];
+  openShadowRoots: number;
+};
+
+/**
+ * What a page script can see of an extension, searched for `word`: highlight names, the rules of adopted and
+ * document style sheets (also in open shadow roots), every element's tag and attributes, the custom-element
+ * registry for every tag on the page, global and document property names, storage keys, cookies, and
+ * performance entries. Page text is the page's own and not searched.
+ */
+export function pageView(word: string): PageView {
+  const traces: string[] = [];
+  const pattern = new RegExp(word, "i");
+  const note = (where: string, value: unknown) => {
+    if (pattern.test(String(value))) traces.push(`${where}: ${String(value).slice(0, 120)}`);
+  };
+  const rulesOf = (sheet: CSSStyleSheet): string[] => {
+    try {
+      return [...sheet.cssRules].map((r) => r.cssText);
+    } catch {
+      return []; // a cross-origin sheet: its rules are not readable by the page either
+    }
+  };
+  const highlightNames = [...((CSS as any).highlights as Map<string, unknown>).keys()];
+  for (const name of highlightNames) note("CSS.highlights", name);
+  const highlightRules: string[] = [];
+  let openShadowRoots = 0;
+  const visit = (root: Document | ShadowRoot) => {
+    for (const sheet of root.adoptedStyleSheets ?? [])
+      for (const rule of rulesOf(sheet)) {
+        note("adoptedStyleSheets", rule);
+        if (rule.includes("::highlight(")) highlightRules.push(rule);
+      }
+    for (const sheet of root.styleSheets) for (const rule of rulesOf(sheet)) note("styleSheets", rule);
+    for (const element of root.querySelectorAll("*")) {
+      note("element", element.localName);
+      for (const attribute of element.attributes)
+        note(`attribute of <${element.localName}>`, `${attribute.name}=${attribute.value}`);
+      if (element.localName.includes("-"))
+        note("customElements", customElements.get(element.localName) ? element.localName : "");
+      if (element.shadowRoot) {
+        openShadowRoots++;
+        visit(element.shadowRoot);
+      }
+    }
+  };
+  visit(document);
+  for (const name of Object.getOwnPropertyNames(globalThis)) note("global", name);
+  for (const name of Object.getOwnPropertyNames(document)) note("document property", name);
+  for (const storage of [localStorage, sessionStorage])
+    for (let i = 0; i < storage.length; i++) note("storage", storage.key(i));
+  note("cookie", document.cookie);
+  for (const entry of performance.getEntries()) note("performance", entry.name);
+  const added = __e2eProbe.added().map((e) => e.localName);
+  return { traces, highlightNames, highlightRules, added, openShadowRoots };
+}
