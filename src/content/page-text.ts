@@ -118,6 +118,28 @@ export function isInSkippedSubtree(node: Node): boolean {
 }
 
 /**
+ * isInSkippedSubtree for an element, with the answer for every element on the way kept in `known`: over many
+ * nodes of one page each element is looked at once.
+ */
+export function isInSkippedSubtreeKnown(element: Element, known: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let skipped = false;
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    const answer = known.get(el);
+    if (answer !== undefined) {
+      skipped = answer;
+      break;
+    }
+    path.push(el);
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    skipped ||= isSkippedElement(path[i]!);
+    known.set(path[i]!, skipped);
+  }
+  return skipped;
+}
+
+/**
  * Reads blocks below `root`, a few at a time: `next()` returns the next complete block, or null when
  * the subtree is exhausted.
  *
@@ -249,6 +271,11 @@ export class TextOffsets {
       root,
       NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION,
     );
+  }
+
+  /** Where the node last returned starts in the root's text (offsets before it are behind the walk). */
+  get start(): number {
+    return this.#start;
   }
 
   /** Where the node last returned ends in the root's text. */

@@ -10,7 +10,7 @@
 import type { Matcher } from "../core/matcher";
 import { createScanState } from "../core/matcher";
 import type { Sieve } from "../core/sieve";
-import { blockNeedsScan, hitsOf } from "../core/sieve";
+import { blockNeedsScan, hasCue, hitsOf, namedInFull } from "../core/sieve";
 import type { TextBlock } from "./page-text";
 import {
   BlockReader,
@@ -18,6 +18,7 @@ import {
   TextOffsets,
   blockAround,
   isInSkippedSubtree,
+  isInSkippedSubtreeKnown,
   nodesForSpan,
   rangeForSpan,
   splitLongBlock,
@@ -38,26 +39,33 @@ const NODES_PER_LOOK = 2048;
 /** Past this many queued changes a full rescan is cheaper than following them one by one. */
 const RESCAN_THRESHOLD = 1000;
 
-/** One root being scanned: its sieve hits (offsets in its text, ascending) and where the walk over them is. */
+/** The sieve's hits of one kind in a root's text (offsets, ascending) and the next one to handle. */
+type Hits = { at: number[]; next: number };
+const KEY = 0;
+const CUED = 1;
+const STATED = 2;
+const CURRENCY = 3;
+
+/** One root being scanned: its sieve hits by kind (KEY, CUED, STATED, CURRENCY) and where the walk over them is. */
 type Pass = {
   root: Node;
-  keys: number[] | null;
-  currency: number[];
-  nextKey: number;
-  nextCurrency: number;
+  hits: Hits[] | null;
+  /** Some near-cue rule's cue is in the root's text (else no short form valid near a cue can count). */
+  cued: boolean;
   offsets: TextOffsets | null;
   /** Elements known to lie (or not) inside a subtree that is never scanned. */
   skipped: Map<Element, boolean>;
+  /** Block elements known to hold (or not) a cue of a near-cue rule. */
+  cues: Map<Element, boolean>;
 };
 
 const newPass = (root: Node): Pass => ({
   root,
-  keys: null,
-  currency: [],
-  nextKey: 0,
-  nextCurrency: 0,
+  hits: null,
+  cued: false,
   offsets: null,
   skipped: new Map(),
+  cues: new Map(),
 });
 
 /** The block read last: later hits in it need no second read, and it is matched once. */
@@ -222,48 +230,62 @@ export class PageScanner {
    * need be). Returns false when the pass is over.
    */
   #advance(pass: Pass): boolean {
-    if (pass.keys === null) {
+    if (pass.hits === null) {
       const text = pass.root.textContent ?? "";
-      pass.keys = hitsOf(this.#sieve.keys, text);
-      pass.currency = this.#sieve.currency ? hitsOf(this.#sieve.currency, text) : [];
+      const sieve = this.#sieve;
+      pass.hits = [sieve.keys, sieve.cued, sieve.stated, sieve.currency].map((pattern) => ({
+        at: hitsOf(pattern, text),
+        next: 0,
+      }));
+      pass.cued = hasCue(sieve, text);
       return true;
     }
-    const { keys, currency } = pass;
-    const nextKey = keys[pass.nextKey] ?? Infinity;
-    const nextCurrency = currency[pass.nextCurrency] ?? Infinity;
-    const offset = Math.min(nextKey, nextCurrency);
+    const hits = pass.hits;
+    // The next hit that can count now: a short form only with a cue somewhere in the text, a title form only after
+    // someone named in full, a currency word only once something is named. The others are stepped over where the
+    // walk passes them.
+    const state = this.#state;
+    const live = [true, pass.cued, namedInFull(state), state.seen.size > 0];
+    const behind = pass.offsets?.start ?? 0;
+    let offset = Infinity;
+    for (let k = 0; k < hits.length; k++) {
+      if (!live[k]) continue;
+      const kind = hits[k]!;
+      while ((kind.at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
+      offset = Math.min(offset, kind.at[kind.next] ?? Infinity);
+    }
     if (offset === Infinity) return false;
     pass.offsets ??= new TextOffsets(pass.root);
     const node = pass.offsets.nodeAt(offset, NODES_PER_LOOK);
     if (node === undefined) return true; // a long way to the next hit: look at the clock first
     // Every hit in this node is handled with it.
     const end = node === null ? offset + 1 : pass.offsets.end;
-    let hasKey = false;
-    let hasCurrency = false;
-    while ((keys[pass.nextKey] ?? Infinity) < end) {
-      hasKey = true;
-      pass.nextKey++;
-    }
-    while ((currency[pass.nextCurrency] ?? Infinity) < end) {
-      hasCurrency = true;
-      pass.nextCurrency++;
-    }
-    if (node && blockNeedsScan(hasKey, hasCurrency, this.#state) && !this.#skipped(node, pass)) {
-      const block = this.#blockOf(node);
-      if (block && !this.#cursor!.matched) {
-        this.#cursor!.matched = true;
-        this.#dirty = this.#scanBlock(block) || this.#dirty;
+    const found = [false, false, false, false];
+    for (let k = 0; k < hits.length; k++) {
+      const kind = hits[k]!;
+      while ((kind.at[kind.next] ?? Infinity) < end) {
+        found[k] = true;
+        kind.next++;
       }
+    }
+    const parent = node?.parentElement;
+    if (!node || !parent || isInSkippedSubtreeKnown(parent, pass.skipped)) return true;
+    const inNode = { key: found[KEY]!, cued: found[CUED]!, stated: found[STATED]!, currency: found[CURRENCY]! };
+    if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return true;
+    const block = this.#blockOf(node);
+    if (block && !this.#cursor!.matched) {
+      this.#cursor!.matched = true;
+      this.#dirty = this.#scanBlock(block) || this.#dirty;
     }
     return true;
   }
 
-  /** Whether `node` lies in a subtree that is never scanned (code, form fields, editable regions). */
-  #skipped(node: Text, pass: Pass): boolean {
-    const parent = node.parentElement;
-    if (!parent) return false;
-    let known = pass.skipped.get(parent);
-    if (known === undefined) pass.skipped.set(parent, (known = isInSkippedSubtree(parent)));
+  /** Whether the element `node`'s block lies in holds a cue (its text holds the block's, and more). */
+  #cued(node: Text, pass: Pass): boolean {
+    const element = blockAround(node);
+    if (!element) return hasCue(this.#sieve, node.data);
+    let known = pass.cues.get(element);
+    if (known === undefined) pass.cues.set(element, (known = hasCue(this.#sieve, element.textContent ?? "")));
     return known;
   }
 

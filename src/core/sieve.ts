@@ -1,32 +1,42 @@
 /**
  * The page sieve: the cheapest test that text can hold a mention at all, derived from the compiled matcher
- * (its trie and its figures), run natively over a page's whole text before any block is read.
+ * (its trie, its outputs' rules and cues, its figures), run natively over a page's whole text before any block
+ * is read.
  *
  * Most pages never name an in-scope entity. Reading them block by block costs several times a plain walk
  * over their text, so the scanner first runs these patterns over the text of the whole page (textContent,
  * in which every block is a run of consecutive characters) and reads only the blocks that hold a hit.
  * For that to lose nothing the patterns are supersets of what the matcher accepts, whatever block a text
- * later turns out to be cut into: no word boundaries, no context rules, no right-hand tails — only the first
- * few characters of every alias key (in any folded form, with a separator where the trie walk may step over
- * one), any invisible character (the walk steps over those anywhere inside a name: rare enough to read the
- * block around each), decomposed Hangul (the matcher composes it first), and, once something has been named,
- * a currency word (a figure needs one in its block). tests/unit/core/sieve.test.ts holds the matcher
- * to this: a block the sieve passes over yields no mention and leaves the scan state as it was.
+ * later turns out to be cut into: no word boundaries, no right-hand tails — only the first few characters of
+ * every alias key (in any folded form, with a separator where the trie walk may step over one), any invisible
+ * character (the walk steps over those anywhere inside a name: rare enough to read the block around each), and
+ * decomposed Hangul (the matcher composes it first).
+ *
+ * Keys come in three kinds. A plain alias is a mention wherever it stands. The others need context the page may
+ * lack: a short form valid only near a cue (알리 beside 테무) needs one of the cues in its block; a title form
+ * (마 회장) or an out-of-scope full name (which only moves a surname) needs a person named in full before. A
+ * currency word counts once something has been named (a figure needs a name in its block or before it). tests/unit/core/sieve.test.ts holds the matcher to all this: a block the sieve passes over yields
+ * no mention and leaves the scan state as it was.
  */
 import type { CompiledMatcher, ScanState } from "./matcher.ts";
 import { CURRENCY_HINT, edgeIndex } from "./matcher.ts";
-import { CONJOINING_JAMO, foldCode, foldPreimages, isInvisible, isNameSeparator } from "./text.ts";
+import { CONJOINING_JAMO, aliasKey, foldCode, foldPreimages, isInvisible, isNameSeparator } from "./text.ts";
 
 /** How many leading characters of a key the sieve asks for (more: fewer false hits, a longer pattern to compile). */
 export const SIEVE_DEPTH = 3;
 
 export type SieveSource = {
-  /** Where a name may begin: the first SIEVE_DEPTH characters of some key. */
+  /** Where a plain alias may begin (or text the matcher rewrites: invisible characters, decomposed Hangul). */
   keys: string;
+  /** Where a short form valid only near a cue may begin (null when there is none). */
+  cued: string | null;
+  /** Where a title form or an out-of-scope full name may begin (null when there is none). */
+  stated: string | null;
+  /** The cues of the near-cue rules, as the matcher looks for them: in a text's aliasKey (folded, no separators). */
+  cues: string | null;
   /** A currency word or sign (null when the knowledge base has no figure). */
   currency: string | null;
 };
-
 /** Every code unit for which `test` holds, as the body of a RegExp character class (ranges where they run on). */
 function classOf(test: (code: number) => boolean): string {
   const out: string[] = [];
@@ -48,48 +58,86 @@ const inClass = (code: number) => {
 
 /** The sieve's patterns for a compiled matcher (built at build time: the content script only compiles them). */
 export function sieveSource(compiled: CompiledMatcher, depth = SIEVE_DEPTH): SieveSource {
-  const { counts, codes, out, gaps } = compiled;
+  const { counts, codes, out, outputs, gaps } = compiled;
   const firstEdge = edgeIndex(counts);
   const gap = new Set(gaps);
   const invisible = (c: number) => isInvisible(foldCode(c));
   const separator = `[${classOf((c) => isNameSeparator(foldCode(c)) && !invisible(c))}]?`;
-  /** The pattern for the rest of a key from trie node `node`, `matched` characters in. */
-  const rest = (node: number, matched: number): string => {
-    if ((node !== 0 && out[node] !== 0) || matched >= depth) return "";
-    const byTail = new Map<string, number[]>();
-    for (let e = firstEdge[node]!; e < firstEdge[node + 1]!; e++) {
-      const tail = rest(e + 1, matched + 1);
-      const list = byTail.get(tail);
-      if (list) list.push(codes.charCodeAt(e));
-      else byTail.set(tail, [codes.charCodeAt(e)]);
-    }
-    // The walk steps over one separator once two characters matched, or where an alias itself has one.
-    const between = node !== 0 && (matched >= 2 || gap.has(node)) ? separator : "";
-    const branches = [...byTail].map(([tail, chars]) => {
-      const units = chars.flatMap(foldPreimages).map(inClass);
-      return `${between}${units.length === 1 ? units[0] : `[${units.join("")}]`}${tail}`;
-    });
-    // A parenthesised gloss may sit inside a name once two characters matched: the prefix before it is enough.
-    if (matched >= 2) branches.push("\\(");
-    return branches.length === 1 ? branches[0]! : `(?:${branches.join("|")})`;
+  // Per node and kind of rule: whether a key of that kind ends here.
+  const nodes = counts.length;
+  const here = { plain: new Uint8Array(nodes), cued: new Uint8Array(nodes), stated: new Uint8Array(nodes) };
+  const kindOf = (rule: string) => (rule === "alias" ? here.plain : rule === "near-cue" ? here.cued : here.stated);
+  for (let node = 1; node < nodes; node++) {
+    const list = out[node];
+    if (list) for (const k of list) kindOf(outputs[k]!.rule)[node] = 1;
+  }
+  /** Whether a key of the kind ends at or below each node. */
+  const below = (ends: Uint8Array) => {
+    const any = Uint8Array.from(ends);
+    // Breadth-first numbering: children come after their parent, so one backward pass sums up the subtrees.
+    for (let node = nodes - 1; node >= 0; node--)
+      for (let e = firstEdge[node]!; e < firstEdge[node + 1]! && !any[node]; e++) if (any[e + 1]) any[node] = 1;
+    return any;
   };
+  /** The pattern of the keys of one kind (null when there is none). */
+  const pattern = (ends: Uint8Array): string | null => {
+    const any = below(ends);
+    if (!any[0]) return null;
+    const rest = (node: number, matched: number): string => {
+      if ((node !== 0 && ends[node]) || matched >= depth) return "";
+      const byTail = new Map<string, number[]>();
+      for (let e = firstEdge[node]!; e < firstEdge[node + 1]!; e++) {
+        if (!any[e + 1]) continue;
+        const tail = rest(e + 1, matched + 1);
+        const list = byTail.get(tail);
+        if (list) list.push(codes.charCodeAt(e));
+        else byTail.set(tail, [codes.charCodeAt(e)]);
+      }
+      // The walk steps over one separator once two characters matched, or where an alias itself has one.
+      const between = node !== 0 && (matched >= 2 || gap.has(node)) ? separator : "";
+      const branches = [...byTail].map(([tail, chars]) => {
+        const units = chars.flatMap(foldPreimages).map(inClass);
+        return `${between}${units.length === 1 ? units[0] : `[${units.join("")}]`}${tail}`;
+      });
+      // A parenthesised gloss may sit inside a name once two characters matched: the prefix before it is enough.
+      if (matched >= 2) branches.push("\\(");
+      return branches.length === 1 ? branches[0]! : `(?:${branches.join("|")})`;
+    };
+    return rest(0, 0);
+  };
+  const cues = [...new Set(outputs.flatMap((o) => (o.rule === "near-cue" ? (o.cues ?? []) : [])))];
   const hasFigures = compiled.entities.some((e) => e.type === "figure" && e.figure);
   return {
-    keys: `${rest(0, 0)}|[${classOf(invisible)}]|${CONJOINING_JAMO.source}`,
+    keys: [pattern(here.plain), `[${classOf(invisible)}]`, CONJOINING_JAMO.source].filter(Boolean).join("|"),
+    cued: pattern(here.cued),
+    stated: pattern(here.stated),
+    cues: cues.length ? cues.map((cue) => cue.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") : null,
     currency: hasFigures ? CURRENCY_HINT.source : null,
   };
 }
 
-export type Sieve = { keys: RegExp; currency: RegExp | null };
+export type Sieve = {
+  keys: RegExp;
+  cued: RegExp | null;
+  stated: RegExp | null;
+  cues: RegExp | null;
+  currency: RegExp | null;
+};
+
+const everywhere = (source: string | null) => (source === null ? null : new RegExp(source, "g"));
 
 export const compileSieve = (source: SieveSource): Sieve => ({
   keys: new RegExp(source.keys, "g"),
+  cued: everywhere(source.cued),
+  stated: everywhere(source.stated),
+  cues: source.cues === null ? null : new RegExp(source.cues),
   currency: source.currency === null ? null : new RegExp(source.currency, "gi"),
 });
 
 /** Offsets in `text` where `pattern` matches, overlapping ones included (a block may begin inside another hit). */
-export function hitsOf(pattern: RegExp, text: string): number[] {
+export function hitsOf(pattern: RegExp | null, text: string): number[] {
   const hits: number[] = [];
+  if (!pattern) return hits;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     hits.push(m.index);
@@ -98,9 +146,27 @@ export function hitsOf(pattern: RegExp, text: string): number[] {
   return hits;
 }
 
+/** Whether the page has named someone in full who now holds a surname (a title form can only stand for them). */
+export function namedInFull(state: ScanState): boolean {
+  for (const holder of state.lastBySurname.values()) if (state.seen.has(holder)) return true;
+  return false;
+}
+
+/** What the sieve found in a block. */
+export type BlockHits = { key: boolean; cued: boolean; stated: boolean; currency: boolean };
+
 /**
- * Whether a block must be given to the matcher: it holds a key hit, or a currency hit once the page has named
- * something (a figure counts only in the context of a name: in its block, or anywhere before it on the page).
+ * Whether a block must be given to the matcher: it holds a plain alias; a title form or an out-of-scope name
+ * after a person named in full; a currency word once the page has named something; or a short form valid near a
+ * cue, with a cue in its text (`hasCue`: asked last, it reads the block's text or the element's around it).
  */
-export const blockNeedsScan = (hasKey: boolean, hasCurrency: boolean, state: ScanState): boolean =>
-  hasKey || (hasCurrency && state.seen.size > 0);
+export function blockNeedsScan(hits: BlockHits, hasCue: () => boolean, state: ScanState): boolean {
+  if (hits.key) return true;
+  if (hits.stated && namedInFull(state)) return true;
+  if (hits.currency && state.seen.size > 0) return true;
+  return hits.cued && hasCue();
+}
+
+/** Whether `text` holds a cue of a near-cue rule as the matcher reads one (a plain match first: the usual case). */
+export const hasCue = (sieve: Sieve, text: string): boolean =>
+  sieve.cues !== null && (sieve.cues.test(text) || sieve.cues.test(aliasKey(text)));
