@@ -6,8 +6,12 @@ import { crx } from "@crxjs/vite-plugin";
 import base from "./manifest.json" with { type: "json" };
 import { knowledgeBasePlugin } from "./src/build/kb-plugin.ts";
 import { buildConstants, contentScriptPlugin } from "./src/build/content-script-plugin.ts";
+import type { Target } from "./src/build/variants.ts";
+import { currentVariant, distDir } from "./src/build/variants.ts";
+import { contentScriptMatches, NEWS_SITES } from "./src/sites/news-sites.ts";
+import { FIREFOX_ANDROID_MIN_VERSION, FIREFOX_MIN_VERSION } from "./src/build/firefox-versions.ts";
 
-export type Target = "chrome" | "firefox";
+export type { Target };
 export const GECKO_ID = "maekrak@maekrak.app";
 
 /** manifest.json is the Chrome form and the single source of truth; Firefox differs only here. */
@@ -17,8 +21,12 @@ export function manifestFor(target: Target): ManifestV3Export {
     // Firefox has no MV3 service workers: an event page from the same script (crxjs reads scripts[0]).
     manifest.background = { scripts: [base.background.service_worker], type: "module" };
     manifest.browser_specific_settings = {
-      gecko: { id: GECKO_ID, strict_min_version: "140.0", data_collection_permissions: { required: ["none"] } },
-      gecko_android: { strict_min_version: "142.0" },
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ["none"] },
+      },
+      gecko_android: { strict_min_version: FIREFOX_ANDROID_MIN_VERSION },
     };
   }
   return manifest as ManifestV3Export;
@@ -33,6 +41,7 @@ function withoutContentScripts(manifest: ManifestV3Export): ManifestV3Export {
 const [contentScript] = base.content_scripts;
 
 const target: Target = process.env.TARGET === "firefox" ? "firefox" : "chrome";
+const variant = currentVariant();
 const testing = Boolean(process.env.VITEST);
 
 export default defineConfig({
@@ -48,10 +57,10 @@ export default defineConfig({
         contentScriptPlugin({
           root: import.meta.dirname,
           entry: contentScript!.js[0]!,
-          declaration: { matches: contentScript!.matches, run_at: contentScript!.run_at },
+          declaration: { matches: contentScriptMatches(NEWS_SITES, variant === "test"), run_at: contentScript!.run_at },
         }),
       ],
-  build: { outDir: `dist/${target}`, emptyOutDir: true, target: "es2022", sourcemap: false },
+  build: { outDir: distDir(target, variant), emptyOutDir: true, target: "es2022", sourcemap: false },
   test: {
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },

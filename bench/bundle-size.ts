@@ -5,9 +5,9 @@
 import { build } from "vite";
 import { gzipSync } from "node:zlib";
 import { resolve } from "node:path";
-import { readFileSync } from "node:fs";
 import { knowledgeBasePlugin } from "../src/build/kb-plugin.ts";
 import { newsSitesPlugin } from "../src/build/content-script-plugin.ts";
+import { contentScriptMatches, NEWS_SITES } from "../src/sites/news-sites.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const UI = /src\/content\/(card|card-view|hover|dom)\.ts|card\.css|theme\.css|src\/ui\/|@floating-ui/;
@@ -16,10 +16,7 @@ const result = await build({
   configFile: false,
   root: ROOT,
   logLevel: "warn",
-  plugins: [
-    knowledgeBasePlugin(),
-    newsSitesPlugin(JSON.parse(readFileSync(resolve(ROOT, "manifest.json"), "utf8")).content_scripts[0].matches),
-  ],
+  plugins: [knowledgeBasePlugin(), newsSitesPlugin(contentScriptMatches(NEWS_SITES, false))],
   resolve: { alias: { "webextension-polyfill": resolve(ROOT, "src/messages/browser-lean.ts") } }, // as content-script-plugin does
   build: {
     write: false,

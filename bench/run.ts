@@ -5,7 +5,7 @@
  *   floor   a minimal extension that walks every text node once and reads it
  *   regex   the minimal Highlight-API highlighter: one RegExp of the aliases, one Highlight, one rule
  *   markjs  mark.js with the same alias list (the standard highlighting library)
- *   maekrak the built extension (dist/chrome)
+ *   maekrak the built extension (dist/test/chrome: the test build, which matches 127.0.0.1)
  * Runs are interleaved (page by page, variant by variant, round after round)
  * and medians are reported. Cost = CDP Performance.getMetrics deltas against
  * the `none` run of the same page in the same round. Writes bench/results/latest.{json,md}.
@@ -34,7 +34,7 @@ const VARIANTS: Variant[] = process.env.BENCH_SKIP_MARKJS
   ? ["none", "floor", "regex", "regexLate", "maekrak"]
   : ["none", "floor", "regex", "regexLate", "markjs", "maekrak"];
 /**
- * BENCH_COMPARE=<dir>: a second build of Maekrak (e.g. the previous commit's dist/chrome) measured in the
+ * BENCH_COMPARE=<dir>: a second build of Maekrak (e.g. the previous commit's dist/test/chrome) measured in the
  * same interleaved run, for A/B comparisons of a change (its row is marked "compare").
  */
 const COMPARE_DIR = process.env.BENCH_COMPARE;
@@ -476,7 +476,7 @@ async function main() {
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as { port: number }).port;
   if (process.env.BENCH_PROFILE) {
-    const context = await launch(join(ROOT, "dist", "chrome"));
+    const context = await launch(join(ROOT, "dist", "test", "chrome"));
     const out: string[] = [];
     for (const name of (process.env.BENCH_PAGES?.split(",") ?? Object.keys(PAGES)) as PageName[]) {
       await profilePage(context, `http://127.0.0.1:${port}/${name}?warm`, name === "dynamic"); // warm-up
@@ -499,7 +499,7 @@ async function main() {
     regex: await launch(refs.regex),
     regexLate: await launch(refs.regexLate),
     markjs: await launch(refs.markjs),
-    maekrak: await launch(join(ROOT, "dist", "chrome")),
+    maekrak: await launch(join(ROOT, "dist", "test", "chrome")),
     compare: COMPARE_DIR ? await launch(resolve(COMPARE_DIR)) : (null as unknown as BrowserContext),
   };
   const samples: Record<string, Record<Variant, Sample[]>> = {};
@@ -612,7 +612,7 @@ async function main() {
     }
   }
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
-  const content = readFileSync(join(ROOT, "dist", "chrome", "content.js"));
+  const content = readFileSync(join(ROOT, "dist", "test", "chrome", "content.js"));
   const meta = {
     date: new Date().toISOString(),
     rounds: ROUNDS,

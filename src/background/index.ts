@@ -29,7 +29,8 @@ handleMessages(ContentToBackground, {
     try {
       await browser.action.openPopup();
     } catch {
-      // No popup without a focused window or a user gesture (Firefox): the same view in a tab instead.
+      // No popup without a focused window or a user gesture (Firefox), or no openPopup at all (then the call
+      // throws a TypeError here): the same view in a tab instead.
       await browser.tabs.create({
         url: browser.runtime.getURL(`src/popup/index.html?entity=${encodeURIComponent(entity)}`),
       });
@@ -37,7 +38,8 @@ handleMessages(ContentToBackground, {
   },
 });
 
-browser.commands.onCommand.addListener(async (command) => {
+// Firefox for Android has no keyboard commands (no `commands` namespace): the rest of the background runs as elsewhere.
+browser.commands?.onCommand.addListener(async (command) => {
   const direction = command === "next-mention" ? "next" : command === "previous-mention" ? "previous" : null;
   if (!direction) return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });

@@ -1,6 +1,6 @@
 /**
  * Reads the authored knowledge base from src/kb/data (Node only): meta.json,
- * every file in sources/ and entities/, and corrections.json. Used by the
+ * publishers.json, every file in sources/ and entities/, and corrections.json. Used by the
  * build plugin, the scan CLI and the tests; the browser gets the compiled form.
  */
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -48,8 +48,10 @@ export function readKnowledgeBaseInput(dir = KB_DATA_DIR): unknown {
   if (problems.length) throw new KbError(problems);
   const entities = jsonFiles(join(dir, "entities")).map(readJson);
   const correctionsFile = join(dir, "corrections.json");
+  const publishersFile = join(dir, "publishers.json");
   return {
     ...meta,
+    publishers: existsSync(publishersFile) ? readJson(publishersFile) : [],
     sources: [...sources.values()].map((s) => s.record),
     entities,
     ...(existsSync(correctionsFile) ? { corrections: readJson(correctionsFile) } : {}),

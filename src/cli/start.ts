@@ -8,13 +8,15 @@ import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
+import { distPath } from "../build/variants.ts";
 import { startServer } from "../../tests/e2e/support/server.ts";
 import { installProbeChannel, pointOfMention, readCard } from "../../tests/e2e/support/page-probes.ts";
 
 const args = process.argv.slice(2);
 const outDir = resolve(args.includes("--out") ? args[args.indexOf("--out") + 1]! : "artifacts");
 const headless = args.includes("--headless") || !process.env.DISPLAY;
-const extension = resolve("dist/chrome");
+// The test build: the sample page is served from 127.0.0.1, which the release build does not match.
+const extension = distPath(".", "chrome", "test");
 const server = await startServer();
 const url = server.url("sample-news.html");
 

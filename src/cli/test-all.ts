@@ -1,5 +1,6 @@
 /**
- * `npm test`: builds both browsers' extensions, runs every vitest project
+ * `npm test`: builds both browsers' extensions (the release build, and the test build the e2e suites drive, which
+ * also matches 127.0.0.1), runs every vitest project
  * (unit, e2e in real Chromium and Firefox), and ends with one plain line
  * "N passed, N failed" over all suites (CI reads that line).
  */
@@ -7,14 +8,12 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
 const RESULTS = "test-results/vitest.json";
-// The suites drive the test build: it answers the e2e probes (src/content/test-probe.ts), a release build does not.
-const run = (cmd: string, args: string[]) =>
-  spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, MAEKRAK_TEST_BUILD: "1" } }).status ?? 1;
+const run = (cmd: string, args: string[]) => spawnSync(cmd, args, { stdio: "inherit", env: process.env }).status ?? 1;
 
 let passed = 0;
 let failed = 0;
 
-if (run("npm", ["run", "--silent", "build"]) !== 0) {
+if (run("npm", ["run", "--silent", "build"]) !== 0 || run("npm", ["run", "--silent", "build:test"]) !== 0) {
   console.error("build failed");
   failed++;
 } else {

@@ -8,44 +8,60 @@ import type { CompiledFact } from "../kb/compile";
 import type { MentionRecord } from "./highlighter";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
-import { formatAmount, formatDate, sourceLabel, statusExplanation } from "../ui/format";
+import type { Lang } from "../ui/format";
+import { formatAmount, formatDate, sourceKindTag, sourceLabel, statusExplanation } from "../ui/format";
+import { differenceLabel, legendEntries, legendNotes, statusLabel } from "../ui/legend";
+import { distinctCitations, notesInOrder, primaryPublishers } from "../ui/citations";
 import { aliasKey } from "../core/text";
 
 const MAX_FACTS = 3;
-const MAX_VARIANTS = 4;
+const MAX_SOURCES = 3;
+const MAX_NOTES = 3;
 
-function statusBadge(doc: Document, fact: CompiledFact) {
-  const label = t(`status_${fact.status.replace("-", "_")}`);
-  const explanation = statusExplanation(fact, t);
-  // Focusable so keyboard users get the explanation too; the label itself stays short.
-  return h(
-    doc,
-    "span",
-    { class: `badge ${fact.status}`, title: explanation, tabindex: "0", "aria-label": `${label}: ${explanation}` },
-    label,
-    fact.hasPrimary ? h(doc, "span", { class: "primary" }, ` · ${t("status_primary_short")}`) : null,
-  );
+/** The badge, then in a few words why (shown, not only on hover: touch and keyboard readers see it too). */
+function statusBadge(doc: Document, details: EntityDetails, fact: CompiledFact, lang: Lang) {
+  return [
+    h(doc, "span", { class: `badge ${fact.status}` }, statusLabel(fact.status, t)),
+    h(
+      doc,
+      "span",
+      { class: "basis" },
+      statusExplanation(fact, primaryPublishers(details.sources, fact.sources, lang), t),
+    ),
+  ];
 }
 
-function sourceLine(doc: Document, details: EntityDetails, ids: string[]) {
+function sourceLine(doc: Document, details: EntityDetails, ids: string[], lang: Lang) {
   const list = h(doc, "ul", { class: "sources" });
-  for (const id of ids.slice(0, 3)) {
-    const source = details.sources[id];
-    if (!source) continue;
-    const label = sourceLabel(source, t("date_unknown"));
-    const kind = source.kind === "primary" ? ` (${t("source_primary")})` : "";
+  const cited = distinctCitations(details.sources, ids);
+  for (const source of cited.slice(0, MAX_SOURCES)) {
+    const label = sourceLabel(source, lang, t("date_unknown"));
+    const tag = sourceKindTag(source.kind, t);
     list.append(
       h(
         doc,
         "li",
         {},
         h(doc, "span", { class: "label" }, `${t("source_label")} `),
-        source.url ? h(doc, "a", { href: source.url, target: "_blank", rel: "noopener noreferrer" }, label) : label,
-        kind,
+        source.url
+          ? h(
+              doc,
+              "a",
+              {
+                href: source.url,
+                target: "_blank",
+                rel: "noopener noreferrer",
+                ...(source.title ? { title: source.title } : {}),
+              },
+              label,
+            )
+          : label,
+        tag ? h(doc, "span", { class: "source-kind" }, ` (${tag})`) : null,
       ),
     );
   }
-  if (ids.length > 3) list.append(h(doc, "li", { class: "more" }, t("more_sources", String(ids.length - 3))));
+  if (cited.length > MAX_SOURCES)
+    list.append(h(doc, "li", { class: "more" }, t("more_sources", String(cited.length - MAX_SOURCES))));
   return list;
 }
 
@@ -54,17 +70,19 @@ function keyFacts(facts: CompiledFact[]): CompiledFact[] {
   return facts.slice(0, MAX_FACTS);
 }
 
-/** Where sources differ: each stated value with who said it, when, and why it differs. */
-function variantList(doc: Document, details: EntityDetails, fact: CompiledFact, lang: "ko" | "en") {
-  if (fact.status !== "disputed" || !fact.variants?.length) return null;
+/** The notes under a fact: each source's own version, what kind of difference it is, who said it and why. */
+function variantList(doc: Document, details: EntityDetails, fact: CompiledFact, lang: Lang) {
+  if (!fact.variants?.length) return null;
+  const variants = notesInOrder(fact.variants);
   const list = h(doc, "ul", { class: "variants" });
-  for (const variant of fact.variants.slice(0, MAX_VARIANTS)) {
-    const cited = variant.sources.map((id) => details.sources[id]).filter((s) => s !== undefined);
+  for (const variant of variants.slice(0, MAX_NOTES)) {
+    const cited = distinctCitations(details.sources, variant.sources);
     list.append(
       h(
         doc,
         "li",
-        {},
+        { class: variant.difference },
+        h(doc, "span", { class: "difference" }, `${differenceLabel(variant.difference, t)} `),
         variant.text[lang],
         cited.length
           ? h(
@@ -73,7 +91,7 @@ function variantList(doc: Document, details: EntityDetails, fact: CompiledFact, 
               { class: "cited" },
               ` (${cited
                 .slice(0, 2)
-                .map((s) => sourceLabel(s, t("date_unknown")))
+                .map((s) => sourceLabel(s, lang, t("date_unknown")))
                 .join("; ")})`,
             )
           : null,
@@ -81,8 +99,43 @@ function variantList(doc: Document, details: EntityDetails, fact: CompiledFact, 
       ),
     );
   }
-  if (fact.variants.length > MAX_VARIANTS) list.append(h(doc, "li", { class: "more" }, t("more_in_popup")));
+  if (variants.length > MAX_NOTES) list.append(h(doc, "li", { class: "more" }, t("more_in_popup")));
   return list;
+}
+
+let legendCount = 0;
+
+/** A disclosure button and the legend it opens: a real button, so keyboard, touch and screen readers reach it. */
+function legend(doc: Document) {
+  const id = `maekrak-legend-${++legendCount}`;
+  const panel = h(
+    doc,
+    "div",
+    { class: "legend", id, role: "region", "aria-label": t("legend_title") },
+    h(
+      doc,
+      "dl",
+      {},
+      ...legendEntries(t).flatMap((entry) => [
+        h(doc, "dt", {}, h(doc, "span", { class: `badge ${entry.status}` }, entry.label)),
+        h(doc, "dd", {}, entry.rule),
+      ]),
+    ),
+    ...legendNotes(t).map((note) => h(doc, "p", { class: "legend-note" }, note)),
+  );
+  panel.hidden = true;
+  const button = h(
+    doc,
+    "button",
+    { type: "button", class: "legend-toggle", "data-action": "legend", "aria-expanded": "false", "aria-controls": id },
+    t("legend_toggle"),
+  );
+  button.addEventListener("click", (event) => {
+    event.stopPropagation();
+    panel.hidden = !panel.hidden;
+    button.setAttribute("aria-expanded", String(!panel.hidden));
+  });
+  return { button, panel };
 }
 
 export type CardActions = {
@@ -92,12 +145,11 @@ export type CardActions = {
   copy(text: string): Promise<boolean>;
 };
 
-/** A fact as the reader pastes it: the claim, then who said it, when, and where. */
-export function citationText(details: EntityDetails, fact: CompiledFact, lang: "ko" | "en"): string {
-  const cited = fact.sources
-    .map((id) => details.sources[id])
-    .filter((s) => s !== undefined)
-    .map((s) => [sourceLabel(s, t("date_unknown")), s.url].filter(Boolean).join(" "));
+/** A fact as the reader pastes it: the claim, then each original's publisher, title, date and address. */
+export function citationText(details: EntityDetails, fact: CompiledFact, lang: Lang): string {
+  const cited = distinctCitations(details.sources, fact.sources).map((s) =>
+    [sourceLabel(s, lang, t("date_unknown")), s.title && `“${s.title}”`, s.url].filter(Boolean).join(" "),
+  );
   return `${details.entity.names[lang] ?? details.entity.names.ko}: ${fact.claim[lang]}\n${t("source_label")} ${cited.join("; ")}`;
 }
 
@@ -148,7 +200,7 @@ export function renderCard(
   actions: CardActions,
 ): HTMLElement {
   const { entity } = details;
-  const lang = t("lang") === "en" ? "en" : "ko";
+  const lang: Lang = t("lang") === "en" ? "en" : "ko";
   const names = [entity.names.en, entity.names.zh].filter(Boolean).join(" · ");
   const root = h(doc, "div", { class: `card type-${entity.type}` });
   root.append(
@@ -216,11 +268,13 @@ export function renderCard(
         h(doc, "div", { class: "label" }, t("correction_label")),
         h(doc, "div", {}, `${t("correction_says")}: ${correction.says[lang]}`),
         h(doc, "div", {}, `${t("correction_actually")}: ${correction.actually[lang]}`),
-        sourceLine(doc, details, correction.sources),
+        sourceLine(doc, details, correction.sources, lang),
       ),
     );
   }
 
+  const { button: legendButton, panel: legendPanel } = legend(doc);
+  root.append(h(doc, "div", { class: "facts-head" }, legendButton), legendPanel);
   const list = h(doc, "ol", { class: "facts" });
   for (const fact of keyFacts(entity.facts)) {
     list.append(
@@ -236,13 +290,13 @@ export function renderCard(
             doc,
             "time",
             { datetime: fact.date },
-            fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date),
+            fact.mayChange ? t("as_of", formatDate(fact.date, lang)) : formatDate(fact.date, lang),
           ),
-          statusBadge(doc, fact),
+          ...statusBadge(doc, details, fact, lang),
         ),
         h(doc, "p", {}, fact.claim[lang]),
         variantList(doc, details, fact, lang),
-        sourceLine(doc, details, fact.sources),
+        sourceLine(doc, details, fact.sources, lang),
         copyButton(doc, () => actions.copy(citationText(details, fact, lang))),
       ),
     );
@@ -256,7 +310,13 @@ export function renderCard(
   );
   more.addEventListener("click", () => actions.openInPopup());
   root.append(
-    h(doc, "footer", {}, h(doc, "span", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf))), more),
+    h(
+      doc,
+      "footer",
+      {},
+      h(doc, "span", {}, t("card_footer", details.kb.version, formatDate(details.kb.asOf, lang))),
+      more,
+    ),
   );
   return root;
 }

@@ -42,8 +42,16 @@ async function main(): Promise<void> {
   };
 
   let session: ContentSession | null = null;
+  let current: Settings | null = null;
+  /** Run on this page only (the popup's "이 페이지에서 실행"), until the reader turns the site off or reloads. */
+  let runHere = false;
+  let siteWasOn = false;
   const apply = (settings: Settings) => {
-    const enabled = siteEnabled(settings, location.hostname, builtIn);
+    current = settings;
+    const siteOn = siteEnabled(settings, location.hostname, builtIn);
+    if (siteWasOn && !siteOn) runHere = false;
+    siteWasOn = siteOn;
+    const enabled = siteOn || runHere;
     if (enabled && !session) {
       session = new ContentSession(document, settings, services);
       session.start();
@@ -53,9 +61,15 @@ async function main(): Promise<void> {
     } else session?.apply(settings);
   };
 
+  const summary = () =>
+    session?.summary() ?? { url: location.href, title: document.title, total: 0, entities: [], enabled: false };
   handleMessages(PopupToContent, {
-    getPageMentions: () =>
-      session?.summary() ?? { url: location.href, title: document.title, total: 0, entities: [], enabled: false },
+    getPageMentions: summary,
+    runOnPage: async () => {
+      runHere = true;
+      apply(current ?? (await loadSettings()));
+      return summary();
+    },
     scrollToMention: ({ entity, direction }) => session?.scrollToEntity(entity, direction) ?? null,
     stepMention: ({ direction }) => session?.step(direction) ?? null,
   });

@@ -45,7 +45,12 @@ const visible = (record: MentionRecord, cache: VisibilityCache) => textIsVisible
 const REPORT_EVERY_MS = 500;
 
 const viewOf = (s: Settings): HighlightView => ({ categories: s.categories, density: s.density, style: s.style });
-const hoverOf = (s: Settings): HoverOptions => ({ delayMs: s.hoverDelayMs, holdKey: s.holdKey });
+const hoverOf = (s: Settings): HoverOptions => ({
+  delayMs: s.hoverDelayMs,
+  holdKey: s.holdKey,
+  tapToOpen: s.tapToOpen,
+  linkTap: s.linkTap,
+});
 
 export type SessionServices = {
   loadDetails(entity: string): Promise<EntityDetails | null>;

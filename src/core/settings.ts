@@ -18,6 +18,9 @@ export const HIGHLIGHT_STYLES = ["background", "underline"] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 export const DENSITIES = ["all", "first"] as const;
 export type Density = (typeof DENSITIES)[number];
+/** A tap on a mention inside a link: the link as always (the card opens on a long press), or the card. */
+export const LINK_TAPS = ["follow", "card"] as const;
+export type LinkTap = (typeof LINK_TAPS)[number];
 
 export const MAX_HOVER_DELAY_MS = 1000;
 /** storage.sync allows 8 KB per item: a bounded list of hosts keeps the item well under it. */
@@ -30,6 +33,9 @@ export type Settings = {
   density: Density;
   hoverDelayMs: number;
   holdKey: HoldKey;
+  /** Touch: a tap on a mention opens its card (off: touch leaves mentions alone). */
+  tapToOpen: boolean;
+  linkTap: LinkTap;
   /** Hosts of the built-in news list where the reader turned Maekrak off. */
   disabledSites: string[];
   /** Hosts outside the built-in list where the reader turned Maekrak on (with their permission). */
@@ -46,6 +52,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   density: "all",
   hoverDelayMs: 250,
   holdKey: "none",
+  tapToOpen: true,
+  linkTap: "follow",
   disabledSites: [] as string[],
   enabledSites: [] as string[],
 }) as Readonly<Settings>;
@@ -99,6 +107,8 @@ function pick<T extends string>(
 /**
  * Older shapes. Version 0 is what a pre-release build stored: `enabled`
  * (global on/off), `hoverDelay` in seconds and `underline` (boolean).
+ * Fields added later within version 1 (`tapToOpen`, `linkTap`) need no
+ * migration: a stored version 1 without them takes their defaults silently.
  */
 function migrate(raw: Record<string, unknown>, problems: string[]): Record<string, unknown> {
   const version = raw.version;
@@ -138,6 +148,9 @@ export function readSettings(stored: unknown): SettingsReadResult {
   settings.style = pick(raw.style, HIGHLIGHT_STYLES, settings.style, "style", problems);
   settings.density = pick(raw.density, DENSITIES, settings.density, "density", problems);
   settings.holdKey = pick(raw.holdKey, HOLD_KEYS, settings.holdKey, "holdKey", problems);
+  if (typeof raw.tapToOpen === "boolean") settings.tapToOpen = raw.tapToOpen;
+  else if (raw.tapToOpen !== undefined) problems.push("tapToOpen: expected true or false");
+  settings.linkTap = pick(raw.linkTap, LINK_TAPS, settings.linkTap, "linkTap", problems);
   if (raw.hoverDelayMs !== undefined) {
     const delay = raw.hoverDelayMs;
     if (typeof delay === "number" && Number.isFinite(delay)) {

@@ -16,3 +16,30 @@ export type FigureVerdict = (typeof FIGURE_VERDICTS)[number];
 /** Stepping through mentions: the keyboard commands and the popup's ↑/↓. */
 export const DIRECTIONS = ["next", "previous"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
+
+/**
+ * A fact's verification status, each one rule (src/kb/status.ts): corroborated by independent reports,
+ * resting on the company's or a regulator's own statement, resting on one report, or disputed.
+ */
+export const VERIFICATION_STATUSES = ["corroborated", "company", "single-source", "disputed"] as const;
+export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+
+/** Who published a source: the company or a regulator, a news agency, an outlet, a reference work, a blog, an aggregator. */
+export const PUBLISHER_KINDS = ["primary", "wire", "news", "reference", "blog", "aggregator"] as const;
+export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
+
+/**
+ * How one source's version of a fact differs from the claim. Notation (a conversion, a rounding, a spelling) and a
+ * different basis or an added detail leave the source a supporter; an error or a contradiction does not.
+ */
+export const VARIANT_DIFFERENCES = [
+  "conversion",
+  "rounding",
+  "spelling",
+  "basis",
+  "detail",
+  "error",
+  "contradiction",
+] as const;
+export type VariantDifference = (typeof VARIANT_DIFFERENCES)[number];
+export const NOTATION_DIFFERENCES: readonly VariantDifference[] = ["conversion", "rounding", "spelling"];

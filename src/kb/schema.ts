@@ -5,10 +5,10 @@
  * Pure: no DOM, no browser API.
  */
 import * as v from "valibot";
-import { CURRENCIES, ENTITY_TYPES } from "../core/vocabulary.ts";
+import { CURRENCIES, ENTITY_TYPES, PUBLISHER_KINDS, VARIANT_DIFFERENCES } from "../core/vocabulary.ts";
 
-export { CURRENCIES, ENTITY_TYPES };
-export type { EntityType } from "../core/vocabulary.ts";
+export { CURRENCIES, ENTITY_TYPES, PUBLISHER_KINDS, VARIANT_DIFFERENCES };
+export type { EntityType, PublisherKind, VariantDifference } from "../core/vocabulary.ts";
 
 const nonEmpty = v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"));
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, "must be a lower-case id (a-z, 0-9, '.', '-')"));
@@ -16,37 +16,70 @@ const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]*$/, "must be a lower-
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be YYYY, YYYY-MM or YYYY-MM-DD"));
 const bilingual = v.strictObject({ ko: nonEmpty, en: nonEmpty });
 
-export const SOURCE_KINDS = ["primary", "news", "blog"] as const;
+/** An outlet, agency, company or site that publishes sources: one record each, named in both languages. */
+export const PublisherSchema = v.strictObject({
+  id,
+  names: bilingual,
+  kind: v.picklist(PUBLISHER_KINDS),
+  /**
+   * The wire or publishing group this outlet belongs to (연합뉴스TV → 연합뉴스, 한경비즈니스 → 한국경제):
+   * outlets of one group are one voice when independence is counted.
+   */
+  partOf: v.optional(id),
+  /**
+   * The in-scope company that owns this outlet (the South China Morning Post is Alibaba's): its reports are not
+   * independent of the company they write about, so they never corroborate.
+   */
+  ownedBy: v.optional(id),
+  note: v.optional(nonEmpty),
+});
+
+const url = v.pipe(v.string(), v.url("must be a URL"));
 
 export const SourceSchema = v.strictObject({
   id,
-  publisher: nonEmpty,
+  /** A publisher id (publishers.json). */
+  publisher: id,
   /** As published; null when the copy that was read had none (never invented). */
   title: v.nullable(nonEmpty),
   date: v.nullable(isoDate),
   /** True when the date is inferred from internal evidence rather than printed. */
   dateApprox: v.optional(v.boolean()),
-  url: v.nullable(v.pipe(v.string(), v.url("must be a URL"))),
-  kind: v.picklist(SOURCE_KINDS),
+  /** The publication's own address; null when it is not known (a copy's address never goes here). */
+  url: v.nullable(url),
+  /** A reprint or verbatim copy of another source: readers are sent to that original instead. */
+  copyOf: v.optional(id),
   /**
-   * Key of the original report this source relays (wire copy, translation of
-   * the same CNBC story …). Sources sharing a key, or whose id is another's key,
-   * count once when agreement is computed.
+   * A rewrite or translation of another source by this publisher, in its own words (and with its own slips): cited as
+   * itself, but not independent of what it is based on.
    */
-  relays: v.optional(id),
+  basedOn: v.optional(id),
+  /** Provenance: where the text was read when that was not `url` (a mirror, a reposting). Never shown to readers. */
+  readAt: v.optional(url),
+  note: v.optional(nonEmpty),
 });
 
 export const ValueSchema = v.strictObject({
   amount: v.number(),
   /** A currency code, "percent", or a plain counting unit ("employees", "users" …). */
   unit: nonEmpty,
+  /** "about 33 %", "at least 1 trillion parameters", "at most $3.75bn". */
+  qualifier: v.optional(v.picklist(["about", "at-least", "at-most"])),
+  /** What the number measures when the unit alone does not say (planned raise, net income attributable …). */
+  measure: v.optional(bilingual),
 });
 
 export const VariantSchema = v.strictObject({
   /** What this source (or group of sources) says, in our words. */
   text: bilingual,
   value: v.optional(ValueSchema),
-  sources: v.array(id),
+  sources: v.pipe(v.array(id), v.minLength(1, "a variant names the sources that state it")),
+  /**
+   * How it differs from the claim. conversion, rounding, spelling: the same fact written differently (표기 차이);
+   * basis: another measure or counting basis; detail: a detail the claim leaves out; error: a slip the claim's own
+   * evidence shows; contradiction: a different account. Sources of an error or a contradiction do not support the claim.
+   */
+  difference: v.picklist(VARIANT_DIFFERENCES),
   /** Why it differs (exchange-rate date, scope, rounding …). */
   reason: v.optional(bilingual),
 });
@@ -57,8 +90,7 @@ export const FactSchema = v.strictObject({
   date: isoDate,
   value: v.optional(ValueSchema),
   sources: v.pipe(v.array(id), v.minLength(1, "a fact needs at least one source")),
-  /** Sources that state something different (see variants). */
-  contrarySources: v.optional(v.array(id)),
+  /** What sources state differently, and how (see VariantSchema.difference). */
   variants: v.optional(v.array(VariantSchema)),
   note: v.optional(bilingual),
   /** Roles and running figures that may have changed since: shown with 기준일. */
@@ -137,12 +169,16 @@ export const KnowledgeBaseSchema = v.strictObject({
    * refers to our person.
    */
   otherPeople: v.optional(v.array(nonEmpty)),
+  publishers: v.array(PublisherSchema),
   sources: v.array(SourceSchema),
   entities: v.array(EntitySchema),
   corrections: v.optional(v.array(CorrectionSchema)),
 });
 
+export type Publisher = v.InferOutput<typeof PublisherSchema>;
 export type Source = v.InferOutput<typeof SourceSchema>;
+export type Variant = v.InferOutput<typeof VariantSchema>;
+export type Value = v.InferOutput<typeof ValueSchema>;
 export type Fact = v.InferOutput<typeof FactSchema>;
 export type Entity = v.InferOutput<typeof EntitySchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;

@@ -25,8 +25,13 @@ export const StepMention = v.strictObject({
   type: v.literal("stepMention"),
   direction: v.picklist(DIRECTIONS),
 });
+/**
+ * "이 페이지에서 실행": the popup injected the content script through activeTab; run on this page until it is
+ * reloaded, whatever the site's setting (nothing is kept).
+ */
+export const RunOnPage = v.strictObject({ type: v.literal("runOnPage") });
 /** Popup and background (keyboard commands) → content script. */
-export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention]);
+export const PopupToContent = v.variant("type", [GetPageMentions, ScrollToMention, StepMention, RunOnPage]);
 export type PopupToContent = v.InferOutput<typeof PopupToContent>;
 
 /* ---------- content script → background ---------- */
@@ -76,6 +81,7 @@ export type Replies = {
   getPageMentions: PageMentions;
   scrollToMention: ScrollResult;
   stepMention: ScrollResult;
+  runOnPage: PageMentions;
   mentionsChanged: undefined;
   openInPopup: undefined;
   getAnnouncement: string;

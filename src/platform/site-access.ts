@@ -34,6 +34,21 @@ export function isBuiltInSite(url: string | URL): boolean {
   }
 }
 
+/**
+ * Puts the content script into one tab through activeTab (the grant the browser gives while the reader uses the
+ * toolbar popup): no permission prompt, no registration, nothing kept. Throws when the tab is not accessible.
+ */
+export async function injectContentScript(tabId: number): Promise<void> {
+  const { js = [], css = [] } = declaredContentScript();
+  // From the root: Firefox resolves a relative path against the calling page (src/popup/).
+  const fromRoot = (files: string[]) => files.map((file) => `/${file}`);
+  if (css.length) await browser.scripting.insertCSS({ target: { tabId }, files: fromRoot(css) });
+  const [result] = await browser.scripting.executeScript({ target: { tabId }, files: fromRoot(js) });
+  // Firefox reports a script that could not load in the result rather than by rejecting.
+  const error = (result as { error?: unknown } | undefined)?.error;
+  if (error) throw new Error(String(error));
+}
+
 /** Asks the reader for access to `host`. Must run in a click handler (user gesture). */
 export async function requestHostAccess(host: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPatternFor(host)] });

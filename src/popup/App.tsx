@@ -11,6 +11,8 @@ import { aliasKey } from "../core/text";
 import type { Settings } from "../core/settings";
 import type { ActiveSite } from "./connector";
 import { SettingsView, SiteSwitch } from "./SettingsView";
+import { RunHere } from "./RunHere";
+import { siteEnabled } from "../core/settings";
 
 const TYPE_ORDER: readonly EntityType[] = ENTITY_TYPES;
 
@@ -78,6 +80,9 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
   };
 
   const entity = selected ? byId.get(selected) : undefined;
+  const siteOn = Boolean(settings && site && siteEnabled(settings, site.host, site.builtIn) && site.hasAccess);
+  // Outside the list, with no script on the page yet, 이 페이지에서 실행 says what can be done instead.
+  const runOffered = Boolean(settings && site && !site.builtIn && !siteOn) && state.kind === "unavailable";
   return (
     <div class="popup">
       <header class="top">
@@ -123,12 +128,27 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
                   {siteError}
                 </p>
               )}
-              <PageView
-                state={state}
-                kb={kb}
-                onSelect={setSelected}
-                onJump={(id, direction) => void connector.scrollToMention(id, direction)}
-              />
+              {settings && (
+                <RunHere
+                  site={site}
+                  page={state.kind === "ready" ? state.page : null}
+                  siteOn={siteOn}
+                  connector={connector}
+                  onRan={(page) => {
+                    setState({ kind: "ready", page });
+                    // The first slice of the scan has run; the rest follows in idle time.
+                    setTimeout(() => void refreshPage(), 600);
+                  }}
+                />
+              )}
+              {!runOffered && (
+                <PageView
+                  state={state}
+                  kb={kb}
+                  onSelect={setSelected}
+                  onJump={(id, direction) => void connector.scrollToMention(id, direction)}
+                />
+              )}
             </>
           ) : tab === "kb" ? (
             <KbList kb={kb} onSelect={setSelected} />

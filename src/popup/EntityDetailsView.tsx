@@ -1,7 +1,11 @@
 import type { Direction } from "../core/vocabulary";
 import type { CompiledEntity, CompiledKb } from "../kb/compile";
 import { t } from "../ui/i18n";
-import { formatAmount, formatDate, sourceLabel, statusExplanation } from "../ui/format";
+import type { Lang } from "../ui/format";
+import { formatAmount, formatDate, sourceKindTag, sourceLabel, statusExplanation } from "../ui/format";
+import { differenceLabel, statusLabel } from "../ui/legend";
+import { LegendView } from "./LegendView";
+import { distinctCitations, notesInOrder, primaryPublishers } from "../ui/citations";
 
 export function EntityDetailsView({
   kb,
@@ -14,7 +18,7 @@ export function EntityDetailsView({
   onBack: () => void;
   onJump?: (direction: Direction) => void;
 }) {
-  const lang = t("lang") === "en" ? "en" : "ko";
+  const lang: Lang = t("lang") === "en" ? "en" : "ko";
   const corrections = kb.corrections.filter((c) => c.entity === entity.id);
   return (
     <article class="details" data-entity={entity.id}>
@@ -61,10 +65,8 @@ export function EntityDetailsView({
                   {t("correction_actually")}: {c.actually[lang]}
                 </div>
                 <div class="cited">
-                  {c.sources
-                    .map((id) => kb.sources[id])
-                    .filter((s) => s !== undefined)
-                    .map((s) => sourceLabel(s, t("date_unknown")))
+                  {distinctCitations(kb.sources, c.sources)
+                    .map((s) => sourceLabel(s, lang, t("date_unknown")))
                     .join("; ")}
                 </div>
               </li>
@@ -72,39 +74,30 @@ export function EntityDetailsView({
           </ul>
         </section>
       )}
+      <LegendView />
       <ol class="facts">
         {entity.facts.map((fact) => (
           <li key={fact.id}>
             <div class="fact-head">
               <time dateTime={fact.date}>
-                {fact.mayChange ? t("as_of", formatDate(fact.date)) : formatDate(fact.date)}
+                {fact.mayChange ? t("as_of", formatDate(fact.date, lang)) : formatDate(fact.date, lang)}
               </time>
-              {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the badge's label carries its explanation */}
-              <span
-                class={`badge ${fact.status}`}
-                // biome-ignore lint/a11y/noNoninteractiveTabindex: focusable so keyboard readers reach that explanation
-                tabIndex={0}
-                title={statusExplanation(fact, t)}
-                aria-label={`${t(`status_${fact.status.replace("-", "_")}`)}: ${statusExplanation(fact, t)}`}
-              >
-                {t(`status_${fact.status.replace("-", "_")}`)}
-                {fact.hasPrimary ? ` · ${t("status_primary_short")}` : ""}
-              </span>
+              <span class={`badge ${fact.status}`}>{statusLabel(fact.status, t)}</span>
+              <span class="basis">{statusExplanation(fact, primaryPublishers(kb.sources, fact.sources, lang), t)}</span>
             </div>
             <p>{fact.claim[lang]}</p>
             {fact.variants?.length ? (
               <ul class="variants">
-                {fact.variants.map((variant, i) => (
-                  <li key={i}>
+                {notesInOrder(fact.variants).map((variant, i) => (
+                  <li key={i} class={variant.difference}>
+                    <span class="difference">{differenceLabel(variant.difference, t)} </span>
                     {variant.text[lang]}
                     {variant.sources.length ? (
                       <span class="cited">
                         {" "}
                         (
-                        {variant.sources
-                          .map((id) => kb.sources[id])
-                          .filter((s) => s !== undefined)
-                          .map((s) => sourceLabel(s, t("date_unknown")))
+                        {distinctCitations(kb.sources, variant.sources)
+                          .map((s) => sourceLabel(s, lang, t("date_unknown")))
                           .join("; ")}
                         )
                       </span>
@@ -115,19 +108,19 @@ export function EntityDetailsView({
               </ul>
             ) : null}
             <ul class="sources">
-              {fact.sources.map((id) => {
-                const source = kb.sources[id];
-                if (!source) return null;
-                const label = sourceLabel(source, t("date_unknown"));
+              {distinctCitations(kb.sources, fact.sources).map((source) => {
+                const label = sourceLabel(source, lang, t("date_unknown"));
+                const tag = sourceKindTag(source.kind, t);
                 return (
-                  <li key={id}>
+                  <li key={source.id}>
                     {source.url ? (
-                      <a href={source.url} target="_blank" rel="noopener noreferrer">
+                      <a href={source.url} target="_blank" rel="noopener noreferrer" title={source.title ?? undefined}>
                         {label}
                       </a>
                     ) : (
                       label
                     )}
+                    {tag ? <span class="source-kind"> ({tag})</span> : null}
                   </li>
                 );
               })}

@@ -10,6 +10,7 @@ import {
   DENSITIES,
   HIGHLIGHT_STYLES,
   HOLD_KEYS,
+  LINK_TAPS,
   MAX_HOVER_DELAY_MS,
   normaliseHost,
   siteEnabled,
@@ -17,6 +18,7 @@ import {
 } from "../core/settings";
 import type { ActiveSite, Connector } from "./connector";
 import { t } from "../ui/i18n";
+import { DefaultSites } from "./DefaultSites";
 
 /** The on/off switch for one site; asks for the host's permission when turning on a site outside the news list. */
 export function SiteSwitch({
@@ -49,7 +51,7 @@ export function SiteSwitch({
           onChange={toggle}
           data-testid="site-switch"
         />
-        <span>{t(on ? "site_on" : "site_off", site.host)}</span>
+        <span>{site.builtIn ? t(on ? "site_on" : "site_off", site.host) : t("run_always", site.host)}</span>
       </label>
       {!site.builtIn && <p class="hint">{t("site_outside_list")}</p>}
     </div>
@@ -88,7 +90,8 @@ export function SettingsView({
   connector: Connector;
 }) {
   const [error, setError] = useState<string | null>(null);
-  const [shortcuts, setShortcuts] = useState<Record<string, string>>({});
+  // null: the browser has no keyboard commands (Firefox for Android), so the section is left out.
+  const [shortcuts, setShortcuts] = useState<Record<string, string> | null>({});
   const [newHost, setNewHost] = useState("");
   const [delay, setDelay] = useState(settings.hoverDelayMs);
   useEffect(() => setDelay(settings.hoverDelayMs), [settings.hoverDelayMs]);
@@ -178,6 +181,8 @@ export function SettingsView({
         )}
       </section>
 
+      <DefaultSites site={site} />
+
       <fieldset>
         <legend>{t("settings_categories")}</legend>
         {CATEGORIES.map((category) => (
@@ -249,19 +254,43 @@ export function SettingsView({
         </select>
       </fieldset>
 
-      <section aria-labelledby="settings-keys">
-        <h2 id="settings-keys">{t("settings_keyboard")}</h2>
-        <dl class="shortcuts">
-          <dt>{t("command_next")}</dt>
-          <dd>
-            <kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd>
-          </dd>
-          <dt>{t("command_previous")}</dt>
-          <dd>
-            <kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd>
-          </dd>
-        </dl>
-      </section>
+      <fieldset>
+        <legend>{t("touch_settings")}</legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            id="tap-to-open"
+            checked={settings.tapToOpen}
+            onChange={(e) => void save((s) => ({ ...s, tapToOpen: (e.target as HTMLInputElement).checked }))}
+          />
+          {t("touch_tap_to_open")}
+        </label>
+        <Choice
+          legend={t("touch_link_tap")}
+          name="link-tap"
+          options={LINK_TAPS}
+          value={settings.linkTap}
+          label={(option) => t(`touch_link_tap_${option}`)}
+          onChoose={(linkTap) => void save((s) => ({ ...s, linkTap }))}
+          disabled={!settings.tapToOpen}
+        />
+      </fieldset>
+
+      {shortcuts && (
+        <section aria-labelledby="settings-keys">
+          <h2 id="settings-keys">{t("settings_keyboard")}</h2>
+          <dl class="shortcuts">
+            <dt>{t("command_next")}</dt>
+            <dd>
+              <kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd>
+            </dd>
+            <dt>{t("command_previous")}</dt>
+            <dd>
+              <kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd>
+            </dd>
+          </dl>
+        </section>
+      )}
     </div>
   );
 }
@@ -274,6 +303,7 @@ function Choice<T extends string>({
   value,
   label,
   onChoose,
+  disabled,
 }: {
   legend: string;
   name: string;
@@ -281,9 +311,11 @@ function Choice<T extends string>({
   value: T;
   label: (option: T) => string;
   onChoose: (option: T) => void;
+  /** Greyed out, e.g. a touch option while tap to open is off. */
+  disabled?: boolean;
 }) {
   return (
-    <fieldset>
+    <fieldset disabled={disabled}>
       <legend>{legend}</legend>
       {options.map((option) => (
         <label key={option} class="check">

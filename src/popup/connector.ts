@@ -5,7 +5,7 @@ import type { PageMentions, ScrollResult } from "../messages/protocol";
 import type { Settings } from "../core/settings";
 import type { Direction } from "../core/vocabulary";
 import { loadSettings, saveSettings, watchSettings } from "../platform/settings-store";
-import { hasHostAccess, isBuiltInSite, requestHostAccess } from "../platform/site-access";
+import { hasHostAccess, injectContentScript, isBuiltInSite, requestHostAccess } from "../platform/site-access";
 import { takeRequestedEntity } from "../platform/popup-request";
 
 export type ActiveSite = { host: string; builtIn: boolean; hasAccess: boolean } | null;
@@ -20,8 +20,13 @@ export type Connector = {
   watchSettings(listener: (settings: Settings) => void): () => void;
   /** Asks for access to `host`; must be called straight from a click (user gesture). */
   requestHostAccess(host: string): Promise<boolean>;
-  /** Shortcuts of the keyboard commands, as the browser has them (the reader may have changed them). */
-  shortcuts(): Promise<Record<string, string>>;
+  /** Runs Maekrak once on the active tab through activeTab (no prompt, nothing kept); rejects when it cannot. */
+  runOnPage(): Promise<PageMentions>;
+  /**
+   * Shortcuts of the keyboard commands, as the browser has them (the reader may have changed them); null where the
+   * browser has no commands API (Firefox for Android).
+   */
+  shortcuts(): Promise<Record<string, string> | null>;
   requestedEntity(): Promise<string | null>;
 };
 
@@ -52,9 +57,24 @@ export const browserConnector: Connector = {
   saveSettings,
   watchSettings,
   requestHostAccess,
+  async runOnPage() {
+    const { id } = await activeTab();
+    await injectContentScript(id!);
+    return sendToTab(id!, { type: "runOnPage" });
+  },
   async shortcuts() {
-    const commands = await browser.commands.getAll().catch(() => []);
+    const commands = await browser.commands?.getAll().catch(() => []);
+    if (!commands) return null;
     return Object.fromEntries(commands.filter((c) => c.name).map((c) => [c.name!, c.shortcut ?? ""]));
   },
   requestedEntity: takeRequestedEntity,
 };
+
+/**
+ * Whether the popup was opened as a page (a tab; on Firefox for Android every popup opens as a full page) rather than
+ * as the toolbar's popup, which sizes itself to its content.
+ */
+export function openedAsPage(): boolean {
+  const popups = browser.extension?.getViews?.({ type: "popup" }) ?? [];
+  return !popups.includes(window);
+}

@@ -1,48 +1,24 @@
 /** The built extensions: one source, two manifests, Firefox's passes web-ext lint. */
 import { describe, expect, test } from "vitest";
-import { readFileSync, existsSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { ROOT } from "./support/browsers";
+import type { Target, Variant } from "../../src/build/variants";
+import { distPath, TARGETS } from "../../src/build/variants";
+import { contentScriptMatches, hostCovers, NEWS_SITES } from "../../src/sites/news-sites";
+import { ISSUE_HOSTS } from "../support/news-hosts";
+import { FIREFOX_ANDROID_MIN_VERSION } from "../../src/build/firefox-versions";
 
-const manifest = (target: string) => JSON.parse(readFileSync(join(ROOT, "dist", target, "manifest.json"), "utf8"));
-
-const NEWS_HOSTS = [
-  "news.naver.com",
-  "n.news.naver.com",
-  "v.daum.net",
-  "news.daum.net",
-  "chosun.com",
-  "biz.chosun.com",
-  "joongang.co.kr",
-  "donga.com",
-  "hani.co.kr",
-  "khan.co.kr",
-  "mk.co.kr",
-  "hankyung.com",
-  "sedaily.com",
-  "etnews.com",
-  "zdnet.co.kr",
-  "yna.co.kr",
-  "etoday.co.kr",
-  "mt.co.kr",
-  "news1.kr",
-  "newsis.com",
-  "edaily.co.kr",
-  "asiae.co.kr",
-  "bloter.net",
-  "127.0.0.1",
-  "localhost",
-];
+/** The release build (dist/<browser>) unless `variant` is "test" (dist/test/<browser>, what the other e2e suites drive). */
+const dist = (target: Target, variant: Variant = "release") => distPath(ROOT, target, variant);
+const manifest = (target: Target, variant: Variant = "release") =>
+  JSON.parse(readFileSync(join(dist(target, variant), "manifest.json"), "utf8"));
 
 /** Whether a match pattern's host part covers `host` ("*.chosun.com" covers chosun.com and biz.chosun.com). */
-const covers = (pattern: string, host: string) => {
-  const patternHost = pattern.split("://")[1]!.split("/")[0]!;
-  return (
-    patternHost === host ||
-    (patternHost.startsWith("*.") && (host === patternHost.slice(2) || host.endsWith(patternHost.slice(1))))
-  );
-};
+const covers = (pattern: string, host: string) => hostCovers(pattern.split("://")[1]!.split("/")[0]!, host);
+const LOCAL = /127\.0\.0\.1|localhost|\[::1\]/;
 
 describe("builds", () => {
   test("Chrome: MV3 service worker, content script at document_idle on every default news host", () => {
@@ -51,14 +27,28 @@ describe("builds", () => {
     expect(m.background.service_worker).toMatch(/\.js$/);
     const [script] = m.content_scripts;
     expect(script.run_at).toBe("document_idle");
-    for (const host of NEWS_HOSTS)
+    for (const host of ISSUE_HOSTS)
       expect(
         script.matches.some((p: string) => covers(p, host)),
         host,
       ).toBe(true);
     for (const size of ["16", "32", "48", "128"])
-      expect(existsSync(join(ROOT, "dist", "chrome", m.icons[size])), size).toBe(true);
+      expect(existsSync(join(dist("chrome"), m.icons[size])), size).toBe(true);
   });
+
+  test.each(TARGETS)(
+    "%s: the release build covers at least 60 outlets and no local host; the test build adds them",
+    (target) => {
+      const released: string[] = manifest(target).content_scripts[0].matches;
+      expect(released).toEqual(contentScriptMatches(NEWS_SITES, false));
+      expect(NEWS_SITES.length).toBeGreaterThanOrEqual(60);
+      expect(released.filter((p) => LOCAL.test(p))).toEqual([]);
+      // Nothing else in the release manifest names a local host either (optional permissions, CSP, commands …).
+      expect(readFileSync(join(dist(target), "manifest.json"), "utf8")).not.toMatch(LOCAL);
+      const tested: string[] = manifest(target, "test").content_scripts[0].matches;
+      expect(tested).toEqual([...released, "http://127.0.0.1/*", "http://localhost/*"]);
+    },
+  );
 
   test("Firefox: background scripts, gecko id, min version 140, no data collection", () => {
     const m = manifest("firefox");
@@ -67,9 +57,10 @@ describe("builds", () => {
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.strict_min_version).toBe("140.0");
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ["none"] });
+    expect(m.browser_specific_settings.gecko_android).toEqual({ strict_min_version: FIREFOX_ANDROID_MIN_VERSION });
   });
 
-  test.each(["chrome", "firefox"])(
+  test.each(TARGETS)(
     "%s: least privilege — only the permissions used, strict CSP, nothing web-accessible, one classic content script",
     (target) => {
       const m = manifest(target);
@@ -93,22 +84,41 @@ describe("builds", () => {
       expect(csp).not.toMatch(/unsafe|http|\*/);
       const [script] = m.content_scripts;
       expect(script.js).toEqual(["content.js"]);
-      const code = readFileSync(join(ROOT, "dist", target, "content.js"), "utf8");
+      const code = readFileSync(join(dist(target), "content.js"), "utf8");
       expect(code).not.toMatch(/\bimport\s*\(|^import\s|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket/m);
       expect(Object.keys(m.commands).sort()).toEqual(["next-mention", "previous-mention"]);
     },
   );
 
+  const lint = (dir: string) =>
+    JSON.parse(
+      spawnSync("npx", ["web-ext", "lint", "--source-dir", dir, "--output", "json"], { encoding: "utf8", cwd: ROOT })
+        .stdout,
+    ) as { summary: { errors: number }; warnings: { code: string; file: string }[]; notices: { code: string }[] };
+
   test("web-ext lint on dist/firefox: 0 errors, and only the warning explained in the README", () => {
-    const result = spawnSync(
-      "npx",
-      ["web-ext", "lint", "--source-dir", join(ROOT, "dist", "firefox"), "--output", "json"],
-      { encoding: "utf8", cwd: ROOT },
-    );
-    const report = JSON.parse(result.stdout);
+    const report = lint(dist("firefox"));
     expect(report.summary.errors).toBe(0);
     // Preact's own dangerouslySetInnerHTML support in the popup chunk; no Maekrak code assigns HTML.
     for (const warning of report.warnings)
       expect(`${warning.code} ${warning.file}`).toMatch(/^UNSAFE_VAR_ASSIGNMENT assets\/index\.html-/);
+  }, 60_000);
+
+  // The linter checks Firefox for Android from browser_specific_settings.gecko_android: every manifest key and
+  // permission against that version. A copy declaring an older Android shows the check runs.
+  test("web-ext lint for Firefox for Android: nothing Android lacks at the declared version", () => {
+    const report = lint(dist("firefox"));
+    const android = [...report.warnings, ...report.notices].filter((m) => /ANDROID/.test(m.code));
+    expect(android).toEqual([]);
+    const older = mkdtempSync(join(tmpdir(), "maekrak-android-lint-"));
+    try {
+      cpSync(dist("firefox"), older, { recursive: true });
+      const m = manifest("firefox");
+      m.browser_specific_settings.gecko_android.strict_min_version = "113.0";
+      writeFileSync(join(older, "manifest.json"), JSON.stringify(m));
+      expect(lint(older).warnings.map((w) => w.code)).toContain("KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION");
+    } finally {
+      rmSync(older, { recursive: true, force: true });
+    }
   }, 60_000);
 });

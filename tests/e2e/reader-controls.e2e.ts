@@ -6,15 +6,13 @@
  * the popup and an open card.
  */
 import { afterEach, describe, expect, test } from "vitest";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import type { BrowserName, PageLike } from "./support/browsers";
 import { OTHER_SITE, waitFor } from "./support/browsers";
 import { pointOfMention, readCard, readHighlights } from "./support/page-probes";
 import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
+import { CARD_CONTEXT, runAxe } from "./support/axe";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 /** Presses modifier keys and a key together (both drivers accept key codes such as "KeyJ"). */
 async function chord(page: PageLike, ...keys: string[]) {
   for (const key of keys.slice(0, -1)) await page.keyboard.down(key);
@@ -58,39 +56,6 @@ function pointInCard(selector: string): { x: number; y: number } | null {
   el.scrollIntoView({ block: "nearest" });
   const r = el.getBoundingClientRect();
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-}
-
-/**
- * axe-core's violations in `context` (the whole page when null). `card`: the open card's panel instead: the
- * card's closed shadow root is shown to axe (and to axe only) as the host's shadowRoot for the run.
- */
-async function runAxe(
-  page: PageLike,
-  context: unknown,
-  card = false,
-): Promise<Array<{ id: string; nodes: number; help: string }>> {
-  // Evaluated by the driver (not eval in the page), so the popup's strict CSP does not block it.
-  const loaded = await page.evaluate(() => typeof (globalThis as any).axe !== "undefined", undefined);
-  if (!loaded) await page.evaluate(new Function(AXE_SOURCE) as () => void, undefined);
-  return page.evaluate(
-    async ({ ctx, card }) => {
-      let target = ctx ?? document;
-      let host: HTMLElement | null = null;
-      if (card) {
-        const found = __e2eProbe.card();
-        host = found.host;
-        Object.defineProperty(host!, "shadowRoot", { value: found.root, configurable: true });
-        target = { include: [{ fromShadowDom: [host!.localName, ".panel"] }] };
-      }
-      try {
-        const result = await (globalThis as any).axe.run(target, { resultTypes: ["violations"] });
-        return result.violations.map((v: any) => ({ id: v.id, nodes: v.nodes.length, help: v.help }));
-      } finally {
-        if (host) delete (host as { shadowRoot?: unknown }).shadowRoot;
-      }
-    },
-    { ctx: context, card },
-  );
 }
 
 describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls", (browserName) => {
@@ -563,7 +528,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
 
   test("axe-core: no violations on an open card, nor on the popup's three tabs", async () => {
     await hoverMention(suite.page, "알리바바 클라우드");
-    const onCard = await runAxe(suite.page, null, true);
+    const onCard = await runAxe(suite.page, CARD_CONTEXT);
     expect(onCard).toEqual([]);
     await closeCard(suite.page);
 

@@ -1,8 +1,9 @@
 /**
  * Real screenshots of the card and the popup, light and dark (Chromium), for
- * the README: `npm run screenshots` writes them to docs/screenshots; in `npm
- * test` they go to artifacts/screenshots. The test also checks what the
- * pictures show: dark mode really is dark, the card is inside the picture.
+ * the README and, at 1280×800, for the stores: `npm run screenshots` writes
+ * them to docs/screenshots and store/screenshots; in `npm test` they go to
+ * artifacts/screenshots. The test also checks what the pictures show: dark
+ * mode really is dark, the card is inside the picture, the store size is exact.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mkdirSync } from "node:fs";
@@ -12,16 +13,26 @@ import { launch, ROOT } from "./support/browsers";
 import type { FixtureServer } from "./support/server";
 import { startServer } from "./support/server";
 import { hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
+import { pointOfMention, readCard, readSheet } from "./support/page-probes";
+import { waitFor } from "./support/browsers";
 
 const OUT = join(ROOT, process.env.MAEKRAK_SCREENSHOTS ?? join("artifacts", "screenshots"));
+const STORE_OUT = join(ROOT, process.env.MAEKRAK_STORE_SCREENSHOTS ?? join("artifacts", "screenshots", "store"));
+/** The size both stores take (Chrome Web Store 1280×800; addons.mozilla.org shows it as it is). */
+const STORE_SIZE = { width: 1280, height: 800 };
+
+/** A PNG's width and height, from its header. */
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
 /** Playwright's page (Chromium) behind the shared interface: screenshots and colour-scheme emulation. */
 type ShotPage = PageLike & {
   screenshot(options: {
-    path: string;
+    path?: string;
     clip?: { x: number; y: number; width: number; height: number };
   }): Promise<Buffer>;
   emulateMedia(options: { colorScheme: "light" | "dark" }): Promise<void>;
+  setViewportSize(size: { width: number; height: number }): Promise<void>;
+  setContent(html: string): Promise<void>;
 };
 
 /** Mean luminance (0–255) of the pixels in a clip, read back in the page from the PNG the browser made. */
@@ -38,12 +49,27 @@ async function meanLuminance(page: PageLike, png: Buffer): Promise<number> {
   }, png.toString("base64"));
 }
 
+/** The popup for `page`, listing its mentions, pictured in `scheme` (and written to `path`, if given). */
+async function shootPopup(session: ExtensionSession, page: PageLike, scheme: "light" | "dark", path?: string) {
+  const popup = (await openPopupFor(session, page)) as ShotPage;
+  await popup.emulateMedia({ colorScheme: scheme });
+  await popupRows(popup);
+  const box = await popup.evaluate(() => {
+    const r = document.querySelector(".popup")!.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  }, undefined);
+  const shot = await popup.screenshot({ path, clip: box });
+  await popup.close();
+  return { shot, box };
+}
+
 describe("chromium: screenshots for the README", () => {
   let server: FixtureServer;
   let session: ExtensionSession;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
+    mkdirSync(STORE_OUT, { recursive: true });
     server = await startServer();
     session = await launch("chromium");
   });
@@ -64,15 +90,7 @@ describe("chromium: screenshots for the README", () => {
       const clip = { x: 0, y: top, width: 1100, height: bottom - top };
       const cardShot = await page.screenshot({ path: join(OUT, `card-${scheme}.png`), clip });
 
-      const popup = (await openPopupFor(session, page)) as ShotPage;
-      await popup.emulateMedia({ colorScheme: scheme });
-      await popupRows(popup);
-      const box = await popup.evaluate(() => {
-        const r = document.querySelector(".popup")!.getBoundingClientRect();
-        return { x: r.left, y: r.top, width: r.width, height: r.height };
-      }, undefined);
-      const popupShot = await popup.screenshot({ path: join(OUT, `popup-${scheme}.png`), clip: box });
-      await popup.close();
+      const { shot: popupShot } = await shootPopup(session, page, scheme, join(OUT, `popup-${scheme}.png`));
 
       // What the pictures show: the popup follows the colour scheme; the card is in the picture.
       const luminance = await meanLuminance(page, popupShot);
@@ -81,6 +99,89 @@ describe("chromium: screenshots for the README", () => {
       expect(cardShot.length).toBeGreaterThan(10_000);
       expect(card.box!.top).toBeGreaterThanOrEqual(top);
       expect(card.box!.bottom).toBeLessThanOrEqual(bottom);
+      await page.close();
+    });
+  }
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`store screenshots at 1280×800, ${scheme}: the card on the page, and the popup over it`, async () => {
+      const page = (await session.newPage()) as ShotPage;
+      await page.setViewportSize(STORE_SIZE);
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(server.url("sample-news.html"));
+      await settledHighlights(page, 10);
+      await hoverMention(page, "알리바바 클라우드");
+      const cardShot = await page.screenshot({ path: join(STORE_OUT, `1-card-${scheme}.png`) });
+
+      const { shot: popupShot, box } = await shootPopup(session, page, scheme);
+      await page.keyboard.press("Escape");
+      const pageShot = await page.screenshot({});
+
+      // The popup drawn where the browser opens it, under the toolbar at the top right, over the page it describes.
+      const sheet = (await session.newPage()) as ShotPage;
+      await sheet.setViewportSize(STORE_SIZE);
+      const image = (png: Buffer) => `data:image/png;base64,${png.toString("base64")}`;
+      const height = Math.min(box.height, STORE_SIZE.height - 24);
+      await sheet.setContent(
+        `<body style="margin:0;width:1280px;height:800px;overflow:hidden;position:relative">` +
+          `<img src="${image(pageShot)}" style="position:absolute;inset:0;width:1280px;height:800px">` +
+          `<div style="position:absolute;top:8px;right:24px;width:${box.width}px;height:${height}px;overflow:hidden;` +
+          `border-radius:8px;box-shadow:0 6px 28px rgba(0,0,0,.35)"><img src="${image(popupShot)}" style="display:block"></div></body>`,
+      );
+      const sheetShot = await sheet.screenshot({ path: join(STORE_OUT, `2-popup-${scheme}.png`) });
+      await sheet.close();
+
+      expect(pngSize(cardShot)).toEqual(STORE_SIZE);
+      expect(pngSize(sheetShot)).toEqual(STORE_SIZE);
+      // Not blank: the picture of the page with its card is as varied as a real page is (a flat picture compresses to little).
+      expect(cardShot.length).toBeGreaterThan(40_000);
+      const luminance = await meanLuminance(page, sheetShot);
+      if (scheme === "dark") expect(luminance).toBeLessThan(120);
+      else expect(luminance).toBeGreaterThan(150);
+      await page.close();
+    });
+  }
+});
+
+describe("chromium: screenshots of the bottom sheet on a phone", () => {
+  let server: FixtureServer;
+  let session: ExtensionSession;
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    server = await startServer();
+    session = await launch("chromium", { phone: true });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`the sheet a tap opens, ${scheme}`, async () => {
+      const page = (await session.newPage()) as ShotPage;
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(server.url("sample-news.html"));
+      await settledHighlights(page, 10);
+      const point = (await page.evaluate(pointOfMention, "3800억 위안"))!;
+      await page.touch.tap(point.x, point.y);
+      const sheet = await waitFor(
+        async () => {
+          const s = await page.evaluate(readSheet, undefined);
+          return s?.sheet && (await page.evaluate(readCard, undefined)).title ? s : null;
+        },
+        10_000,
+        "the sheet",
+      );
+      const shot = await page.screenshot({ path: join(OUT, `sheet-${scheme}.png`) });
+      // The whole phone screen (2× pixels), the sheet at its bottom, dark really dark.
+      expect(pngSize(shot)).toEqual({ width: sheet.viewport.width * 2, height: sheet.viewport.height * 2 });
+      const luminance = await meanLuminance(
+        page,
+        await page.screenshot({ clip: { x: 0, y: sheet.box.top + 40, width: sheet.viewport.width, height: 120 } }),
+      );
+      if (scheme === "dark") expect(luminance).toBeLessThan(90);
+      else expect(luminance).toBeGreaterThan(180);
       await page.close();
     });
   }

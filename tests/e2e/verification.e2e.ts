@@ -1,8 +1,8 @@
 /**
  * "Verified" as a reader sees it, in real Chromium and Firefox: amounts that
  * state a verified figure (directly or converted) are marked as figures, one
- * that differs gets its own highlight and a card that says so, sources that
- * disagree are listed with the reason, a known misreport on the page brings
+ * that differs gets its own highlight and a card that says so, the ways sources
+ * write a figure differently are listed with the reason (notes, not a dispute), a known misreport on the page brings
  * its correction, and the popup sums the page's figures up.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -36,11 +36,12 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: verification on the pag
     expect(allTexts(highlights).some((t) => t.includes("1600억"))).toBe(false);
   });
 
-  test("the card of a matching amount lists what sources say differently, and why", async () => {
+  test("the card of a matching amount lists how sources write it differently, and why, without calling it a dispute", async () => {
     const { card } = await hoverMention(page, "3800억 위안");
     expect(card.entity).toBe("capex-380b");
     expect(card.verdict).toBe("match");
-    expect(card.badges![0]).toBe("disputed"); // the won conversions differ by exchange-rate date
+    // Won and dollar conversions at different dates' rates are notation (표기 차이), not a difference of substance.
+    expect(card.badges![0]).toBe("corroborated");
     expect(card.variants).toBeGreaterThanOrEqual(3);
     expect(card.reasons).toBeGreaterThanOrEqual(3);
     await closeCard(page);

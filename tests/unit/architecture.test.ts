@@ -51,8 +51,8 @@ describe("module boundaries", () => {
     }
   });
 
-  test("src/kb and src/messages/protocol.ts import no browser context", () => {
-    for (const file of all.filter((f) => area(f) === "kb" || f.endsWith("protocol.ts"))) {
+  test("src/kb, src/sites and src/messages/protocol.ts import no browser context", () => {
+    for (const file of all.filter((f) => area(f) === "kb" || area(f) === "sites" || f.endsWith("protocol.ts"))) {
       for (const spec of imports(file)) {
         expect(
           ["content", "background", "popup", "webextension-polyfill"].includes(target(file, spec)),

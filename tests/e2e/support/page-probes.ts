@@ -211,3 +211,59 @@ export function pageView(word: string): PageView {
   const added = __e2eProbe.added().map((e) => e.localName);
   return { traces, highlightNames, highlightRules, added, openShadowRoots };
 }
+
+export type SheetSnapshot = {
+  /** The card is laid out as the bottom sheet. */
+  sheet: boolean;
+  box: { left: number; right: number; top: number; bottom: number };
+  viewport: { width: number; height: number };
+  /** Size of every button and link in the card that is on screen (what a finger must hit). */
+  targets: Array<{ name: string; width: number; height: number }>;
+  /** The link row a touch-opened card shows for a mention inside a link. */
+  pageLink: string | null;
+};
+
+/** The open card's layout as a phone reader meets it, or null when no card is open. */
+export function readSheet(): SheetSnapshot | null {
+  const panel = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(".panel") as HTMLElement | null;
+  if (!panel || panel.hidden) return null;
+  const rect = panel.getBoundingClientRect();
+  const targets = [...panel.querySelectorAll<HTMLElement>("button, a")]
+    .map((el) => ({ el, r: el.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 0 && r.bottom > rect.top && r.top < rect.bottom)
+    .map(({ el, r }) => ({
+      name: el.dataset.action ?? el.className ?? el.tagName.toLowerCase(),
+      width: Math.round(r.width),
+      height: Math.round(r.height),
+    }));
+  return {
+    sheet: panel.classList.contains("sheet"),
+    box: { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom },
+    // The layout viewport without scrollbars (what position: fixed fills).
+    viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+    targets,
+    pageLink: panel.querySelector(".page-link")?.textContent ?? null,
+  };
+}
+
+/** Centre of the element matching `selector` inside the open card (scrolled into the card's view first). */
+export function cardPoint(selector: string): { x: number; y: number } | null {
+  const el = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(selector);
+  if (!el) return null;
+  el.scrollIntoView({ block: "nearest" });
+  const r = el.getBoundingClientRect();
+  return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+}
+
+/** The viewport box of the first highlighted range whose text is `text` (no scrolling). */
+export function boxOfMention(text: string): { top: number; bottom: number } | null {
+  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
+    if (!name.startsWith("maekrak-")) continue;
+    for (const range of highlight) {
+      if (range.toString() !== text) continue;
+      const rect = range.getBoundingClientRect();
+      return { top: rect.top, bottom: rect.bottom };
+    }
+  }
+  return null;
+}

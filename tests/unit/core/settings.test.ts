@@ -25,6 +25,8 @@ describe("readSettings", () => {
       density: "first" as const,
       hoverDelayMs: 600,
       holdKey: "Alt" as const,
+      tapToOpen: false,
+      linkTap: "card" as const,
       categories: { organization: true, product: false, person: true, figure: false },
       disabledSites: ["news.naver.com"],
       enabledSites: ["blog.example.com"],
@@ -50,6 +52,8 @@ describe("readSettings", () => {
       density: "some",
       hoverDelayMs: "fast",
       holdKey: "Meta",
+      tapToOpen: "yes",
+      linkTap: "open",
       categories: { organization: "yes", product: false },
       disabledSites: "naver",
       enabledSites: [3, "OK.example.com", "bad host!"],
@@ -60,7 +64,7 @@ describe("readSettings", () => {
       enabledSites: ["ok.example.com"],
     });
     expect(problems.join("\n")).toMatch(
-      /style[\s\S]*density[\s\S]*holdKey[\s\S]*hoverDelayMs[\s\S]*disabledSites[\s\S]*enabledSites/,
+      /style[\s\S]*density[\s\S]*holdKey[\s\S]*tapToOpen[\s\S]*linkTap[\s\S]*hoverDelayMs[\s\S]*disabledSites[\s\S]*enabledSites/,
     );
     expect(problems.some((p) => p.startsWith("categories.organization"))).toBe(true);
   });
@@ -95,6 +99,27 @@ describe("readSettings", () => {
     expect(problems).toEqual(["migrated settings from version 0"]);
   });
 
+  test("version 1 stored before the touch settings: tap to open on, links followed, nothing reported", () => {
+    const stored = {
+      version: 1,
+      categories: { organization: true, product: true, person: false, figure: true },
+      style: "underline",
+      density: "all",
+      hoverDelayMs: 400,
+      holdKey: "Shift",
+      disabledSites: ["news.naver.com"],
+      enabledSites: [],
+    };
+    const { settings, problems } = readSettings(stored);
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ ...stored, tapToOpen: true, linkTap: "follow" });
+  });
+
+  test("version 0 carries no touch settings: they take their defaults", () => {
+    const { settings } = readSettings({ version: 0, hoverDelay: 0.2 });
+    expect(settings).toMatchObject({ tapToOpen: true, linkTap: "follow", hoverDelayMs: 200 });
+  });
+
   test("an unknown (newer) version keeps what this version understands, and says so", () => {
     const { settings, problems } = readSettings({ version: 99, style: "underline", futureOption: { x: 1 } });
     expect(settings.style).toBe("underline");
@@ -120,6 +145,8 @@ describe("readSettings", () => {
               "density",
               "hoverDelayMs",
               "holdKey",
+              "tapToOpen",
+              "linkTap",
               "categories",
               "disabledSites",
               "enabledSites",
@@ -132,6 +159,8 @@ describe("readSettings", () => {
             const { settings } = readSettings(stored);
             expect(["background", "underline"]).toContain(settings.style);
             expect(["all", "first"]).toContain(settings.density);
+            expect(typeof settings.tapToOpen).toBe("boolean");
+            expect(["follow", "card"]).toContain(settings.linkTap);
             expect(settings.hoverDelayMs).toBeGreaterThanOrEqual(0);
             expect(settings.hoverDelayMs).toBeLessThanOrEqual(1000);
             expect(Object.values(settings.categories).every((v) => typeof v === "boolean")).toBe(true);

@@ -9,9 +9,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { KB_DATA_DIR, loadKnowledgeBase } from "../../../src/build/kb-files";
+import { PUBLISHER_KINDS, VERIFICATION_STATUSES } from "../../../src/core/vocabulary";
 
 const files = [
   join(KB_DATA_DIR, "meta.json"),
+  join(KB_DATA_DIR, "publishers.json"),
   join(KB_DATA_DIR, "corrections.json"),
   ...readdirSync(join(KB_DATA_DIR, "sources")).map((f) => join(KB_DATA_DIR, "sources", f)),
   ...readdirSync(join(KB_DATA_DIR, "entities")).map((f) => join(KB_DATA_DIR, "entities", f)),
@@ -49,6 +51,13 @@ describe("knowledge-base files", () => {
   test.each(files.map((f) => [f.slice(KB_DATA_DIR.length + 1), f]))("%s is in canonical form", (_name, file) => {
     const text = readFileSync(file, "utf8");
     expect(text.replace(/\n$/, "")).toBe(JSON.stringify(JSON.parse(text), null, 2));
+  });
+
+  test("publishers are sorted by id", () => {
+    const ids = (JSON.parse(readFileSync(join(KB_DATA_DIR, "publishers.json"), "utf8")) as Array<{ id: string }>).map(
+      (p) => p.id,
+    );
+    expect(ids).toEqual([...ids].sort());
   });
 
   test("source files are sorted by id; entity files are named by their id", () => {
@@ -90,9 +99,32 @@ describe("what the knowledge base promises", () => {
     const report = JSON.parse(result.stdout);
     expect(report.entities).toHaveLength(25);
     expect(report.facts).toBe(kb.entities.reduce((n, e) => n + e.facts.length, 0));
-    expect(
-      report.factsByStatus.corroborated + report.factsByStatus["single-source"] + report.factsByStatus.disputed,
-    ).toBe(report.facts);
-    expect(report.sourcesByKind.primary + report.sourcesByKind.news + report.sourcesByKind.blog).toBe(report.sources);
+    const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+    expect(Object.keys(report.factsByStatus).sort()).toEqual([...VERIFICATION_STATUSES].sort());
+    expect(sum(report.factsByStatus)).toBe(report.facts);
+    expect(Object.keys(report.sourcesByKind).sort()).toEqual([...PUBLISHER_KINDS].sort());
+    expect(sum(report.sourcesByKind)).toBe(report.sources);
+  }, 30_000);
+  test("kb:report --facts prints one line per fact with its status and its origins after merging copies", () => {
+    const result = spawnSync("npx", ["tsx", "src/cli/kb-report.ts", "--facts"], { encoding: "utf8" });
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(kb.entities.reduce((n, e) => n + e.facts.length, 0));
+    for (const line of lines) {
+      expect(Object.keys(line).sort()).toEqual(["entity", "fact", "origins", "status"]);
+      const shipped = kb.entities.find((e) => e.id === line.entity)!.facts.find((f) => f.id === line.fact)!;
+      expect(line.status).toBe(shipped.status);
+      for (const o of line.origins) expect(Object.keys(o).sort()).toEqual(["date", "kind", "publisher"]);
+      // What the issue asks of every corroborated fact, read off the report itself.
+      if (line.status === "corroborated") {
+        const dated = line.origins.filter(
+          (o: { kind: string; date: string | null }) => (o.kind === "news" || o.kind === "wire") && o.date,
+        );
+        expect(new Set(dated.map((o: { publisher: string }) => o.publisher)).size, line.fact).toBeGreaterThanOrEqual(2);
+      }
+      expect(line.origins.some((o: { kind: string }) => o.kind === "aggregator")).toBe(false);
+    }
   }, 30_000);
 });

@@ -36,7 +36,12 @@ describe("message bus", () => {
 
   test("a valid message from this extension reaches its handler and the reply comes back", async () => {
     const getPageMentions = vi.fn(() => ({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
-    handleMessages(PopupToContent, { getPageMentions, scrollToMention: () => null, stepMention: () => null });
+    handleMessages(PopupToContent, {
+      getPageMentions,
+      scrollToMention: () => null,
+      stepMention: () => null,
+      runOnPage: getPageMentions,
+    });
     await expect(deliver({ type: "getPageMentions" })).resolves.toMatchObject({ total: 0 });
     expect(getPageMentions).toHaveBeenCalledOnce();
   });
@@ -81,6 +86,7 @@ describe("message bus", () => {
       getPageMentions: vi.fn(),
       scrollToMention: vi.fn(),
       stepMention: vi.fn(),
+      runOnPage: vi.fn(),
     });
     expect(listeners).toHaveLength(1);
     off();

@@ -8,13 +8,13 @@ import type { Connector } from "../../../src/popup/connector";
 import type { PageMentions } from "../../../src/messages/protocol";
 import type { Settings } from "../../../src/core/settings";
 import { defaultSettings } from "../../../src/core/settings";
+import { NEWS_SITES, SITE_KINDS } from "../../../src/sites/news-sites";
 
 const kb = compileKnowledgeBase({
   version: "test",
   asOf: "2026-03-10",
-  sources: [
-    { id: "a", publisher: "연합뉴스", title: null, date: "2025-02-24", url: "https://example.org/a", kind: "news" },
-  ],
+  publishers: [{ id: "yonhap", names: { ko: "연합뉴스", en: "Yonhap News Agency" }, kind: "wire" }],
+  sources: [{ id: "a", publisher: "yonhap", title: null, date: "2025-02-24", url: "https://example.org/a" }],
   entities: [
     {
       id: "jack-ma",
@@ -41,22 +41,38 @@ const kb = compileKnowledgeBase({
   ],
 });
 
-type FakeConnector = Connector & { jumps: string[]; saved: Settings[]; accessRequests: string[] };
+type FakeConnector = Connector & { jumps: string[]; saved: Settings[]; accessRequests: string[]; runs: number };
 
 /** An in-memory stand-in for the browser: settings storage with change events, a site, permission answers. */
 const connector = (
   page: PageMentions | Error,
-  options: { site?: Awaited<ReturnType<Connector["activeSite"]>>; grant?: boolean; entity?: string } = {},
+  options: {
+    site?: Awaited<ReturnType<Connector["activeSite"]>>;
+    grant?: boolean;
+    entity?: string;
+    /** What the page's script answers once "이 페이지에서 실행" injected it (an Error: the tab is not accessible). */
+    ranPage?: PageMentions | Error;
+    /** false: a browser without keyboard commands (Firefox for Android). */
+    commands?: boolean;
+  } = {},
 ): FakeConnector => {
   const jumps: string[] = [];
   const saved: Settings[] = [];
   const accessRequests: string[] = [];
   let current = defaultSettings();
   const listeners = new Set<(s: Settings) => void>();
-  return {
+  const fake: FakeConnector = {
     jumps,
     saved,
     accessRequests,
+    runs: 0,
+    runOnPage: async () => {
+      fake.runs++;
+      const ran = options.ranPage ?? new Error("no access");
+      if (ran instanceof Error) throw ran;
+      page = ran;
+      return ran;
+    },
     getPageMentions: () => (page instanceof Error ? Promise.reject(page) : Promise.resolve(page)),
     scrollToMention: async (entity, direction) => {
       jumps.push(`${entity}:${direction}`);
@@ -78,9 +94,11 @@ const connector = (
       accessRequests.push(host);
       return options.grant ?? false;
     },
-    shortcuts: async () => ({ "next-mention": "Alt+Shift+J", "previous-mention": "Alt+Shift+K" }),
+    shortcuts: async () =>
+      options.commands === false ? null : { "next-mention": "Alt+Shift+J", "previous-mention": "Alt+Shift+K" },
     requestedEntity: async () => options.entity ?? null,
   };
+  return fake;
 };
 
 async function mount(c: Connector) {
@@ -225,6 +243,30 @@ describe("popup", () => {
     expect(root.querySelector(".shortcuts")?.textContent).toContain("Alt+Shift+J");
   });
 
+  test("settings: tap to open and what a tap on a link mention does are saved; off disables the link choice", async () => {
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: true });
+    const root = await mount(c);
+    await click(root.querySelector("#tab-settings"));
+    const tap = root.querySelector<HTMLInputElement>("#tap-to-open")!;
+    expect(tap.checked).toBe(true);
+    expect(root.querySelector<HTMLInputElement>('input[name="link-tap"][value="follow"]')!.checked).toBe(true);
+    await click(root.querySelector('input[name="link-tap"][value="card"]'));
+    expect(c.saved.at(-1)!.linkTap).toBe("card");
+    await click(tap);
+    expect(c.saved.at(-1)!).toMatchObject({ tapToOpen: false, linkTap: "card" });
+    expect(root.querySelector('input[name="link-tap"]')!.closest("fieldset")!.disabled).toBe(true);
+  });
+
+  test("a browser without keyboard commands (Firefox for Android): no shortcut section, the rest works", async () => {
+    const c = connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { commands: false });
+    const root = await mount(c);
+    await click(root.querySelector("#tab-settings"));
+    expect(root.querySelector(".shortcuts")).toBeNull();
+    expect(root.querySelector("#settings-keys")).toBeNull();
+    await click(root.querySelector('input[name="style"][value="underline"]'));
+    expect(c.saved.at(-1)!.style).toBe("underline");
+  });
+
   test("tabs follow the ARIA pattern: arrow keys move between them", async () => {
     const root = await mount(connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }));
     const tablist = root.querySelector('[role="tablist"]')!;
@@ -244,5 +286,65 @@ describe("popup", () => {
       connector({ url: "u", title: "t", total: 0, entities: [], enabled: true }, { entity: "qwen" }),
     );
     expect(root.querySelector("article.details")?.getAttribute("data-entity")).toBe("qwen");
+  });
+
+  const outside = { host: "blog.example.com", builtIn: false, hasAccess: false };
+  const qwenPage: PageMentions = {
+    url: "https://blog.example.com/a",
+    title: "t",
+    total: 2,
+    enabled: true,
+    entities: [{ entity: "qwen", type: "product", count: 2, forms: ["큐원"] }],
+  };
+
+  test("outside the news list, 이 페이지에서 실행 runs the page's script at once: no permission asked, no setting saved", async () => {
+    const c = connector(new Error("no script on the page"), { site: outside, ranPage: qwenPage });
+    const root = await mount(c);
+    expect(root.querySelector('[data-testid="site-switch"]')?.parentElement?.textContent).toBe("run_always");
+    // Not "Maekrak does not run here": the button says what can be done.
+    expect(root.textContent).not.toContain("page_unavailable");
+    await click(root.querySelector('[data-testid="run-here"]'));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(c.runs).toBe(1);
+    expect(c.accessRequests).toEqual([]);
+    expect(c.saved).toEqual([]);
+    expect(root.querySelector('[data-testid="page-total"]')).not.toBeNull();
+    expect(root.querySelector('[data-entity="qwen"] [data-testid="count"]')?.textContent).toBe("2");
+    // Running: the button gives way to the note that it lasts for this page only.
+    expect(root.querySelector('[data-testid="run-here"]')).toBeNull();
+    expect(root.querySelector('[data-testid="run-here-active"]')?.textContent).toBe("run_here_active");
+  });
+
+  test("이 페이지에서 실행 says so when the tab cannot be reached, and keeps the button", async () => {
+    const c = connector(new Error("no script on the page"), { site: outside });
+    const root = await mount(c);
+    await click(root.querySelector('[data-testid="run-here"]'));
+    await act(async () => new Promise((r) => setTimeout(r, 0)));
+    expect(root.querySelector('[data-testid="run-here-failed"]')?.textContent).toBe("run_failed");
+    expect(root.querySelector<HTMLButtonElement>('[data-testid="run-here"]')?.disabled).toBe(false);
+  });
+
+  test("no 이 페이지에서 실행 on a default site, nor where the reader already turned the site on", async () => {
+    const page = { url: "u", title: "t", total: 0, entities: [], enabled: true };
+    expect((await mount(connector(page))).querySelector('[data-testid="run-here"]')).toBeNull();
+    const c = connector(page, { site: { ...outside, hasAccess: true } });
+    await c.saveSettings({ ...defaultSettings(), enabledSites: [outside.host] });
+    expect((await mount(c)).querySelector('[data-testid="run-here"]')).toBeNull();
+  });
+
+  test("settings list every default site by kind, with the current one marked", async () => {
+    const c = connector(
+      { url: "u", title: "t", total: 0, entities: [], enabled: true },
+      { site: { host: "biz.chosun.com", builtIn: true, hasAccess: false } },
+    );
+    const root = await mount(c);
+    await click(root.querySelector("#tab-settings"));
+    const items = [...root.querySelectorAll(".default-site-list li")];
+    expect(items).toHaveLength(NEWS_SITES.length);
+    expect(root.querySelectorAll(".default-sites [data-kind]")).toHaveLength(SITE_KINDS.length);
+    const current = root.querySelectorAll('.default-site-list li[aria-current="true"]');
+    expect(current).toHaveLength(1);
+    // Outside a browser the UI language is unknown, so names are in English; hosts are written without "*.".
+    expect(current[0]!.textContent).toBe("The Chosun Ilbochosun.com");
   });
 });

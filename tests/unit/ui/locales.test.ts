@@ -5,7 +5,12 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
-import { ENTITY_TYPES, FIGURE_VERDICTS } from "../../../src/core/vocabulary";
+import {
+  ENTITY_TYPES,
+  FIGURE_VERDICTS,
+  VARIANT_DIFFERENCES,
+  VERIFICATION_STATUSES,
+} from "../../../src/core/vocabulary";
 
 const ROOT = resolve(import.meta.dirname, "..", "..", "..");
 type Catalog = Record<string, { message: string }>;
@@ -44,7 +49,8 @@ describe("locale catalogs", () => {
       ...[...manifest.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!),
     ]);
     expect(used.size).toBeGreaterThan(50);
-    const missing = [...used].filter((key) => !(key in ko));
+    // "@@ui_locale" and the other "@@" names are the browser's own predefined messages.
+    const missing = [...used].filter((key) => !key.startsWith("@@") && !(key in ko));
     expect(missing).toEqual([]);
   });
 
@@ -53,11 +59,17 @@ describe("locale catalogs", () => {
       type_: ENTITY_TYPES,
       verdict_: FIGURE_VERDICTS.map((v) => v.replace("-", "_")),
       tab_: ["page", "kb", "settings"],
+      status_: VERIFICATION_STATUSES.map((v) => v.replace("-", "_")),
+      legend_: VERIFICATION_STATUSES.map((v) => v.replace("-", "_")),
+      legend_difference_: VARIANT_DIFFERENCES,
+      legend_kind_: ["primary", "reference", "blog"],
     };
     for (const [prefix, values] of Object.entries(families)) {
       expect(code, `the code builds ${prefix} keys`).toContain(`t(\`${prefix}\${`);
       for (const value of values) expect(ko, `${prefix}${value}`).toHaveProperty(`${prefix}${value}`);
     }
+    // Each status has its short basis beside the badge (status_…_explain).
+    for (const status of VERIFICATION_STATUSES) expect(ko).toHaveProperty(`status_${status.replace("-", "_")}_explain`);
     // Templates of other families must at least have one key of their prefix.
     for (const [, prefix] of code.matchAll(/\bt\(`([a-z_]+)\$\{/g)) {
       expect(
