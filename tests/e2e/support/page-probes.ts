@@ -26,21 +26,27 @@ declare global {
 
 /** The page-side half of the test build's probe channel (an init script: runs before the page's own scripts). */
 export function installProbeChannel(): void {
+  // The genuine built-ins, kept before any page script runs: a hostile page may replace them (patched-globals.html).
+  const HighlightType = Highlight;
+  const registry = CSS.highlights;
+  const { set, delete: remove } = HighlightRegistry.prototype;
+  const { addEventListener: listen, removeEventListener: unlisten, dispatchEvent } = EventTarget.prototype;
+  const Custom = CustomEvent;
   const served = new WeakSet<Element>();
   const ask = () => {
     const holder = `probe${Math.random().toString(36).slice(2)}`;
-    const highlight = new Highlight();
-    (CSS as any).highlights.set(holder, highlight);
+    const highlight = new HighlightType();
+    set.call(registry, holder, highlight);
     let reply: string | null = null;
-    const listen = (event: Event) => {
+    const onReply = (event: Event) => {
       reply = String((event as CustomEvent).detail);
     };
-    document.addEventListener("e2e-reply", listen);
+    listen.call(document, "e2e-reply", onReply);
     try {
-      document.dispatchEvent(new CustomEvent("e2e-probe", { detail: holder }));
+      dispatchEvent.call(document, new Custom("e2e-probe", { detail: holder }));
     } finally {
-      document.removeEventListener("e2e-reply", listen);
-      (CSS as any).highlights.delete(holder);
+      unlisten.call(document, "e2e-reply", onReply);
+      remove.call(registry, holder);
     }
     const answer = reply ? JSON.parse(reply) : { names: {}, host: null };
     const root = ([...highlight][0]?.startContainer ?? null) as ShadowRoot | null;
@@ -63,7 +69,7 @@ export function installProbeChannel(): void {
   };
   Object.defineProperty(globalThis, "__e2eProbe", { value: channel, configurable: true });
   // What <html> holds once the page is parsed is the page's own.
-  document.addEventListener("DOMContentLoaded", () => {
+  listen.call(document, "DOMContentLoaded", () => {
     for (const element of document.documentElement.children) served.add(element);
   });
 }
@@ -225,7 +231,7 @@ export type SheetSnapshot = {
 
 /** The open card's layout as a phone reader meets it, or null when no card is open. */
 export function readSheet(): SheetSnapshot | null {
-  const panel = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(".panel") as HTMLElement | null;
+  const panel = __e2eProbe.card().root?.querySelector(".panel") as HTMLElement | null | undefined;
   if (!panel || panel.hidden) return null;
   const rect = panel.getBoundingClientRect();
   const targets = [...panel.querySelectorAll<HTMLElement>("button, a")]
@@ -248,7 +254,7 @@ export function readSheet(): SheetSnapshot | null {
 
 /** Centre of the element matching `selector` inside the open card (scrolled into the card's view first). */
 export function cardPoint(selector: string): { x: number; y: number } | null {
-  const el = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(selector);
+  const el = __e2eProbe.card().root?.querySelector(selector);
   if (!el) return null;
   el.scrollIntoView({ block: "nearest" });
   const r = el.getBoundingClientRect();
@@ -257,9 +263,8 @@ export function cardPoint(selector: string): { x: number; y: number } | null {
 
 /** The viewport box of the first highlighted range whose text is `text` (no scrolling). */
 export function boxOfMention(text: string): { top: number; bottom: number } | null {
-  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
-    if (!name.startsWith("maekrak-")) continue;
-    for (const range of highlight) {
+  for (const [, highlight] of __e2eProbe.highlights()) {
+    for (const range of highlight as unknown as Set<Range>) {
       if (range.toString() !== text) continue;
       const rect = range.getBoundingClientRect();
       return { top: rect.top, bottom: rect.bottom };
