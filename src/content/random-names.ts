@@ -6,7 +6,16 @@ const LETTERS = "abcdefghijklmnopqrstuvwxyz";
 
 export type Random = () => number;
 
-export const cryptoRandom: Random = () => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32;
+/** Uniform in [0, 1), from the platform's cryptographic generator (drawn in batches: a page needs a few dozen). */
+let pool = new Uint32Array(0);
+let drawn = 0;
+export const cryptoRandom: Random = () => {
+  if (drawn >= pool.length) {
+    pool = crypto.getRandomValues(new Uint32Array(64));
+    drawn = 0;
+  }
+  return pool[drawn++]! / 2 ** 32;
+};
 
 /** `min` to `max` random lower-case letters: a CSS identifier, never a CSS-wide keyword (those are shorter or hyphenated). */
 export function randomLetters(min: number, max: number, random: Random = cryptoRandom): string {
