@@ -40,7 +40,8 @@ const NODES_PER_LOOK = 2048;
 const RESCAN_THRESHOLD = 1000;
 
 /** The sieve's hits of one kind in a root's text (offsets, ascending) and the next one to handle. */
-type Hits = { at: number[]; next: number };
+/** `at` is null until the kind can first count (its scan is skipped on pages where it never does). */
+type Hits = { at: number[] | null; next: number };
 const KEY = 0;
 const CUED = 1;
 const STATED = 2;
@@ -49,9 +50,11 @@ const CURRENCY = 3;
 /** One root being scanned: its sieve hits by kind (KEY, CUED, STATED, CURRENCY) and where the walk over them is. */
 type Pass = {
   root: Node;
-  hits: Hits[] | null;
-  /** Some near-cue rule's cue is in the root's text (else no short form valid near a cue can count). */
-  cued: boolean;
+  /** The root's text (textContent), read once. */
+  text: string | null;
+  hits: Hits[];
+  /** Some near-cue rule's cue is in the root's text (else no short form valid near a cue can count); null: not asked yet. */
+  cued: boolean | null;
   offsets: TextOffsets | null;
   /** Elements known to lie (or not) inside a subtree that is never scanned. */
   skipped: Map<Element, boolean>;
@@ -61,8 +64,9 @@ type Pass = {
 
 const newPass = (root: Node): Pass => ({
   root,
-  hits: null,
-  cued: false,
+  text: null,
+  hits: [KEY, CUED, STATED, CURRENCY].map(() => ({ at: null, next: 0 })),
+  cued: null,
   offsets: null,
   skipped: new Map(),
   cues: new Map(),
@@ -230,29 +234,34 @@ export class PageScanner {
    * need be). Returns false when the pass is over.
    */
   #advance(pass: Pass): boolean {
-    if (pass.hits === null) {
-      const text = pass.root.textContent ?? "";
-      const sieve = this.#sieve;
-      pass.hits = [sieve.keys, sieve.cued, sieve.stated, sieve.currency].map((pattern) => ({
-        at: hitsOf(pattern, text),
-        next: 0,
-      }));
-      pass.cued = hasCue(sieve, text);
+    const sieve = this.#sieve;
+    const hits = pass.hits;
+    if (pass.text === null) {
+      const text = (pass.text = pass.root.textContent ?? "");
+      hits[KEY]!.at = hitsOf(sieve.keys, text);
+      hits[CUED]!.at = hitsOf(sieve.cued, text);
       return true;
     }
-    const hits = pass.hits;
+    const text = pass.text;
     // The next hit that can count now: a short form only with a cue somewhere in the text, a title form only after
     // someone named in full, a currency word only once something is named. The others are stepped over where the
-    // walk passes them.
+    // walk passes them, and a kind's scan waits until it can first count.
     const state = this.#state;
-    const live = [true, pass.cued, namedInFull(state), state.seen.size > 0];
+    const live = [
+      true,
+      hits[CUED]!.at!.length > 0 && (pass.cued ??= hasCue(sieve, text)),
+      namedInFull(state),
+      state.seen.size > 0,
+    ];
+    const patterns = [sieve.keys, sieve.cued, sieve.stated, sieve.currency];
     const behind = pass.offsets?.start ?? 0;
     let offset = Infinity;
     for (let k = 0; k < hits.length; k++) {
       if (!live[k]) continue;
       const kind = hits[k]!;
-      while ((kind.at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
-      offset = Math.min(offset, kind.at[kind.next] ?? Infinity);
+      const at = (kind.at ??= hitsOf(patterns[k]!, text));
+      while ((at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
+      offset = Math.min(offset, at[kind.next] ?? Infinity);
     }
     if (offset === Infinity) return false;
     pass.offsets ??= new TextOffsets(pass.root);
@@ -263,6 +272,7 @@ export class PageScanner {
     const found = [false, false, false, false];
     for (let k = 0; k < hits.length; k++) {
       const kind = hits[k]!;
+      if (!kind.at) continue;
       while ((kind.at[kind.next] ?? Infinity) < end) {
         found[k] = true;
         kind.next++;
