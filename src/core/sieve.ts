@@ -20,7 +20,7 @@
  */
 import type { CompiledMatcher, ScanState } from "./matcher.ts";
 import { CURRENCY_HINT, edgeIndex } from "./matcher.ts";
-import { CONJOINING_JAMO, aliasKey, foldCode, foldPreimages, isInvisible, isNameSeparator } from "./text.ts";
+import { CONJOINING_JAMO, foldCode, foldPreimages, isInvisible, isNameSeparator } from "./text.ts";
 
 /** How many leading characters of a key the sieve asks for (more: fewer false hits, a longer pattern to compile). */
 export const SIEVE_DEPTH = 3;
@@ -32,20 +32,23 @@ export type SieveSource = {
   cued: string | null;
   /** Where a title form or an out-of-scope full name may begin (null when there is none). */
   stated: string | null;
-  /** The cues of the near-cue rules, as the matcher looks for them: in a text's aliasKey (folded, no separators). */
+  /** The cues of the near-cue rules, in any folded form with separators anywhere (the matcher reads a block's aliasKey). */
   cues: string | null;
   /** A currency word or sign (null when the knowledge base has no figure). */
   currency: string | null;
 };
+const hex = (c: number) => `\\u${c.toString(16).padStart(4, "0")}`;
+/** A code unit as itself inside a character class where it may stand so (a shorter pattern), else escaped. */
+const raw = (c: number) => (c < 0x20 || "\\]^-".includes(String.fromCharCode(c)) ? hex(c) : String.fromCharCode(c));
+
 /** Every code unit for which `test` holds, as the body of a RegExp character class (ranges where they run on). */
-function classOf(test: (code: number) => boolean): string {
+function classOf(test: (code: number) => boolean, unit = hex): string {
   const out: string[] = [];
-  const hex = (c: number) => `\\u${c.toString(16).padStart(4, "0")}`;
   for (let c = 0; c <= 0xffff; c++) {
     if (!test(c)) continue;
     let end = c;
     while (end < 0xffff && test(end + 1)) end++;
-    out.push(end === c ? hex(c) : `${hex(c)}-${hex(end)}`);
+    out.push(end === c ? unit(c) : `${unit(c)}-${unit(end)}`);
     c = end;
   }
   return out.join("");
@@ -105,13 +108,22 @@ export function sieveSource(compiled: CompiledMatcher, depth = SIEVE_DEPTH): Sie
     };
     return rest(0, 0);
   };
+  // A cue as the matcher finds it in a block's aliasKey (folded, separators dropped), found in the raw text.
+  const anySeparators = `[${classOf((c) => isNameSeparator(foldCode(c)), raw)}]*`;
+  const cuePattern = (cue: string) =>
+    [...cue]
+      .map((char) => {
+        const units = foldPreimages(char.charCodeAt(0)).map(raw);
+        return units.length === 1 ? inClass(char.charCodeAt(0)) : `[${units.join("")}]`;
+      })
+      .join(anySeparators);
   const cues = [...new Set(outputs.flatMap((o) => (o.rule === "near-cue" ? (o.cues ?? []) : [])))];
   const hasFigures = compiled.entities.some((e) => e.type === "figure" && e.figure);
   return {
     keys: [pattern(here.plain), `[${classOf(invisible)}]`, CONJOINING_JAMO.source].filter(Boolean).join("|"),
     cued: pattern(here.cued),
     stated: pattern(here.stated),
-    cues: cues.length ? cues.map((cue) => cue.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") : null,
+    cues: cues.length ? cues.map(cuePattern).join("|") : null,
     currency: hasFigures ? CURRENCY_HINT.source : null,
   };
 }
@@ -167,6 +179,5 @@ export function blockNeedsScan(hits: BlockHits, hasCue: () => boolean, state: Sc
   return hits.cued && hasCue();
 }
 
-/** Whether `text` holds a cue of a near-cue rule as the matcher reads one (a plain match first: the usual case). */
-export const hasCue = (sieve: Sieve, text: string): boolean =>
-  sieve.cues !== null && (sieve.cues.test(text) || sieve.cues.test(aliasKey(text)));
+/** Whether `text` holds a cue of a near-cue rule as the matcher reads one. */
+export const hasCue = (sieve: Sieve, text: string): boolean => sieve.cues?.test(text) ?? false;

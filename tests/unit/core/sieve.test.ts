@@ -25,7 +25,7 @@ const written = [
 const cues = [...new Set(matcherData.entities.flatMap((e) => (e.contextAliases ?? []).flatMap((c) => c.cues ?? [])))];
 /** Each short form valid near a cue, with one of its cues (the context that lets it count). */
 const withCue = matcherData.entities.flatMap((e) =>
-  (e.contextAliases ?? []).flatMap((c) => (c.cues ?? []).map((cue) => `${cue} ${c.text}`)),
+  (e.contextAliases ?? []).flatMap((c) => (c.cues ?? []).map((cue) => [cue, c.text] as const)),
 );
 const ORDINARY = [
   "오늘",
@@ -84,8 +84,11 @@ const variant = (text: string) =>
 
 const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...written).chain(variant) },
-  { weight: 2, arbitrary: fc.constantFrom(...cues) },
-  { weight: 2, arbitrary: fc.constantFrom(...withCue) },
+  { weight: 2, arbitrary: fc.constantFrom(...cues).chain(variant) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(...withCue).chain(([cue, text]) => variant(cue).map((written) => `${written} ${text}`)),
+  },
   { weight: 6, arbitrary: fc.constantFrom(...ORDINARY) },
   { weight: 2, arbitrary: fc.constantFrom(...AMOUNTS) },
   { weight: 4, arbitrary: fc.constantFrom(...PARTICLES) },
