@@ -10,7 +10,7 @@
 import type { Matcher } from "../core/matcher";
 import { createScanState } from "../core/matcher";
 import type { Sieve } from "../core/sieve";
-import { blockNeedsScan, hasCue, hitsOf, namedInFull } from "../core/sieve";
+import { CueSearch, HitScan, blockNeedsScan, hasCue, namedInFull } from "../core/sieve";
 import type { TextBlock } from "./page-text";
 import {
   BlockReader,
@@ -40,8 +40,8 @@ const NODES_PER_LOOK = 2048;
 const RESCAN_THRESHOLD = 1000;
 
 /** The sieve's hits of one kind in a root's text (offsets, ascending) and the next one to handle. */
-/** `at` is null until the kind can first count (its scan is skipped on pages where it never does). */
-type Hits = { at: number[] | null; next: number };
+/** A kind's hits are looked for (a chunk per step) only once the kind can count: none is on most pages. */
+type Hits = { scan: HitScan | null; next: number };
 const KEY = 0;
 const CUED = 1;
 const STATED = 2;
@@ -53,8 +53,8 @@ type Pass = {
   /** The root's text (textContent), read once. */
   text: string | null;
   hits: Hits[];
-  /** Some near-cue rule's cue is in the root's text (else no short form valid near a cue can count); null: not asked yet. */
-  cued: boolean | null;
+  /** Whether some near-cue rule's cue is in the root's text (else no short form valid near a cue can count). */
+  cued: CueSearch | null;
   offsets: TextOffsets | null;
   /** Elements known to lie (or not) inside a subtree that is never scanned. */
   skipped: Map<Element, boolean>;
@@ -65,7 +65,7 @@ type Pass = {
 const newPass = (root: Node): Pass => ({
   root,
   text: null,
-  hits: [KEY, CUED, STATED, CURRENCY].map(() => ({ at: null, next: 0 })),
+  hits: [KEY, CUED, STATED, CURRENCY].map(() => ({ scan: null, next: 0 })),
   cued: null,
   offsets: null,
   skipped: new Map(),
@@ -237,31 +237,36 @@ export class PageScanner {
     const sieve = this.#sieve;
     const hits = pass.hits;
     if (pass.text === null) {
-      const text = (pass.text = pass.root.textContent ?? "");
-      hits[KEY]!.at = hitsOf(sieve.keys, text);
-      hits[CUED]!.at = hitsOf(sieve.cued, text);
+      pass.text = pass.root.textContent ?? "";
       return true;
     }
     const text = pass.text;
     // The next hit that can count now: a short form only with a cue somewhere in the text, a title form only after
     // someone named in full, a currency word only once something is named. The others are stepped over where the
-    // walk passes them, and a kind's scan waits until it can first count.
+    // walk passes them, and a kind is not even looked for until it can count.
     const state = this.#state;
-    const live = [
-      true,
-      hits[CUED]!.at!.length > 0 && (pass.cued ??= hasCue(sieve, text)),
-      namedInFull(state),
-      state.seen.size > 0,
-    ];
+    const live = [true, pass.cued?.found !== false, namedInFull(state), state.seen.size > 0];
     const patterns = [sieve.keys, sieve.cued, sieve.stated, sieve.currency];
     const behind = pass.offsets?.start ?? 0;
     let offset = Infinity;
+    let nearest = -1;
     for (let k = 0; k < hits.length; k++) {
       if (!live[k]) continue;
       const kind = hits[k]!;
-      const at = (kind.at ??= hitsOf(patterns[k]!, text));
-      while ((at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
-      offset = Math.min(offset, at[kind.next] ?? Infinity);
+      const scan = (kind.scan ??= new HitScan(patterns[k]!, text));
+      while ((scan.at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
+      if (kind.next >= scan.at.length && !scan.done) {
+        scan.more();
+        return true;
+      }
+      const at = scan.at[kind.next] ?? Infinity;
+      if (at < offset) [offset, nearest] = [at, k];
+    }
+    // A short form counts only if a cue is somewhere in the text: asked when the first one is next.
+    if (nearest === CUED && pass.cued?.found !== true) {
+      const search = (pass.cued ??= new CueSearch(sieve, text));
+      if (search.found === null) search.more();
+      return true;
     }
     if (offset === Infinity) return false;
     pass.offsets ??= new TextOffsets(pass.root);
@@ -272,8 +277,9 @@ export class PageScanner {
     const found = [false, false, false, false];
     for (let k = 0; k < hits.length; k++) {
       const kind = hits[k]!;
-      if (!kind.at) continue;
-      while ((kind.at[kind.next] ?? Infinity) < end) {
+      const at = kind.scan?.at;
+      if (!at) continue;
+      while ((at[kind.next] ?? Infinity) < end) {
         found[k] = true;
         kind.next++;
       }

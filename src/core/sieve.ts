@@ -158,6 +158,61 @@ export function hitsOf(pattern: RegExp | null, text: string): number[] {
   return hits;
 }
 
+/** Characters scanned per step on a long text (a 2 MB page is not one long task), and how far a match may reach past them. */
+const CHUNK = 65_536;
+const KEY_REACH = 64;
+/** A cue may have separators between its letters: how far one is looked for across a chunk's end. */
+const CUE_REACH = 4_096;
+
+/** The hits of `pattern` in `text` (overlapping ones included), found a chunk at a time. */
+export class HitScan {
+  readonly at: number[] = [];
+  #pattern: RegExp | null;
+  #text: string;
+  #scanned = 0;
+
+  constructor(pattern: RegExp | null, text: string) {
+    this.#pattern = pattern;
+    this.#text = text;
+    if (!pattern) this.#scanned = text.length;
+  }
+
+  get done(): boolean {
+    return this.#scanned >= this.#text.length;
+  }
+
+  /** Scans the next chunk. */
+  more(): void {
+    const from = this.#scanned;
+    const to = Math.min(this.#text.length, from + CHUNK);
+    const part = this.#text.slice(from, to === this.#text.length ? to : to + KEY_REACH);
+    for (const at of hitsOf(this.#pattern, part)) if (from + at < to) this.at.push(from + at);
+    this.#scanned = to;
+  }
+}
+
+/** Whether `text` holds a cue, asked a chunk at a time: `found` is null until it is known. */
+export class CueSearch {
+  found: boolean | null = null;
+  #sieve: Sieve;
+  #text: string;
+  #searched = 0;
+
+  constructor(sieve: Sieve, text: string) {
+    this.#sieve = sieve;
+    this.#text = text;
+    if (!sieve.cues) this.found = false;
+  }
+
+  more(): void {
+    const from = this.#searched;
+    const to = Math.min(this.#text.length, from + CHUNK);
+    if (hasCue(this.#sieve, this.#text.slice(from, to === this.#text.length ? to : to + CUE_REACH))) this.found = true;
+    else if (to === this.#text.length) this.found = false;
+    this.#searched = to;
+  }
+}
+
 /** Whether the page has named someone in full who now holds a surname (a title form can only stand for them). */
 export function namedInFull(state: ScanState): boolean {
   for (const holder of state.lastBySurname.values()) if (state.seen.has(holder)) return true;

@@ -14,7 +14,7 @@ import fc from "fast-check";
 import type { ScanState } from "../../../src/core/matcher";
 import { createScanState } from "../../../src/core/matcher";
 import type { BlockHits } from "../../../src/core/sieve";
-import { blockNeedsScan, hasCue, hitsOf, sieveSource } from "../../../src/core/sieve";
+import { CueSearch, HitScan, blockNeedsScan, hasCue, hitsOf, sieveSource } from "../../../src/core/sieve";
 import { compiled, matcher, matcherData, sieve } from "../support/content-pipeline";
 import { runs } from "../support/runs";
 
@@ -169,6 +169,28 @@ describe("the page sieve", () => {
         }
       }),
       { numRuns: runs(5_000) },
+    );
+  });
+
+  test("a long text is sieved a chunk at a time with the same hits, and a cue found wherever it is", () => {
+    fc.assert(
+      fc.property(fc.array(block, { minLength: 200, maxLength: 400 }), fc.nat(), (blocks, seed) => {
+        // Long enough for several chunks, with names and cues across chunk ends.
+        const text = blocks.join("").repeat(Math.ceil(140_000 / Math.max(1, blocks.join("").length)));
+        for (const pattern of [sieve.keys, sieve.cued, sieve.stated, sieve.currency]) {
+          const scan = new HitScan(pattern, text);
+          while (!scan.done) scan.more();
+          expect(scan.at).toEqual(hitsOf(pattern, text));
+        }
+        const cueAt = seed % text.length;
+        const withCue = `${text.slice(0, cueAt)}직 구${text.slice(cueAt)}`;
+        for (const t of [text, withCue]) {
+          const search = new CueSearch(sieve, t);
+          while (search.found === null) search.more();
+          expect(search.found).toBe(hasCue(sieve, t));
+        }
+      }),
+      { numRuns: runs(30) },
     );
   });
 });
