@@ -36,6 +36,8 @@ const FLUSH_EVERY_MS = 1000;
 const CLOCK_EVERY = 8;
 /** Text nodes stepped over, between two hits, before the clock is looked at again. */
 const NODES_PER_LOOK = 2048;
+/** A root with at most this much text is read with one block reader rather than one per block holding a hit. */
+const SMALL_ROOT = 8_192;
 /** Past this many queued changes a full rescan is cheaper than following them one by one. */
 const RESCAN_THRESHOLD = 1000;
 
@@ -288,7 +290,7 @@ export class PageScanner {
     if (!node || !parent || isInSkippedSubtreeKnown(parent, pass.skipped)) return true;
     const inNode = { key: found[KEY]!, cued: found[CUED]!, stated: found[STATED]!, currency: found[CURRENCY]! };
     if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return true;
-    const block = this.#blockOf(node);
+    const block = this.#blockOf(node, pass);
     if (block && !this.#cursor!.matched) {
       this.#cursor!.matched = true;
       this.#dirty = this.#scanBlock(block) || this.#dirty;
@@ -309,13 +311,16 @@ export class PageScanner {
    * The block holding `node`, read with the block reader of the element it belongs to. Hits come in document
    * order, so the reader goes on from the last block when that element lies inside the one it reads.
    */
-  #blockOf(node: Text): TextBlock | null {
+  #blockOf(node: Text, pass: Pass): TextBlock | null {
     let cursor = this.#cursor;
     if (cursor?.block?.nodes.includes(node)) return cursor.block;
     const element = blockAround(node);
     if (!element) return null;
     if (!cursor || !(cursor.root === element || cursor.root.contains(element))) {
-      cursor = this.#cursor = { root: element, reader: new BlockReader(element), block: null, matched: false };
+      // A small root (the block around a change) is read with one reader: most of its blocks hold a hit.
+      const small = pass.root.nodeType === Node.ELEMENT_NODE && (pass.text?.length ?? 0) <= SMALL_ROOT;
+      const root = small && pass.root.contains(element) ? (pass.root as Element) : element;
+      cursor = this.#cursor = { root, reader: new BlockReader(root), block: null, matched: false };
     }
     for (let block = cursor.reader.next(); block; block = cursor.reader.next()) {
       cursor.block = block;
