@@ -1,7 +1,8 @@
 /**
  * What a page sees of Maekrak (issue 16), in real Chromium and Firefox: nothing a page script can enumerate
  * names it — highlight names and rule text are random per page, the card's host has a random tag and a closed
- * shadow root — with highlights shown, with a card open, and after a jump from the popup; a page without a
+ * shadow root — with highlights shown, with a card open, and after a jump from the popup; those rules really paint
+ * (Blink inherits them from the root, Gecko needs them on every element); a page without a
  * mention gets no rule, no highlight and no node at all; mentions the reader cannot see (display:none, hidden,
  * visibility:hidden, transparent, a collapsed menu) are neither counted in the popup and badge nor hoverable.
  */
@@ -65,6 +66,21 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: what a page sees of Mae
     await settledHighlights(suite.page, 5);
     const again = await suite.page.evaluate(pageView, "maekrak");
     expect(again.highlightNames.filter((n) => shown.highlightNames.includes(n))).toEqual([]);
+  });
+
+  test("the rules written per page really paint the highlights (the same pixels without them differ)", async () => {
+    await suite.page.goto(suite.server.url("e2e-basic.html"));
+    await settledHighlights(suite.page, 5);
+    const box = await suite.page.evaluate(() => {
+      const r = document.getElementById("p2")!.getBoundingClientRect();
+      return { x: Math.max(0, r.left), y: Math.max(0, r.top), width: Math.min(600, r.width), height: r.height };
+    }, undefined);
+    type Shooter = { screenshot(options: { clip: typeof box }): Promise<Uint8Array> };
+    const shot = () => (suite.page as unknown as Shooter).screenshot({ clip: box }).then((b) => Buffer.from(b));
+    const painted = await shot();
+    await suite.page.evaluate(() => CSS.highlights.clear(), undefined); // as a page script may
+    await sleep(300);
+    expect(painted.equals(await shot())).toBe(false);
   });
 
   test("a page without a mention gets no rule, no highlight and no node", async () => {
