@@ -57,7 +57,6 @@ export default defineConfig({
         contentScriptPlugin({
           root: import.meta.dirname,
           entry: contentScript!.js[0]!,
-          style: contentScript!.css[0]!,
           declaration: { matches: contentScriptMatches(NEWS_SITES, variant === "test"), run_at: contentScript!.run_at },
         }),
       ],

@@ -3,7 +3,10 @@
  * templates: an article (~8 KB of text), a portal page (~200 KB, ~30k nodes),
  * a huge page (~2 MB, ~300k nodes) and a dynamic page that appends 200 blocks
  * in 20 batches over 2 s. About one mention per 300–600 characters, inline
- * tags splitting text, navigation rails and comment boxes.
+ * tags splitting text, navigation rails and comment boxes. `none` is the portal
+ * page from the same generator with every entity slot filled by an out-of-scope
+ * company (and the fillers' look-alikes: 알리겠다고, 소득 차이, 직구): what most
+ * pages a reader opens cost.
  */
 
 /** Small seeded PRNG (mulberry32) so every run builds the same pages. */
@@ -33,6 +36,23 @@ const MENTIONS = [
   "Qwen3를",
   "알리익스프레스와 테무가",
 ];
+/** The same slots filled with companies Maekrak does not cover (the page without mentions). */
+const OUT_OF_SCOPE = [
+  "텐센트는",
+  "바이두 클라우드가",
+  "레이쥔의",
+  "훈위안을",
+  "어니봇은",
+  "징둥닷컴에서",
+  "핀둬둬의",
+  "바이트댄스가",
+  "위챗페이로",
+  "마화텅 회장은",
+  "량루보 CEO는",
+  "5000억 원을",
+  "딥시크를",
+  "테무와 쉬인이",
+];
 const FILLER = [
   "중국 빅테크 기업들의 인공지능 경쟁이 한층 치열해지고 있다.",
   "시장에서는 투자 확대가 실적으로 이어질지 주목하고 있다.",
@@ -51,6 +71,8 @@ const INLINE = ["b", "a", "em", "span", "strong"];
 
 /** Characters written since the last mention, page-wide, so density holds in short cards too. */
 let sinceMention = 0;
+/** The entity slots of the page being generated (MENTIONS, or OUT_OF_SCOPE for the page without mentions). */
+let slots = MENTIONS;
 
 function paragraph(next: () => number, chars: number): string {
   let text = "";
@@ -58,7 +80,7 @@ function paragraph(next: () => number, chars: number): string {
   while (text.length < chars) {
     let sentence = FILLER[Math.floor(next() * FILLER.length)]!;
     if (sinceMention > 300 + next() * 300) {
-      const mention = MENTIONS[Math.floor(next() * MENTIONS.length)]!;
+      const mention = slots[Math.floor(next() * slots.length)]!;
       sentence = `${mention} ${sentence}`;
       sinceMention = 0;
     }
@@ -99,6 +121,7 @@ function comments(next: () => number, count: number): string {
 
 /** A top story above the fold, so the first screen has mentions to highlight (the first-screen latency needs some). */
 const LEAD = `<p class="lead">알리바바 클라우드가 큐원 신모델을 공개했다. 마윈의 복귀설 속에 조 차이 회장은 3800억 위안을 인공지능 인프라에 투자하겠다고 밝혔다.</p>`;
+const LEAD_OUT_OF_SCOPE = `<p class="lead">텐센트 클라우드가 훈위안 신모델을 공개했다. 마화텅의 발언 속에 마 회장은 3000억 위안을 인공지능 인프라에 투자하겠다고 밝혔다.</p>`;
 
 function card(next: () => number): string {
   return (
@@ -114,11 +137,24 @@ export function articlePage(): string {
   return chrome(next, body, "알리바바, AI 투자 확대", 30);
 }
 
-export function portalPage(): string {
+function portal(lead: string, title: string): string {
   sinceMention = 0;
   const next = rng(2);
   const cards = Array.from({ length: 1700 }, () => card(next)).join("");
-  return chrome(next, `${LEAD}<div class="grid">${cards}</div>${comments(next, 200)}`, "포털 뉴스 홈", 400);
+  return chrome(next, `${lead}<div class="grid">${cards}</div>${comments(next, 200)}`, title, 400);
+}
+
+export function portalPage(): string {
+  slots = MENTIONS;
+  return portal(LEAD, "포털 뉴스 홈");
+}
+
+/** The portal page with no in-scope mention: the same markup and text, other companies in every slot. */
+export function noMentionsPage(): string {
+  slots = OUT_OF_SCOPE;
+  const html = portal(LEAD_OUT_OF_SCOPE, "포털 뉴스 홈");
+  slots = MENTIONS;
+  return html;
 }
 
 export function hugePage(): string {
@@ -153,5 +189,11 @@ export function dynamicPage(): string {
   return chrome(next, body + script, "실시간 속보", 20);
 }
 
-export const PAGES = { article: articlePage, portal: portalPage, huge: hugePage, dynamic: dynamicPage } as const;
+export const PAGES = {
+  article: articlePage,
+  none: noMentionsPage,
+  portal: portalPage,
+  huge: hugePage,
+  dynamic: dynamicPage,
+} as const;
 export type PageName = keyof typeof PAGES;

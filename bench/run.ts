@@ -3,6 +3,7 @@
  * headless Chromium, on the generated pages of bench/pages.ts:
  *   none    no extension (the baseline every cost is measured against)
  *   floor   a minimal extension that walks every text node once and reads it
+ *   regex   the minimal Highlight-API highlighter: one RegExp of the aliases, one Highlight, one rule
  *   markjs  mark.js with the same alias list (the standard highlighting library)
  *   maekrak the built extension (dist/test/chrome: the test build, which matches 127.0.0.1)
  * Runs are interleaved (page by page, variant by variant, round after round)
@@ -25,11 +26,13 @@ const ROOT = resolve(import.meta.dirname, "..");
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SETTLE_MS = 800;
 const TIMEOUT_MS = 20_000;
-type Variant = "none" | "floor" | "regex" | "markjs" | "maekrak" | "compare";
+/** mark.js takes ~10 s on the portal page: given longer (BENCH_MARKJS_TIMEOUT_MS), so its ratio to Maekrak is measured. */
+const MARKJS_TIMEOUT_MS = Number(process.env.BENCH_MARKJS_TIMEOUT_MS ?? 60_000);
+type Variant = "none" | "floor" | "regex" | "regexLate" | "markjs" | "maekrak" | "compare";
 /** BENCH_SKIP_MARKJS=1 for quick runs (mark.js takes most of the time; its column then reads "did not finish"). */
 const VARIANTS: Variant[] = process.env.BENCH_SKIP_MARKJS
-  ? ["none", "floor", "regex", "maekrak"]
-  : ["none", "floor", "regex", "markjs", "maekrak"];
+  ? ["none", "floor", "regex", "regexLate", "maekrak"]
+  : ["none", "floor", "regex", "regexLate", "markjs", "maekrak"];
 /**
  * BENCH_COMPARE=<dir>: a second build of Maekrak (e.g. the previous commit's dist/test/chrome) measured in the
  * same interleaved run, for A/B comparisons of a change (its row is marked "compare").
@@ -44,15 +47,15 @@ process.on("exit", () => {
 });
 
 /** The reference extensions, written to a temp folder. */
-function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
+function buildReferences(): Record<"floor" | "regex" | "regexLate" | "markjs", string> {
   const dir = mkdtempSync(join(tmpdir(), "maekrak-bench-ext-"));
   temporary.push(dir);
-  const manifest = (name: string, js: string[]) =>
+  const manifest = (name: string, js: string[], css?: string[]) =>
     JSON.stringify({
       manifest_version: 3,
       name,
       version: "1.0",
-      content_scripts: [{ matches: ["http://127.0.0.1/*"], js, run_at: "document_idle" }],
+      content_scripts: [{ matches: ["http://127.0.0.1/*"], js, ...(css ? { css } : {}), run_at: "document_idle" }],
     });
   const floor = join(dir, "floor");
   mkdirSync(floor);
@@ -69,30 +72,39 @@ function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
   );
   // The simplest highlighter: one RegExp of the same aliases over each text node, Ranges in one Highlight.
   // No Korean rules (particles, collisions, names across tags), no settings, no messages: what those cost.
+  // Its one rule the simplest way: the manifest's css (on every page from the start, riding on the page's own first
+  // style recalculation). regexLate: the same, but its rule adopted when it registers its first range (what a page
+  // without a mention must not pay for, and what per-page names need: Maekrak's way).
+  const RULE = "::highlight(regex-reference) { background-color: rgba(255, 196, 0, 0.32); }";
   const regex = join(dir, "regex");
   mkdirSync(regex);
-  writeFileSync(join(regex, "manifest.json"), manifest("regex", ["regex.js"]));
+  writeFileSync(join(regex, "manifest.json"), manifest("regex", ["regex.js"], ["regex.css"]));
+  writeFileSync(join(regex, "regex.css"), `${RULE}\n`);
+  const regexLate = join(dir, "regexLate");
+  mkdirSync(regexLate);
+  writeFileSync(join(regexLate, "manifest.json"), manifest("regexLate", ["regex.js"]));
   const aliases = loadKnowledgeBase()
     .entities.filter((e) => e.type !== "figure")
     .flatMap((e) => e.aliases);
   const regexAliases = [...aliases].sort((a, b) => b.length - a.length);
-  writeFileSync(
-    join(regex, "regex.js"),
-    `
+  const regexSource = `
     const NAMES = new RegExp(${JSON.stringify(regexAliases.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"))}, "g");
     const highlight = new Highlight();
-    CSS.highlights.set("maekrak-regex-reference", highlight);
+    CSS.highlights.set("regex-reference", highlight);
+    const LATE = typeof LATE_RULE === "string";
+    const adopt = () => { if (!LATE || adopt.done) return; adopt.done = true; const s = new CSSStyleSheet(); s.replaceSync(LATE_RULE); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; };
     const scan = (root) => {
       const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let n = w.nextNode(); n; n = w.nextNode()) {
         const text = n.data;
         NAMES.lastIndex = 0;
-        for (let m = NAMES.exec(text); m; m = NAMES.exec(text)) { const r = new Range(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length); highlight.add(r); }
+        for (let m = NAMES.exec(text); m; m = NAMES.exec(text)) { adopt(); const r = new Range(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length); highlight.add(r); }
       }
     };
     scan(document.body);
-    new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) scan(n); }).observe(document.body, { childList: true, subtree: true });`,
-  );
+    new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) scan(n); }).observe(document.body, { childList: true, subtree: true });`;
+  writeFileSync(join(regex, "regex.js"), regexSource);
+  writeFileSync(join(regexLate, "regex.js"), `const LATE_RULE = ${JSON.stringify(RULE)};${regexSource}`);
   const markjs = join(dir, "markjs");
   mkdirSync(markjs);
   writeFileSync(join(markjs, "manifest.json"), manifest("markjs", ["mark.min.js", "run.js"]));
@@ -105,7 +117,7 @@ function buildReferences(): Record<"floor" | "regex" | "markjs", string> {
     run(document.body);
     new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && !n.closest("mark")) run(n); }).observe(document.body, { childList: true, subtree: true });`,
   );
-  return { floor, regex, markjs };
+  return { floor, regex, regexLate, markjs };
 }
 
 /**
@@ -125,7 +137,7 @@ const PROBE = `(() => {
   const tick = () => {
     let size = 0;
     const mine = [];
-    if (globalThis.CSS && CSS.highlights) for (const [name, h] of CSS.highlights) if (name.startsWith("maekrak-") && name !== "maekrak-flash") { size += h.size; mine.push(h); }
+    if (globalThis.CSS && CSS.highlights) for (const h of CSS.highlights.values()) { size += h.size; mine.push(h); }
     if (size !== lastSize) {
       lastSize = size;
       const now = performance.now();
@@ -292,7 +304,7 @@ const FAILED: Sample = {
   ownAfterAppend: NaN,
 };
 
-async function measure(page: Page, url: string, dynamic: boolean): Promise<Sample> {
+async function measure(page: Page, url: string, dynamic: boolean, timeout = TIMEOUT_MS): Promise<Sample> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Performance.enable", { timeDomain: "threadTicks" });
   const trace: TraceEvent[] = [];
@@ -305,7 +317,7 @@ async function measure(page: Page, url: string, dynamic: boolean): Promise<Sampl
     transferMode: "ReportEvents",
   });
   // A reference that blocks the page (mark.js on the huge page) may hold up "load" for minutes.
-  const loaded = await page.goto(url, { waitUntil: "load", timeout: TIMEOUT_MS }).then(
+  const loaded = await page.goto(url, { waitUntil: "load", timeout }).then(
     () => true,
     () => false,
   );
@@ -324,7 +336,7 @@ async function measure(page: Page, url: string, dynamic: boolean): Promise<Sampl
       appended: document.documentElement.dataset.appended === "1",
     }));
     if ((!dynamic || s.appended) && s.now - Math.max(s.lastChange, loadedAt) > SETTLE_MS) break;
-    if (Date.now() - started > TIMEOUT_MS) {
+    if (Date.now() - started > timeout) {
       finished = false;
       break;
     }
@@ -485,6 +497,7 @@ async function main() {
     none: await launch(null),
     floor: await launch(refs.floor),
     regex: await launch(refs.regex),
+    regexLate: await launch(refs.regexLate),
     markjs: await launch(refs.markjs),
     maekrak: await launch(join(ROOT, "dist", "test", "chrome")),
     compare: COMPARE_DIR ? await launch(resolve(COMPARE_DIR)) : (null as unknown as BrowserContext),
@@ -500,7 +513,12 @@ async function main() {
           continue;
         }
         const page = await contexts[variant].newPage();
-        const sample = await measure(page, `http://127.0.0.1:${port}/${name}?r=${round}`, name === "dynamic");
+        const sample = await measure(
+          page,
+          `http://127.0.0.1:${port}/${name}?r=${round}`,
+          name === "dynamic",
+          variant === "markjs" ? MARKJS_TIMEOUT_MS : TIMEOUT_MS,
+        );
         await page.close({ runBeforeUnload: false }).catch(() => undefined);
         ((samples[name] ??= {} as Record<Variant, Sample[]>)[variant] ??= []).push(sample);
         process.stderr.write(
@@ -515,6 +533,7 @@ async function main() {
   // Per page: each variant's cost over `none` in the same round, median across rounds.
   const report: Record<string, unknown> = {};
   const rows: string[] = [];
+  const summaries: string[] = [];
   for (const name of pages) {
     const s = samples[name]!;
     const cost = (v: Variant, key: "script" | "recalc" | "task" | "heap") =>
@@ -540,8 +559,8 @@ async function main() {
     };
     const entry: Record<string, Costs | Record<string, number>> = {};
     for (const v of COMPARE_DIR
-      ? (["floor", "regex", "markjs", "maekrak", "compare"] as const)
-      : (["floor", "regex", "markjs", "maekrak"] as const)) {
+      ? (["floor", "regex", "regexLate", "markjs", "maekrak", "compare"] as const)
+      : (["floor", "regex", "regexLate", "markjs", "maekrak"] as const)) {
       if (!s[v]) s[v] = s.none.map(() => FAILED);
       entry[v] = {
         scriptMs: cost(v, "script"),
@@ -566,6 +585,7 @@ async function main() {
     const f = entry.floor as Costs;
     const k = entry.markjs as Costs;
     const g = entry.regex as Costs;
+    const late = entry.regexLate as Costs;
     entry.ratios = {
       maekrakToFloorScript: m.scriptMs / f.scriptMs,
       maekrakToFloorOwnScript: m.ownScriptMs / f.ownScriptMs,
@@ -577,12 +597,18 @@ async function main() {
     };
     report[name] = entry;
     const row = (label: string, m: Costs) =>
-      `| ${label} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} | ${fmt(m.longestOwnTaskMs, 0)} / ${fmt(f.longestOwnTaskMs, 0)} (${fmt(m.ownTasksOver50, 0)}) | ${fmt(m.firstScreenMs, 0)} (${fmt(m.inView, 0)}) | ${name === "dynamic" ? `${fmt(m.batchLatencyMaxMs, 0)} / ${fmt(m.batchLatencyMedianMs, 0)}` : "—"} | ${fmt(m.ownScriptMs)} / ${fmt(f.ownScriptMs)} = ${fmt(m.ownScriptMs / f.ownScriptMs, 2)}× | ${fmt(g.ownScriptMs)} = ${fmt(g.ownScriptMs / f.ownScriptMs, 2)}× (${g.matches}) | ${name === "dynamic" ? `${fmt(m.ownAfterAppendMs)} / ${fmt(f.ownAfterAppendMs)} = ${fmt(m.ownAfterAppendMs / f.ownAfterAppendMs, 2)}×` : "—"} |`;
+      `| ${label} | ${fmt(f.scriptMs)} | ${fmt(m.scriptMs)} | ${k.finishedRuns ? fmt(k.scriptMs) : `did not finish in ${MARKJS_TIMEOUT_MS / 1000} s`} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.recalcMs)} | ${fmt(m.taskMs)} / ${fmt(f.taskMs)} | ${fmt(m.longestTaskMs, 0)} / ${fmt(f.longestTaskMs, 0)} | ${fmt(m.completeMs, 0)} | ${m.matches} / ${k.finishedRuns ? k.matches : "—"} | ${fmt(m.heapMB, 2)} | ${fmt(m.longestOwnTaskMs, 0)} / ${fmt(f.longestOwnTaskMs, 0)} (${fmt(m.ownTasksOver50, 0)}) | ${fmt(m.firstScreenMs, 0)} (${fmt(m.inView, 0)}) | ${name === "dynamic" ? `${fmt(m.batchLatencyMaxMs, 0)} / ${fmt(m.batchLatencyMedianMs, 0)}` : "—"} | ${fmt(m.ownScriptMs)} / ${fmt(f.ownScriptMs)} = ${fmt(m.ownScriptMs / f.ownScriptMs, 2)}× | ${fmt(g.ownScriptMs)} = ${fmt(g.ownScriptMs / f.ownScriptMs, 2)}× (${g.matches}) | ${name === "dynamic" ? `${fmt(m.ownAfterAppendMs)} / ${fmt(f.ownAfterAppendMs)} = ${fmt(m.ownAfterAppendMs / f.ownAfterAppendMs, 2)}×` : "—"} |`;
     rows.push(row(name, m));
+    // Script and style recalculation of every variant, and the targets' ratios (issue 16).
+    const both = (c: Costs) => (c.finishedRuns ? `${fmt(c.scriptMs)} / ${fmt(c.recalcMs)}` : "did not finish");
+    const summary = (label: string, m: Costs) =>
+      `| ${label} | ${both(f)} | ${both(g)} | ${both(late)} | ${both(k)} | ${both(m)} | ${fmt(m.scriptMs / f.scriptMs, 2)}× | ${fmt((m.scriptMs + Math.max(0, m.recalcMs)) / f.scriptMs, 2)}× | ${fmt(m.recalcMs / g.recalcMs, 2)}× / ${fmt(m.recalcMs / late.recalcMs, 2)}× | ${k.finishedRuns ? `${fmt(k.scriptMs / m.scriptMs, 0)}×` : "—"} | ${fmt(m.longestOwnTaskMs, 0)} | ${fmt(m.firstScreenMs, 0)} |`;
+    summaries.push(summary(name, m));
     if (COMPARE_DIR) {
       const c = entry.compare as Costs;
       (entry.ratios as Record<string, number>).compareToFloorScript = c.scriptMs / f.scriptMs;
       rows.push(row(`${name} (compare)`, c));
+      summaries.push(summary(`${name} (compare)`, c));
     }
   }
   mkdirSync(join(ROOT, "bench", "results"), { recursive: true });
@@ -599,6 +625,13 @@ async function main() {
     `# Benchmark (${meta.chromium}, ${ROUNDS} interleaved rounds, medians; costs over a no-extension run)`,
     "",
     `content.js: ${(meta.contentScriptBytes / 1024).toFixed(1)} KB, ${(meta.contentScriptGzipBytes / 1024).toFixed(1)} KB gzip.`,
+    "",
+    "Script / style: ScriptDuration and RecalcStyleDuration (CDP, thread time) over the no-extension run of the same page in the same round. `none` is the portal page with every entity slot filled by an out-of-scope company. The regex reference has its one `::highlight()` rule in the manifest's css (on every page, from the first style recalculation); the late regex reference adopts the same rule when it registers its first range. Extra style: Maekrak's style cost over the no-extension run (0 when negative).",
+    "",
+    "| page | floor script / style ms | regex reference script / style ms | late regex reference script / style ms | mark.js script / style ms | Maekrak script / style ms | Maekrak script ÷ floor script | (Maekrak script + extra style) ÷ floor script | Maekrak style ÷ regex reference style / ÷ late regex reference style | mark.js ÷ Maekrak script | longest own task ms | first screen ms |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...summaries,
+    "",
     "Longest own task: the extension's own code inside one task (trace), Maekrak / floor, and (count of tasks where it passed 50 ms).",
     "First screen: ms from the content script's injection until every range intersecting the initial viewport was registered (count in view).",
     "Batch latency: dynamic page, ms from a batch's append until its last range was registered, max / median over batches.",

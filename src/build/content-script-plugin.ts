@@ -16,9 +16,9 @@ import { resolve } from "node:path";
 import { knowledgeBasePlugin } from "./kb-plugin.ts";
 
 export const CONTENT_SCRIPT_FILE = "content.js";
-export const CONTENT_STYLE_FILE = "content.css";
 
-type ContentScriptEntry = { matches: string[]; js: string[]; css?: string[]; run_at?: string };
+/** No `css`: the highlight rules are written per page, when the first mention is shown (highlight-style.ts). */
+type ContentScriptEntry = { matches: string[]; js: string[]; run_at?: string };
 
 const NEWS_SITES_ID = "virtual:maekrak/news-sites";
 
@@ -36,17 +36,18 @@ export function newsSitesPlugin(matches: readonly string[]): Plugin {
 
 /**
  * Compile-time constants of every bundle: `__MAEKRAK_TEST_BUILD__` is true only in the build the end-to-end tests
- * drive (MAEKRAK_TEST_BUILD=1), so test-only code is removed from the release build as dead code.
+ * drive (MAEKRAK_TEST_BUILD=1), so test-only code is removed from the release build as dead code;
+ * `__MAEKRAK_BROWSER__` names the browser the bundle is for (TARGET), where engines differ (highlight styles).
  */
 export const buildConstants = (): Record<string, string> => ({
   __MAEKRAK_TEST_BUILD__: JSON.stringify(process.env.MAEKRAK_TEST_BUILD === "1"),
+  __MAEKRAK_BROWSER__: JSON.stringify(process.env.TARGET === "firefox" ? "firefox" : "chrome"),
 });
 
 export function contentScriptPlugin(options: {
   root: string;
   entry: string;
-  style: string;
-  declaration: Omit<ContentScriptEntry, "js" | "css">;
+  declaration: Omit<ContentScriptEntry, "js">;
 }): Plugin {
   return {
     name: "maekrak-content-script",
@@ -78,17 +79,12 @@ export function contentScriptPlugin(options: {
       const chunk = outputs.find((o) => o.type === "chunk");
       if (chunk?.type !== "chunk") throw new Error("content script build produced no chunk");
       this.emitFile({ type: "asset", fileName: CONTENT_SCRIPT_FILE, source: chunk.code });
-      this.emitFile({
-        type: "asset",
-        fileName: CONTENT_STYLE_FILE,
-        source: readFileSync(resolve(options.root, options.style), "utf8"),
-      });
     },
     // crxjs writes manifest.json in its own last step, so the declaration is added once the files are on disk.
     writeBundle(output) {
       const path = resolve(output.dir ?? "", "manifest.json");
       const manifest = JSON.parse(readFileSync(path, "utf8"));
-      manifest.content_scripts = [{ ...options.declaration, js: [CONTENT_SCRIPT_FILE], css: [CONTENT_STYLE_FILE] }];
+      manifest.content_scripts = [{ ...options.declaration, js: [CONTENT_SCRIPT_FILE] }];
       writeFileSync(path, `${JSON.stringify(manifest, null, 2)}\n`);
     },
   };

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 import { distPath } from "../build/variants.ts";
 import { startServer } from "../../tests/e2e/support/server.ts";
-import { pointOfMention, readCard } from "../../tests/e2e/support/page-probes.ts";
+import { installProbeChannel, pointOfMention, readCard } from "../../tests/e2e/support/page-probes.ts";
 
 const args = process.argv.slice(2);
 const outDir = resolve(args.includes("--out") ? args[args.indexOf("--out") + 1]! : "artifacts");
@@ -39,6 +39,8 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
     "--lang=ko",
   ],
 });
+// The probes below read the test build's highlights and card through its probe channel.
+await context.addInitScript(installProbeChannel);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 

@@ -20,8 +20,7 @@ import { h } from "./dom";
 import { t } from "../ui/i18n";
 import themeCss from "../ui/theme.css?inline";
 import cardCss from "./card.css?inline";
-
-export const HOST_TAG = "maekrak-root";
+import { randomElementName } from "./random-names";
 const CARD_MAX_HEIGHT = 520;
 /** Narrower than this (a phone, a split screen), the card is a bottom sheet. */
 const SHEET_QUERY = "(max-width: 599.98px)";
@@ -86,16 +85,27 @@ export class HoverCard {
     return Boolean(this.#shadow?.activeElement);
   }
 
+  /** The host element, once made (its tag is random per page). */
+  get host(): HTMLElement | null {
+    return this.#host;
+  }
+
+  /** The card's shadow root (closed: only Maekrak, and the test build's probes, hold it). */
+  get root(): ShadowRoot | null {
+    return this.#shadow;
+  }
+
   /**
    * The one node Maekrak adds to a page: a host with a shadow root holding the live region. The card's styles
    * and panel are added on first show, so the announcement every page gets costs one element and one region.
+   * The host's tag is random and its root closed, so a page script finds an unknown element and nothing in it.
    */
   #ensureHost(): ShadowRoot {
     if (this.#host && this.#shadow && this.#host.isConnected) return this.#shadow;
     const doc = this.#doc;
-    const host = doc.createElement(HOST_TAG);
+    const host = doc.createElement(randomElementName());
     host.setAttribute("style", HOST_STYLE);
-    const shadow = host.attachShadow({ mode: "open" });
+    const shadow = host.attachShadow({ mode: "closed" });
     const live = h(doc, "div", { role: "status", "aria-live": "polite", style: VISUALLY_HIDDEN });
     shadow.append(live);
     doc.documentElement.append(host);

@@ -2,41 +2,14 @@
  * Keeps the page's mentions as Ranges in CSS Custom Highlights, one highlight
  * per entity type, and answers "which mention is under this point?". The
  * page's DOM is never touched: highlights live in the document's highlight
- * registry, styled by highlights.css.
+ * registry under random names, styled by rules written for them (highlight-style.ts),
+ * and both reach the page only when the first mention is shown.
  */
 import type { Mention } from "../core/types";
-import type { EntityType } from "../core/vocabulary";
 import type { Category, Density, HighlightStyle } from "../core/settings";
-
-type Kind = EntityType | "differs";
-const KINDS: Kind[] = ["organization", "product", "person", "figure", "differs"];
-
-/**
- * Registry names per highlight style. A style is a set of names because the
- * only way to restyle highlights without touching the page is to register
- * the same Highlight objects under names that highlights.css styles differently.
- */
-const NAMES: Record<HighlightStyle, Record<Kind, string>> = {
-  background: {
-    organization: "maekrak-organization",
-    product: "maekrak-product",
-    person: "maekrak-person",
-    figure: "maekrak-figure",
-    differs: "maekrak-figure-differs",
-  },
-  underline: {
-    organization: "maekrak-underline-organization",
-    product: "maekrak-underline-product",
-    person: "maekrak-underline-person",
-    figure: "maekrak-underline-figure",
-    differs: "maekrak-underline-figure-differs",
-  },
-};
-export const HIGHLIGHT_NAMES: Record<EntityType, string> = NAMES.background;
-/** Amounts that state a verified figure differently get their own highlight. */
-export const DIFFERS_HIGHLIGHT = NAMES.background.differs;
-
-const FLASH_HIGHLIGHT = "maekrak-flash";
+import type { Kind, Slot } from "./highlight-style";
+import { KINDS, PageStyleSheet, highlightRules, randomNames } from "./highlight-style";
+import { textIsVisible } from "./visibility";
 
 export type HighlightView = { categories: Record<Category, boolean>; density: Density; style: HighlightStyle };
 const DEFAULT_VIEW: HighlightView = {
@@ -62,12 +35,23 @@ type HighlightsWithHitTest = HighlightRegistry & {
   highlightsFromPoint?: (x: number, y: number) => Array<HitResult | Highlight>;
 };
 
+/** Where highlight styles inherit from the parent's (Blink), rules on the root restyle the page for less. */
+const RULE_SCOPE = __MAEKRAK_BROWSER__ === "chrome" ? ":root" : "";
+
 export class MentionHighlighter {
   readonly records: MentionRecord[] = [];
   #byNode = new Map<Text, MentionRecord[]>();
   #byRange = new Map<AbstractRange, MentionRecord>();
   #highlights = new Map<Kind, Highlight>();
   #ourHighlights = new Set<Highlight>();
+  /** This page's registry names (random), and the sheet of rules for them. */
+  #names: Record<Slot, string> = randomNames();
+  #shade = Math.random();
+  #sheet: PageStyleSheet;
+  /** Our highlights are in the registry (from the first shown mention until clear()). */
+  #registered = false;
+  /** The rules for the reader's style (written once per style). */
+  #rules: string | null = null;
   /** Ranges found but not yet registered: registering invalidates style, so it is done in few large batches. */
   #pending: MentionRecord[] = [];
   /** Records whose range is registered (visible), given the reader's categories and density. */
@@ -76,26 +60,45 @@ export class MentionHighlighter {
   #firstShown = new Map<string, MentionRecord>();
   #view: HighlightView = DEFAULT_VIEW;
 
-  constructor(view: HighlightView = DEFAULT_VIEW) {
+  constructor(view: HighlightView = DEFAULT_VIEW, doc: Document = document) {
     this.#view = view;
+    this.#sheet = new PageStyleSheet(doc);
     if (!highlightApiAvailable()) return;
     for (const kind of KINDS) {
       const highlight = new Highlight();
       this.#highlights.set(kind, highlight);
       this.#ourHighlights.add(highlight);
     }
-    this.#register();
   }
 
+  /**
+   * Puts the rules and the highlights into the page, at the first shown mention (before it a page pays
+   * nothing: no rule to restyle it with, no name in the registry). Called on every registration: the page may
+   * have dropped our sheet (a framework assigning document.adoptedStyleSheets) or cleared the registry.
+   */
   #register(): void {
     if (!highlightApiAvailable()) return;
-    for (const style of Object.keys(NAMES) as HighlightStyle[]) {
-      for (const kind of KINDS) {
-        const name = NAMES[style][kind];
-        if (style === this.#view.style) CSS.highlights.set(name, this.#highlights.get(kind)!);
-        else if (this.#ourHighlights.has(CSS.highlights.get(name) as Highlight)) CSS.highlights.delete(name);
-      }
+    this.#rules ??= highlightRules(this.#names, this.#view.style, RULE_SCOPE, this.#shade);
+    this.#sheet.apply(this.#rules);
+    for (const kind of KINDS) {
+      const name = this.#names[kind];
+      const highlight = this.#highlights.get(kind)!;
+      if (CSS.highlights.get(name) !== highlight) CSS.highlights.set(name, highlight);
     }
+    this.#registered = true;
+  }
+
+  /** The registry name of a kind on this page (random per page). */
+  nameOf(slot: Slot): string {
+    return this.#names[slot];
+  }
+
+  /** What is registered now: each name with its kind, in the reader's style (for the test build's probes). */
+  registeredNames(): Array<{ name: string; slot: Slot; style: HighlightStyle }> {
+    if (!this.#registered) return [];
+    const slots: Slot[] = [...KINDS];
+    if (this.#flash) slots.push("flash");
+    return slots.map((slot) => ({ name: this.#names[slot], slot, style: this.#view.style }));
   }
 
   get view(): HighlightView {
@@ -106,7 +109,8 @@ export class MentionHighlighter {
   setView(view: HighlightView): void {
     const styleChanged = view.style !== this.#view.style;
     this.#view = view;
-    if (styleChanged) this.#register();
+    if (styleChanged) this.#rules = null;
+    if (styleChanged && this.#registered) this.#register();
     for (const highlight of this.#highlights.values()) highlight.clear();
     this.#shown.clear();
     this.#firstShown.clear();
@@ -144,6 +148,7 @@ export class MentionHighlighter {
   /** Registers the ranges found since the last flush (one style invalidation for the lot). */
   flush(): void {
     const { categories, density } = this.#view;
+    let registered = false;
     for (const record of this.#pending) {
       if (!this.#byRange.has(record.range) || !categories[record.type]) continue;
       if (density === "first") {
@@ -151,6 +156,10 @@ export class MentionHighlighter {
         if (shown && shown.range.compareBoundaryPoints(Range.START_TO_START, record.range) <= 0) continue;
         if (shown) this.#hide(shown);
         this.#firstShown.set(record.entity, record);
+      }
+      if (!registered) {
+        this.#register();
+        registered = true;
       }
       this.#shown.add(record);
       this.#highlights.get(this.#kind(record))?.add(record.range);
@@ -214,22 +223,39 @@ export class MentionHighlighter {
   flash(record: MentionRecord): void {
     if (!highlightApiAvailable()) return;
     clearTimeout(this.#flashTimer);
+    this.#register();
     const highlight = new Highlight(record.range);
     highlight.priority = 1;
-    CSS.highlights.set(FLASH_HIGHLIGHT, highlight);
-    this.#flashTimer = window.setTimeout(() => CSS.highlights.delete(FLASH_HIGHLIGHT), 1600);
+    this.#ourHighlights.add(highlight);
+    this.#unflash();
+    this.#flash = highlight;
+    CSS.highlights.set(this.#names.flash, highlight);
+    this.#flashTimer = window.setTimeout(() => this.#unflash(), 1600);
+  }
+
+  #flash: Highlight | null = null;
+
+  #unflash(): void {
+    const flash = this.#flash;
+    if (!flash) return;
+    this.#flash = null;
+    this.#ourHighlights.delete(flash);
+    if (CSS.highlights.get(this.#names.flash) === flash) CSS.highlights.delete(this.#names.flash);
   }
 
   /** Removes every highlight from the registry (Maekrak turned off, or teardown). */
   clear(): void {
     for (const highlight of this.#highlights.values()) highlight.clear();
     if (highlightApiAvailable()) {
-      for (const names of Object.values(NAMES))
-        for (const name of Object.values(names)) {
-          if (this.#ourHighlights.has(CSS.highlights.get(name) as Highlight)) CSS.highlights.delete(name);
-        }
+      clearTimeout(this.#flashTimer);
+      this.#unflash();
+      for (const kind of KINDS) {
+        const name = this.#names[kind];
+        if (CSS.highlights.get(name) === this.#highlights.get(kind)) CSS.highlights.delete(name);
+      }
     }
-    if (highlightApiAvailable()) CSS.highlights.delete(FLASH_HIGHLIGHT);
+    this.#sheet.remove();
+    this.#registered = false;
     this.#shown.clear();
     this.#firstShown.clear();
     this.records.length = 0;
@@ -238,8 +264,13 @@ export class MentionHighlighter {
     this.#byRange.clear();
   }
 
-  /** The mention under the viewport point (x, y), or null. */
+  /** The mention under the viewport point (x, y), or null; never one the reader cannot see (hidden text). */
   hitTest(doc: Document, x: number, y: number): MentionRecord | null {
+    const record = this.#hitTest(doc, x, y);
+    return record && textIsVisible(record.range.startContainer) ? record : null;
+  }
+
+  #hitTest(doc: Document, x: number, y: number): MentionRecord | null {
     const registry = (typeof CSS !== "undefined" ? CSS.highlights : undefined) as HighlightsWithHitTest | undefined;
     if (registry?.highlightsFromPoint) {
       const hits = registry.highlightsFromPoint(x, y);

@@ -5,7 +5,7 @@
  * separate paragraphs never join. Reads only text and tag names: no layout.
  */
 
-/** Elements whose text is never scanned (code, form fields, our own host). */
+/** Elements whose text is never scanned (code, form fields, embedded content). */
 const SKIPPED_TAGS = new Set([
   "SCRIPT",
   "STYLE",
@@ -23,7 +23,6 @@ const SKIPPED_TAGS = new Set([
   "PRE",
   "HEAD",
   "TITLE",
-  "MAEKRAK-ROOT",
   "CANVAS",
   "VIDEO",
   "AUDIO",
@@ -116,6 +115,28 @@ export function isInSkippedSubtree(node: Node): boolean {
     if (isSkippedElement(el)) return true;
   }
   return false;
+}
+
+/**
+ * isInSkippedSubtree for an element, with the answer for every element on the way kept in `known`: over many
+ * nodes of one page each element is looked at once.
+ */
+export function isInSkippedSubtreeKnown(element: Element, known: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let skipped = false;
+  for (let el: Element | null = element; el; el = el.parentElement) {
+    const answer = known.get(el);
+    if (answer !== undefined) {
+      skipped = answer;
+      break;
+    }
+    path.push(el);
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    skipped ||= isSkippedElement(path[i]!);
+    known.set(path[i]!, skipped);
+  }
+  return skipped;
 }
 
 /**
@@ -229,6 +250,63 @@ export class BlockReader {
       if (sibling) return sibling;
       if (!walker.parentNode()) return null;
     }
+  }
+}
+
+/**
+ * The text nodes below `root` in document order, each with its offset in root.textContent: hits found in that
+ * one string are mapped to the nodes holding them without reading any node's text (a node's length is all).
+ * CDATA sections count (textContent holds them) but are never returned: they are not scanned.
+ */
+export class TextOffsets {
+  #walker: TreeWalker;
+  #node: CharacterData | null = null;
+  /** [start, end) of #node in the root's text. */
+  #start = 0;
+  #end = 0;
+  #done = false;
+
+  constructor(root: Node) {
+    this.#walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
+      root,
+      NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION,
+    );
+  }
+
+  /** Where the node last returned starts in the root's text (offsets before it are behind the walk). */
+  get start(): number {
+    return this.#start;
+  }
+
+  /** Where the node last returned ends in the root's text. */
+  get end(): number {
+    return this.#end;
+  }
+
+  /**
+   * The text node holding character `offset` (offsets never go back between calls), null when no node does,
+   * or undefined when `budget` nodes were stepped over first (call again to go on).
+   */
+  nodeAt(offset: number, budget: number): Text | null | undefined {
+    const walker = this.#walker;
+    let node = this.#node;
+    let start = this.#start;
+    let end = this.#end;
+    while (offset >= end) {
+      if (this.#done || budget-- <= 0) break;
+      node = walker.nextNode() as CharacterData | null;
+      if (!node) {
+        this.#done = true;
+        break;
+      }
+      start = end;
+      end += node.length;
+    }
+    this.#node = node;
+    this.#start = start;
+    this.#end = end;
+    if (offset < end && offset >= start && node) return node.nodeType === TEXT_NODE ? (node as Text) : null;
+    return this.#done ? null : undefined;
   }
 }
 

@@ -2,15 +2,23 @@
  * Scans the page in idle-time slices (no task over a few milliseconds of our
  * own work), then follows changes: one MutationObserver only queues added
  * subtrees and edited text, and the queue is processed in the next slice.
+ *
+ * Each scan of a root (the page, or the block around a change) is a pass: the sieve (core/sieve.ts) runs over
+ * the root's whole text at once, and only the blocks that hold one of its hits are read and matched. A page
+ * that names nothing in scope costs its text, the sieve, and one walk over node lengths up to its last hit.
  */
 import type { Matcher } from "../core/matcher";
 import { createScanState } from "../core/matcher";
+import type { Sieve } from "../core/sieve";
+import { CueSearch, HitScan, blockNeedsScan, hasCue, namedInFull } from "../core/sieve";
 import type { TextBlock } from "./page-text";
 import {
   BlockReader,
   MAX_BLOCK_LENGTH,
+  TextOffsets,
   blockAround,
   isInSkippedSubtree,
+  isInSkippedSubtreeKnown,
   nodesForSpan,
   rangeForSpan,
   splitLongBlock,
@@ -24,10 +32,50 @@ const SLICE_MS = 8;
  * 300k-node page), so a long scan registers rarely.
  */
 const FLUSH_EVERY_MS = 1000;
-/** Blocks read between two looks at the clock (each look costs about as much as reading a short block). */
+/** Hits handled between two looks at the clock. */
 const CLOCK_EVERY = 8;
+/** Text nodes stepped over, between two hits, before the clock is looked at again. */
+const NODES_PER_LOOK = 2048;
+/** A root with at most this much text is read with one block reader rather than one per block holding a hit. */
+const SMALL_ROOT = 8_192;
 /** Past this many queued changes a full rescan is cheaper than following them one by one. */
 const RESCAN_THRESHOLD = 1000;
+
+/** The sieve's hits of one kind in a root's text (offsets, ascending) and the next one to handle. */
+/** A kind's hits are looked for (a chunk per step) only once the kind can count: none is on most pages. */
+type Hits = { scan: HitScan | null; next: number };
+const KEY = 0;
+const CUED = 1;
+const STATED = 2;
+const CURRENCY = 3;
+
+/** One root being scanned: its sieve hits by kind (KEY, CUED, STATED, CURRENCY) and where the walk over them is. */
+type Pass = {
+  root: Node;
+  /** The root's text (textContent), read once. */
+  text: string | null;
+  hits: Hits[];
+  /** Whether some near-cue rule's cue is in the root's text (else no short form valid near a cue can count). */
+  cued: CueSearch | null;
+  offsets: TextOffsets | null;
+  /** Elements known to lie (or not) inside a subtree that is never scanned. */
+  skipped: Map<Element, boolean>;
+  /** Block elements known to hold (or not) a cue of a near-cue rule. */
+  cues: Map<Element, boolean>;
+};
+
+const newPass = (root: Node): Pass => ({
+  root,
+  text: null,
+  hits: [KEY, CUED, STATED, CURRENCY].map(() => ({ scan: null, next: 0 })),
+  cued: null,
+  offsets: null,
+  skipped: new Map(),
+  cues: new Map(),
+});
+
+/** The block read last: later hits in it need no second read, and it is matched once. */
+type Cursor = { root: Element; reader: BlockReader; block: TextBlock | null; matched: boolean };
 
 /**
  * Runs `cb` when the page has nothing more urgent to do. A background-priority task where the browser has
@@ -46,10 +94,12 @@ const runSoon: (cb: () => void) => void =
 
 export class PageScanner {
   #doc: Document;
-  #matcher: Matcher;
+  #matcher: () => Matcher;
+  #sieve: Sieve;
   #highlighter: MentionHighlighter;
   #state = createScanState();
-  #readers: BlockReader[] = [];
+  #passes: Pass[] = [];
+  #cursor: Cursor | null = null;
   /** Nodes to re-read: added subtrees, edited text, and parents that lost a child. */
   #queued = new Set<Node>();
   /** Parents that lost a child since the queue was last taken: a removal can make a mention stale outside the text nodes edited. */
@@ -61,27 +111,35 @@ export class PageScanner {
   #stopped = false;
   #onChange: () => void;
   #onSettled: () => void;
+  #onFound: () => void;
+  #found = false;
 
   constructor(options: {
     doc: Document;
-    matcher: Matcher;
+    /** The matcher, or how to build it: a page whose text the sieve passes over never builds it. */
+    matcher: Matcher | (() => Matcher);
+    sieve: Sieve;
     highlighter: MentionHighlighter;
     onChange: () => void;
     onSettled?: () => void;
     /** The page's publication date (YYYY-MM-DD): the claim reader places 지난해, 4분기 … against it. */
     pageDate?: string;
+    /** The first mention was found (once per scanner). */
+    onFound?: () => void;
   }) {
     if (options.pageDate) this.#state = createScanState(options.pageDate);
     this.#doc = options.doc;
-    this.#matcher = options.matcher;
+    const { matcher } = options;
+    this.#matcher = typeof matcher === "function" ? matcher : () => matcher;
+    this.#sieve = options.sieve;
     this.#highlighter = options.highlighter;
     this.#onChange = options.onChange;
     this.#onSettled = options.onSettled ?? (() => undefined);
+    this.#onFound = options.onFound ?? (() => undefined);
   }
 
   start(): void {
-    const root = this.#doc.body ?? this.#doc.documentElement;
-    this.#readers.push(new BlockReader(root));
+    this.#passes.push(newPass(this.#doc.body ?? this.#doc.documentElement));
     this.#observer = new MutationObserver((records) => this.#queue(records));
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
     // The first slice (the top of the page: the first screen) at once, not after the page's own pending
@@ -92,7 +150,8 @@ export class PageScanner {
   stop(): void {
     this.#stopped = true;
     this.#observer?.disconnect();
-    this.#readers.length = 0;
+    this.#passes.length = 0;
+    this.#cursor = null;
     this.#parts.length = 0;
     this.#queued.clear();
     this.#removedFrom.clear();
@@ -149,28 +208,130 @@ export class PageScanner {
     if (this.#queued.size) {
       this.#dirty = this.#takeQueue() || this.#dirty;
     }
-    while (this.#readers.length) {
-      const reader = this.#readers[0]!;
-      let block: TextBlock | null;
-      while ((block = this.#parts.shift() ?? this.#nextBlock(reader))) {
-        this.#dirty = this.#scanBlock(block) || this.#dirty;
-        if (!keepGoing()) {
-          // The first screen at once, then at most a few registrations a second while a long scan runs.
-          const now = performance.now();
-          if (now - this.#lastFlush >= FLUSH_EVERY_MS) {
-            // The first-screen registration does not report: the badge follows at the end of the pass.
-            this.#flush(this.#lastFlush !== -Infinity);
-            this.#lastFlush = now;
-          }
-          return true;
-        }
+    for (;;) {
+      const part = this.#parts.shift();
+      if (part) this.#dirty = this.#scanBlock(part) || this.#dirty;
+      else if (!this.#passes.length || !this.#advance(this.#passes[0]!)) {
+        if (!this.#passes.length) break;
+        this.#passes.shift();
+        this.#cursor = null;
+        continue;
       }
-      this.#readers.shift();
+      if (!keepGoing()) {
+        // The first screen at once, then at most a few registrations a second while a long scan runs.
+        const now = performance.now();
+        if (now - this.#lastFlush >= FLUSH_EVERY_MS) {
+          // The first-screen registration does not report: the badge follows at the end of the pass.
+          this.#flush(this.#lastFlush !== -Infinity);
+          this.#lastFlush = now;
+        }
+        return true;
+      }
     }
     this.#flush();
     this.#lastFlush = performance.now();
     if (!this.#queued.size) this.#onSettled();
     return this.#queued.size > 0;
+  }
+
+  /**
+   * Takes the next step of a pass: its sieve first, then the next hit (the block holding it read and matched if
+   * need be). Returns false when the pass is over.
+   */
+  #advance(pass: Pass): boolean {
+    const sieve = this.#sieve;
+    const hits = pass.hits;
+    if (pass.text === null) {
+      pass.text = pass.root.textContent ?? "";
+      return true;
+    }
+    const text = pass.text;
+    // The next hit that can count now: a short form only with a cue somewhere in the text, a title form only after
+    // someone named in full, a currency word only once something is named. The others are stepped over where the
+    // walk passes them, and a kind is not even looked for until it can count.
+    const state = this.#state;
+    const live = [true, pass.cued?.found !== false, namedInFull(state), state.seen.size > 0];
+    const patterns = [sieve.keys, sieve.cued, sieve.stated, sieve.currency];
+    const behind = pass.offsets?.start ?? 0;
+    let offset = Infinity;
+    let nearest = -1;
+    for (let k = 0; k < hits.length; k++) {
+      if (!live[k]) continue;
+      const kind = hits[k]!;
+      const scan = (kind.scan ??= new HitScan(patterns[k]!, text));
+      while ((scan.at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
+      if (kind.next >= scan.at.length && !scan.done) {
+        scan.more();
+        return true;
+      }
+      const at = scan.at[kind.next] ?? Infinity;
+      if (at < offset) [offset, nearest] = [at, k];
+    }
+    // A short form counts only if a cue is somewhere in the text: asked when the first one is next.
+    if (nearest === CUED && pass.cued?.found !== true) {
+      const search = (pass.cued ??= new CueSearch(sieve, text));
+      if (search.found === null) search.more();
+      return true;
+    }
+    if (offset === Infinity) return false;
+    pass.offsets ??= new TextOffsets(pass.root);
+    const node = pass.offsets.nodeAt(offset, NODES_PER_LOOK);
+    if (node === undefined) return true; // a long way to the next hit: look at the clock first
+    // Every hit in this node is handled with it.
+    const end = node === null ? offset + 1 : pass.offsets.end;
+    const found = [false, false, false, false];
+    for (let k = 0; k < hits.length; k++) {
+      const kind = hits[k]!;
+      const at = kind.scan?.at;
+      if (!at) continue;
+      while ((at[kind.next] ?? Infinity) < end) {
+        found[k] = true;
+        kind.next++;
+      }
+    }
+    const parent = node?.parentElement;
+    if (!node || !parent || isInSkippedSubtreeKnown(parent, pass.skipped)) return true;
+    const inNode = { key: found[KEY]!, cued: found[CUED]!, stated: found[STATED]!, currency: found[CURRENCY]! };
+    if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return true;
+    const block = this.#blockOf(node, pass);
+    if (block && !this.#cursor!.matched) {
+      this.#cursor!.matched = true;
+      this.#dirty = this.#scanBlock(block) || this.#dirty;
+    }
+    return true;
+  }
+
+  /** Whether the element `node`'s block lies in holds a cue (its text holds the block's, and more). */
+  #cued(node: Text, pass: Pass): boolean {
+    const element = blockAround(node);
+    if (!element) return hasCue(this.#sieve, node.data);
+    let known = pass.cues.get(element);
+    if (known === undefined) pass.cues.set(element, (known = hasCue(this.#sieve, element.textContent ?? "")));
+    return known;
+  }
+
+  /**
+   * The block holding `node`, read with the block reader of the element it belongs to. Hits come in document
+   * order, so the reader goes on from the last block when that element lies inside the one it reads.
+   */
+  #blockOf(node: Text, pass: Pass): TextBlock | null {
+    let cursor = this.#cursor;
+    if (cursor?.block?.nodes.includes(node)) return cursor.block;
+    const element = blockAround(node);
+    if (!element) return null;
+    if (!cursor || !(cursor.root === element || cursor.root.contains(element))) {
+      // A small root (the block around a change) is read with one reader: most of its blocks hold a hit.
+      const small = pass.root.nodeType === Node.ELEMENT_NODE && (pass.text?.length ?? 0) <= SMALL_ROOT;
+      const root = small && pass.root.contains(element) ? (pass.root as Element) : element;
+      cursor = this.#cursor = { root, reader: new BlockReader(root), block: null, matched: false };
+    }
+    for (let block = cursor.reader.next(); block; block = cursor.reader.next()) {
+      cursor.block = block;
+      cursor.matched = false;
+      if (block.nodes.includes(node)) return block;
+    }
+    this.#cursor = null;
+    return null;
   }
 
   /** Mentions were added or removed since the last report. */
@@ -185,16 +346,8 @@ export class PageScanner {
     }
   }
 
-  /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one task). */
+  /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one long task). */
   #parts: TextBlock[] = [];
-
-  #nextBlock(reader: BlockReader): TextBlock | null {
-    const block = reader.next();
-    if (!block || block.text.length <= MAX_BLOCK_LENGTH) return block; // nearly every block: nothing to split
-    const [first, ...rest] = splitLongBlock(block);
-    this.#parts.push(...rest);
-    return first!;
-  }
 
   /** -Infinity: the first slice registers what it found (the top of the page) right away. */
   #lastFlush = -Infinity;
@@ -210,7 +363,8 @@ export class PageScanner {
     if (nodes.length > RESCAN_THRESHOLD) {
       this.#highlighter.prune(() => true);
       this.#parts.length = 0;
-      this.#readers = [new BlockReader(doc.body ?? doc.documentElement)];
+      this.#cursor = null;
+      this.#passes = [newPass(doc.body ?? doc.documentElement)];
       return true;
     }
     const removed = this.#pruneStale(nodes, removedFrom, insertedInto);
@@ -225,7 +379,7 @@ export class PageScanner {
       if (container && !isInSkippedSubtree(container)) containers.add(container);
     }
     for (const container of containers) {
-      if (!hasAncestorIn(container, containers)) this.#readers.push(new BlockReader(container));
+      if (!hasAncestorIn(container, containers)) this.#passes.push(newPass(container));
     }
     return removed > 0;
   }
@@ -260,8 +414,15 @@ export class PageScanner {
     );
   }
 
-  #scanBlock(block: TextBlock): boolean {
-    const mentions = this.#matcher.scanBlock(block.text, this.#state);
+  /** Matches one block (the first part of a very long one; the other parts are queued). */
+  #scanBlock(whole: TextBlock): boolean {
+    let block = whole;
+    if (whole.text.length > MAX_BLOCK_LENGTH) {
+      const [first, ...rest] = splitLongBlock(whole);
+      this.#parts.unshift(...rest);
+      block = first!;
+    }
+    const mentions = this.#matcher().scanBlock(block.text, this.#state);
     let added = false;
     for (const mention of mentions) {
       const nodes = nodesForSpan(block, mention.start, mention.end);
@@ -271,6 +432,10 @@ export class PageScanner {
       const range = rangeForSpan(block, mention.start, mention.end, this.#doc);
       this.#highlighter.add({ ...mention, range, blockText: block.text, nodes });
       added = true;
+    }
+    if (added && !this.#found) {
+      this.#found = true;
+      this.#onFound();
     }
     return added;
   }

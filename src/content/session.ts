@@ -4,8 +4,11 @@
  * removes every highlight and the shadow host, leaving the page as it was.
  */
 import matcherData from "virtual:maekrak/matcher";
+import sieveSource from "virtual:maekrak/sieve";
 import type { Matcher } from "../core/matcher";
 import { matcherFromCompiled } from "../core/matcher";
+import type { Sieve } from "../core/sieve";
+import { compileSieve } from "../core/sieve";
 import type { Settings } from "../core/settings";
 import type { Direction } from "../core/vocabulary";
 import type { EntityCount, PageMentions, ScrollResult } from "../messages/protocol";
@@ -18,6 +21,9 @@ import type { HoverOptions } from "./hover";
 import { HoverController } from "./hover";
 import { throttle } from "./throttle";
 import { pageDateFromDocument } from "./page-date";
+import type { VisibilityCache } from "./visibility";
+import { afterLayout, textIsVisible } from "./visibility";
+import { answerTestProbes } from "./test-probe";
 
 function isEditable(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -25,8 +31,13 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 let sharedMatcher: Matcher | null = null;
-/** Built on first use and kept: a page switched off and on again does not pay for it twice. */
+/** Built when a block first needs it, and kept: a page switched off and on again does not pay for it twice. */
 const matcher = () => (sharedMatcher ??= matcherFromCompiled(matcherData));
+let sharedSieve: Sieve | null = null;
+const sieve = () => (sharedSieve ??= compileSieve(sieveSource));
+
+/** Whether the reader can see the mention (asked when counting or stepping; `cache` shared by one count). */
+const visible = (record: MentionRecord, cache: VisibilityCache) => textIsVisible(record.range.startContainer, cache);
 
 /**
  * The badge is updated at most this often: each update is a runtime message that costs the page's main
@@ -62,13 +73,17 @@ export class ContentSession {
   /** The first count goes at once, after the first pass; later ones at most every REPORT_EVERY_MS, the last one always. */
   #reportSoon = throttle(() => this.#report(), REPORT_EVERY_MS);
   #announced = false;
+  /** The count waits for a laid-out frame: asking what is visible must not force a restyle inside our task. */
+  #laidOut: ReturnType<typeof afterLayout>;
+  #announcePending = false;
   #cursor = new Map<string, number>();
   #stepCursor: MentionRecord | null = null;
 
   constructor(doc: Document, settings: Settings, services: SessionServices) {
     this.#doc = doc;
     this.#services = services;
-    this.#highlighter = new MentionHighlighter(viewOf(settings));
+    this.#laidOut = afterLayout(doc.defaultView ?? window);
+    this.#highlighter = new MentionHighlighter(viewOf(settings), doc);
     this.#card = new HoverCard(doc, {
       pointerInside: (inside) => this.#hover.pointerInsideCard(inside),
       closed: () => this.#hover.close(),
@@ -83,20 +98,36 @@ export class ContentSession {
     });
     this.#scanner = new PageScanner({
       doc,
-      matcher: matcher(),
+      matcher,
+      sieve: sieve(),
       highlighter: this.#highlighter,
       onChange: () => this.#reportSoon.call(),
       onSettled: () => this.#announceOnce(),
       pageDate: pageDateFromDocument(doc),
+      onFound: () => this.#listen(),
     });
   }
 
   #abort = new AbortController();
+  #listening = false;
+  #endProbes: (() => void) | null = null;
 
   start(): void {
     if (!highlightApiAvailable())
       console.info("[maekrak] this browser has no CSS Custom Highlight API; nothing is highlighted");
+    if (__MAEKRAK_TEST_BUILD__)
+      this.#endProbes = answerTestProbes(this.#doc, () => ({
+        names: this.#highlighter.registeredNames(),
+        host: this.#card.host,
+        root: this.#card.root,
+      }));
     this.#scanner.start();
+  }
+
+  /** Pointer and keys are listened to from the first mention on: a page without one gets no listener. */
+  #listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
     this.#hover.start();
     // The same keys as the commands (manifest), for when the browser leaves the command unassigned (another
     // extension took the shortcut): a registered command never reaches the page, so this never doubles it.
@@ -114,12 +145,14 @@ export class ContentSession {
   }
 
   stop(): void {
+    this.#endProbes?.();
     this.#abort.abort();
     this.#scanner.stop();
     this.#hover.stop();
     this.#highlighter.clear();
     this.#card.destroy();
     this.#reportSoon.cancel();
+    this.#laidOut.cancel();
     this.#services.report(0);
   }
 
@@ -134,27 +167,40 @@ export class ContentSession {
     this.#reportSoon.call();
   }
 
+  /** The mentions the reader chose and can see: what the badge, the popup and the announcement count. */
+  #counted(): MentionRecord[] {
+    const cache: VisibilityCache = new Map();
+    return this.#highlighter.inChosenCategories().filter((r) => visible(r, cache));
+  }
+
   #report(): void {
-    const count = this.#highlighter.inChosenCategories().length;
-    if (count === this.#reported) return;
-    this.#reported = count;
-    this.#services.report(count);
+    this.#laidOut.run(() => {
+      const count = this.#counted().length;
+      if (this.#announcePending) {
+        this.#announcePending = false;
+        if (count > 0)
+          void this.#services.announcement(count).then((text) => {
+            if (text) this.#card.announce(text);
+          });
+      }
+      if (count === this.#reported) return;
+      this.#reported = count;
+      this.#services.report(count);
+    });
   }
 
   /** Once per page, after the first full scan: "N mentions on this page" for screen readers. */
   #announceOnce(): void {
     if (this.#announced) return;
     this.#announced = true;
-    const count = this.#highlighter.inChosenCategories().length;
-    if (count > 0)
-      void this.#services.announcement(count).then((text) => {
-        if (text) this.#card.announce(text);
-      });
+    this.#announcePending = true;
+    this.#report();
   }
 
   summary(): PageMentions {
+    this.#reportSoon.call(); // the popup asks: the badge catches up too (a menu opened since shows its mentions)
     const byEntity = new Map<string, EntityCount>();
-    const records = this.#highlighter.inChosenCategories();
+    const records = this.#counted();
     const entityTypes = matcher().entities;
     for (const record of records) {
       // A checked amount counts under its card's entity only when that entity is a figure (the 3800억 위안
@@ -188,7 +234,8 @@ export class ContentSession {
   /** The amounts checked against a verified figure, in document order (the figure category chosen). */
   #checkedAmounts(): MentionRecord[] {
     if (!this.#highlighter.view.categories.figure) return [];
-    return this.#highlighter.inDocumentOrder((r) => r.figure !== undefined);
+    const cache: VisibilityCache = new Map();
+    return this.#highlighter.inDocumentOrder((r) => r.figure !== undefined && visible(r, cache));
   }
 
   /** Popup: the index-th checked amount, scrolled to, flashed and opened. */
@@ -202,7 +249,8 @@ export class ContentSession {
 
   /** Popup: the next/previous mention of one entity (cycling), scrolled to, flashed and opened. */
   scrollToEntity(entity: string, direction: Direction): ScrollResult {
-    const list = this.#highlighter.inDocumentOrder((r) => r.entity === entity);
+    const cache: VisibilityCache = new Map();
+    const list = this.#highlighter.inDocumentOrder((r) => r.entity === entity && visible(r, cache));
     if (!list.length) return null;
     const last = this.#cursor.get(entity) ?? -1;
     const index = direction === "next" ? (last + 1) % list.length : (last - 1 + list.length) % list.length;
@@ -213,7 +261,8 @@ export class ContentSession {
 
   /** Keyboard command: the next/previous highlighted mention in reading order, with its card focused. */
   step(direction: Direction): ScrollResult {
-    const list = this.#highlighter.inDocumentOrder((r) => this.#highlighter.isShown(r));
+    const cache: VisibilityCache = new Map();
+    const list = this.#highlighter.inDocumentOrder((r) => this.#highlighter.isShown(r) && visible(r, cache));
     if (!list.length) return null;
     let index = this.#stepCursor ? list.indexOf(this.#stepCursor) : -1;
     if (index === -1 && this.#stepCursor) {

@@ -25,6 +25,9 @@ import type { EntityType, MatcherEntity, Mention, LinkReason } from "./types.ts"
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 
+/** A currency word or sign somewhere in the block: without one there is no amount to parse (the page sieve relies on it). */
+export const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|rmb/i;
+
 export type Output = {
   entity: string;
   type: EntityType;
@@ -456,7 +459,7 @@ function nameStarts({ counts, codes, out }: Pick<CompiledMatcher, "counts" | "co
 }
 
 /** firstEdge[n] .. firstEdge[n + 1] are the edges of node n (prefix sums of the child counts). */
-function edgeIndex(counts: string): Int32Array {
+export function edgeIndex(counts: string): Int32Array {
   const firstEdge = new Int32Array(counts.length + 1);
   for (let node = 0; node < counts.length; node++)
     firstEdge[node + 1] = firstEdge[node]! + counts.charCodeAt(node) - COUNT_BASE;

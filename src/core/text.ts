@@ -58,7 +58,8 @@ export function isInvisible(code: number): boolean {
   return code === 0x200b || code === 0x200c || code === 0x200d || code === 0x2060 || code === 0xfeff || code === 0xad;
 }
 
-const CONJOINING_JAMO = /[\u1100-\u11ff]/;
+/** Decomposed Hangul: a block holding any is composed before matching (the page sieve relies on it). */
+export const CONJOINING_JAMO = /[\u1100-\u11ff]/;
 
 /**
  * Composes decomposed (NFD) Hangul jamo into syllables, keeping a map from

@@ -80,7 +80,7 @@ export async function reconcileSiteScripts(settings: Settings): Promise<string[]
         id: SCRIPT_ID_PREFIX + host,
         matches: [originPatternFor(host)],
         js,
-        css,
+        ...(css.length ? { css } : {}),
         runAt: "document_idle" as const,
         persistAcrossSessions: true,
       })),
@@ -90,7 +90,8 @@ export async function reconcileSiteScripts(settings: Settings): Promise<string[]
       const tabs = await browser.tabs.query({ url: originPatternFor(host) }).catch(() => []);
       for (const tab of tabs) {
         if (tab.id === undefined) continue;
-        await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: css }).catch(() => undefined);
+        if (css.length)
+          await browser.scripting.insertCSS({ target: { tabId: tab.id }, files: css }).catch(() => undefined);
         await browser.scripting.executeScript({ target: { tabId: tab.id }, files: js }).catch(() => undefined);
       }
     }

@@ -10,6 +10,7 @@ import { distPath, TARGETS } from "../../src/build/variants";
 import { contentScriptMatches, hostCovers, NEWS_SITES } from "../../src/sites/news-sites";
 import { ISSUE_HOSTS } from "../support/news-hosts";
 import { FIREFOX_ANDROID_MIN_VERSION } from "../../src/build/firefox-versions";
+import { PROBE_EVENT } from "../../src/content/test-probe";
 
 /** The release build (dist/<browser>) unless `variant` is "test" (dist/test/<browser>, what the other e2e suites drive). */
 const dist = (target: Target, variant: Variant = "release") => distPath(ROOT, target, variant);
@@ -86,6 +87,10 @@ describe("builds", () => {
       expect(script.js).toEqual(["content.js"]);
       const code = readFileSync(join(dist(target), "content.js"), "utf8");
       expect(code).not.toMatch(/\bimport\s*\(|^import\s|\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket/m);
+      // The test build's probe channel (src/content/test-probe.ts) is dead code here; no css is injected at all.
+      expect(code).not.toContain(PROBE_EVENT);
+      expect(readFileSync(join(dist(target, "test"), "content.js"), "utf8")).toContain(PROBE_EVENT);
+      expect(script.css).toBeUndefined();
       expect(Object.keys(m.commands).sort()).toEqual(["next-mention", "previous-mention"]);
     },
   );

@@ -42,23 +42,22 @@ const pageReport = (): PageReport => {
   };
 };
 
-/** Texts of the maekrak-* ranges whose start lies inside the element with this id. */
+/** Texts of Maekrak's ranges whose start lies inside the element with this id. */
 const highlightedTextsInside = (id: string): string[] => {
   const element = document.getElementById(id);
   const out: string[] = [];
-  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
-    if (!name.startsWith("maekrak-")) continue;
-    for (const range of highlight) if (element?.contains(range.startContainer)) out.push(range.toString());
+  for (const [, highlight] of __e2eProbe.highlights()) {
+    for (const range of highlight as unknown as Set<Range>)
+      if (element?.contains(range.startContainer)) out.push(range.toString());
   }
   return out;
 };
 
-/** Every maekrak-* range: its text, whether it is still in the document, and whether it is in the document's own tree. */
+/** Every Maekrak range: its text, whether it is still in the document, and whether it is in the document's own tree. */
 const rangeFacts = () => {
   const out: Array<{ text: string; connected: boolean; inDocumentTree: boolean }> = [];
-  for (const [name, highlight] of (CSS as any).highlights as Map<string, Set<Range>>) {
-    if (!name.startsWith("maekrak-")) continue;
-    for (const range of highlight) {
+  for (const [, highlight] of __e2eProbe.highlights()) {
+    for (const range of highlight as unknown as Set<Range>) {
       const node = range.startContainer;
       out.push({
         text: range.toString(),
@@ -310,8 +309,9 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
           const registry = (doc.defaultView as any).CSS.highlights as Map<string, unknown>;
           return {
             mentions: doc.body.textContent!.includes("마윈"),
-            maekrak: [...registry.keys()].filter((k) => k.startsWith("maekrak-")),
-            host: Boolean(doc.querySelector("maekrak-root")),
+            // Nothing registered there at all, and nothing added under the frame's <html>.
+            maekrak: [...registry.keys()],
+            host: [...doc.documentElement.children].some((e) => e.localName !== "head" && e.localName !== "body"),
           };
         }),
       }),
@@ -386,8 +386,8 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: hostile pages", (browse
 
 /** Where the open card is: its size, whether it is in the viewport and shown, and what covers it (ids of page elements). */
 function cardVisibility() {
-  const host = document.querySelector("maekrak-root")!;
-  const panel = host.shadowRoot!.querySelector(".panel") as HTMLElement;
+  const { host, root } = __e2eProbe.card();
+  const panel = root!.querySelector(".panel") as HTMLElement;
   const r = panel.getBoundingClientRect();
   const style = getComputedStyle(panel);
   const points = [

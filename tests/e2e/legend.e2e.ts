@@ -19,7 +19,7 @@ async function chord(page: PageLike, ...keys: string[]) {
 
 /** The card's legend button and panel as the reader has them now. */
 function cardLegend() {
-  const root = document.querySelector("maekrak-root")?.shadowRoot;
+  const root = __e2eProbe.card().root;
   const button = root?.querySelector<HTMLButtonElement>("button[data-action=legend]");
   const panel = button ? root!.getElementById(button.getAttribute("aria-controls")!) : null;
   const active = root?.activeElement as HTMLElement | null | undefined;

@@ -11,7 +11,7 @@ import { OTHER_SITE, waitFor } from "./support/browsers";
 import { pointOfMention, readCard, readHighlights } from "./support/page-probes";
 import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
-import { runAxe } from "./support/axe";
+import { CARD_CONTEXT, runAxe } from "./support/axe";
 
 /** Presses modifier keys and a key together (both drivers accept key codes such as "KeyJ"). */
 async function chord(page: PageLike, ...keys: string[]) {
@@ -38,20 +38,20 @@ async function resetSettings(popup: PageLike) {
 
 /** What the card's shadow root has focused, and the live region's text. */
 function cardFocusAndLive(): { focused: string; live: string; hostCount: number } {
-  const host = document.querySelector("maekrak-root");
-  const active = host?.shadowRoot?.activeElement as HTMLElement | null | undefined;
+  const { root } = __e2eProbe.card();
+  const active = root?.activeElement as HTMLElement | null | undefined;
   return {
     focused: active
       ? `${active.tagName.toLowerCase()}${active.dataset.action ? `[${active.dataset.action}]` : ""}${active.classList.contains("panel") ? ".panel" : ""}`
       : "",
-    live: host?.shadowRoot?.querySelector("[aria-live]")?.textContent ?? "",
-    hostCount: document.querySelectorAll("maekrak-root").length,
+    live: root?.querySelector("[aria-live]")?.textContent ?? "",
+    hostCount: __e2eProbe.added().length,
   };
 }
 
 /** Centre of an element inside the card (by selector), in viewport coordinates. */
 function pointInCard(selector: string): { x: number; y: number } | null {
-  const el = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(selector);
+  const el = __e2eProbe.card().root?.querySelector(selector);
   if (!el) return null;
   el.scrollIntoView({ block: "nearest" });
   const r = el.getBoundingClientRect();
@@ -191,7 +191,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await waitFor(
       async () =>
         allTexts(await suite.page.evaluate(readHighlights, undefined)).length === 0 &&
-        (await suite.page.evaluate(() => document.querySelectorAll("maekrak-root").length, undefined)) === 0,
+        (await suite.page.evaluate(() => __e2eProbe.added().length, undefined)) === 0,
       5_000,
       "highlights and host removed",
     );
@@ -347,7 +347,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     const flashed = await waitFor(
       () =>
         suite.page.evaluate(() => {
-          const flash = (CSS as any).highlights.get("maekrak-flash") as Set<Range> | undefined;
+          const flash = __e2eProbe.highlights().find(([key]) => key === "maekrak-flash")?.[1] as Set<Range> | undefined;
           const range = flash ? [...flash][0] : undefined;
           if (!range) return null;
           return { text: range.toString() };
@@ -359,8 +359,8 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await waitFor(
       async () =>
         (await suite.page.evaluate(() => {
-          const r = (CSS as any).highlights.get("maekrak-flash");
-          return r ? [...r][0].getBoundingClientRect().top : -1;
+          const r = __e2eProbe.highlights().find(([key]) => key === "maekrak-flash")?.[1] as Set<Range> | undefined;
+          return r ? [...r][0]!.getBoundingClientRect().top : -1;
         }, undefined)) >= 0,
       5_000,
       "scrolled into view",
@@ -438,11 +438,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     await suite.page.mouse.click(pin!.x, pin!.y);
     expect(
       await suite.page.evaluate(
-        () =>
-          document
-            .querySelector("maekrak-root")!
-            .shadowRoot!.querySelector("[data-action=pin]")!
-            .getAttribute("aria-pressed"),
+        () => __e2eProbe.card().root!.querySelector("[data-action=pin]")!.getAttribute("aria-pressed"),
         undefined,
       ),
     ).toBe("true");
@@ -466,9 +462,11 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
     // Source links: real links to the source, opened in a new tab, never fetched by us.
     const links = await suite.page.evaluate(
       () =>
-        [...document.querySelector("maekrak-root")!.shadowRoot!.querySelectorAll<HTMLAnchorElement>(".sources a")].map(
-          (a) => ({ href: a.href, target: a.target, rel: a.rel }),
-        ),
+        [...__e2eProbe.card().root!.querySelectorAll<HTMLAnchorElement>(".sources a")].map((a) => ({
+          href: a.href,
+          target: a.target,
+          rel: a.rel,
+        })),
       undefined,
     );
     expect(links.length).toBeGreaterThan(0);
@@ -530,7 +528,7 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
 
   test("axe-core: no violations on an open card, nor on the popup's three tabs", async () => {
     await hoverMention(suite.page, "알리바바 클라우드");
-    const onCard = await runAxe(suite.page, { include: [{ fromShadowDom: ["maekrak-root", ".panel"] }] });
+    const onCard = await runAxe(suite.page, CARD_CONTEXT);
     expect(onCard).toEqual([]);
     await closeCard(suite.page);
 

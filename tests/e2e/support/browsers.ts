@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { randomUUID } from "node:crypto";
+import { installProbeChannel } from "./page-probes";
 import { distPath } from "../../../src/build/variants";
 
 export const ROOT = resolve(import.meta.dirname, "..", "..", "..");
@@ -175,6 +176,8 @@ async function launchChromium(options: LaunchOptions): Promise<ExtensionSession>
   });
   // Lets the tests read back what the card copied.
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  // The page side of the test build's probe channel, in every page (page-probes.ts).
+  await context.addInitScript(installProbeChannel);
   const worker =
     options.extension === false
       ? null
@@ -320,7 +323,11 @@ async function launchFirefox(options: LaunchOptions): Promise<ExtensionSession> 
   return {
     name: "firefox",
     popupUrl,
-    newPage: async () => adapt(await browser.newPage()),
+    newPage: async () => {
+      const page = await browser.newPage();
+      await page.evaluateOnNewDocument(installProbeChannel); // the probe channel's page side (page-probes.ts)
+      return adapt(page);
+    },
     openPopup: async (query = "") => {
       const popup = await browser.newPage();
       // Navigations into the extension process never resolve over BiDi (toolchain.md P5): don't await, poll.

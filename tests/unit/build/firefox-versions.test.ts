@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { describe, expect, test } from "vitest";
 import { FIREFOX_ANDROID_MIN_VERSION } from "../../../src/build/firefox-versions";
+import { highlightRules, randomNames } from "../../../src/content/highlight-style";
 import base from "../../../manifest.json" with { type: "json" };
 
 const ROOT = resolve(import.meta.dirname, "..", "..", "..");
@@ -60,6 +61,9 @@ const WEB_FEATURES = [
   { feature: "CSS.highlights", path: ["api", "HighlightRegistry"] },
   { feature: "caretPositionFromPoint (hit-testing)", path: ["api", "Document", "caretPositionFromPoint"] },
   { feature: "pointerType (touch or mouse)", path: ["api", "PointerEvent", "pointerType"] },
+  // The highlight rules reach the page as a constructed sheet the document adopts (highlight-style.ts).
+  { feature: "document.adoptedStyleSheets", path: ["api", "Document", "adoptedStyleSheets"] },
+  { feature: "CSSStyleSheet.replaceSync", path: ["api", "CSSStyleSheet", "replaceSync"] },
 ];
 
 /** The version in a compat note such as "Before Firefox for Android 146, cannot be used with text-decoration". */
@@ -123,8 +127,8 @@ describe("Firefox for Android", () => {
         "firefox_android",
       )!,
     });
-    // highlights.css draws the underline style and a differing figure's wavy mark with text-decoration.
-    const css = readFileSync(join(ROOT, "src", "content", "highlights.css"), "utf8");
+    // The highlight rules draw the underline style and a differing figure's wavy mark with text-decoration.
+    const css = highlightRules(randomNames(), "underline", "", 0);
     expect(css).toMatch(/::highlight\([^)]+\)\s*\{[^}]*text-decoration/);
     needs.push({
       what: "::highlight() with text-decoration",

@@ -13,12 +13,7 @@ import { runs } from "../support/runs";
 await import("./highlight-polyfill");
 const { MentionHighlighter } = await import("../../../src/content/highlighter");
 const { PageScanner } = await import("../../../src/content/scanner");
-const { buildMatcher } = await import("../../../src/core/matcher");
-const { toMatcherData } = await import("../../../src/kb/matcher-data");
-const { loadKnowledgeBase } = await import("../../../src/build/kb-files");
-
-const data = toMatcherData(loadKnowledgeBase());
-const matcher = buildMatcher(data.entities, data.otherPeople, data.options);
+const { matcher, sieve } = await import("../support/content-pipeline");
 
 let running: { stop(): void } | null = null;
 afterEach(() => {
@@ -31,7 +26,7 @@ afterEach(() => {
 function scanPage(html: string) {
   document.body.innerHTML = html; // test fixture only
   const highlighter = new MentionHighlighter();
-  const scanner = new PageScanner({ doc: document, matcher, highlighter, onChange: () => {} });
+  const scanner = new PageScanner({ doc: document, matcher, sieve, highlighter, onChange: () => {} });
   scanner.start();
   scanner.drain();
   running = {
