@@ -13,7 +13,7 @@ import { useExtensionSuite } from "./support/suite";
 
 /** The card's first fact, what it replaced (and whether that is shown), the footer. */
 function readTimeline() {
-  const panel = document.querySelector("maekrak-root")?.shadowRoot?.querySelector(".panel");
+  const panel = __e2eProbe.card().root?.querySelector(".panel");
   const first = panel?.querySelector(".facts > li");
   const previous = first?.querySelector<HTMLDetailsElement>("details.previous");
   const summary = previous?.querySelector("summary");
