@@ -112,6 +112,8 @@ export function sieveSource(compiled: CompiledMatcher, depth = SIEVE_DEPTH): Sie
   const anySeparators = `[${classOf((c) => isNameSeparator(foldCode(c)), raw)}]*`;
   const cuePattern = (cue: string) =>
     [...cue]
+      // The matcher drops separators from the aliasKey, so a cue's own spaces may be absent ("중국플랫폼").
+      .filter((char) => !isNameSeparator(foldCode(char.charCodeAt(0))))
       .map((char) => {
         // Cues are written as they read ("CFO"); the matcher folds both sides, so every form of the folded letter.
         const folded = foldCode(char.charCodeAt(0));

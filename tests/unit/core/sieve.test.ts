@@ -152,6 +152,13 @@ describe("the page sieve", () => {
     expect(skippedWithGatedHit).toBeGreaterThan(0);
   });
 
+  test("a cue written without its spaces still lets its short form through (중국플랫폼 알리)", () => {
+    const text = "중국플랫폼 알리";
+    expect(matcher.scanBlock(text, createScanState())).not.toEqual([]);
+    expect(hasCue(sieve, text)).toBe(true);
+    expect(blockNeedsScan(hitsIn(text), () => hasCue(sieve, text), createScanState())).toBe(true);
+  });
+
   test("on a page's joined text, every block holding a mention holds a hit that lets it through", () => {
     fc.assert(
       fc.property(fc.array(block, { minLength: 1, maxLength: 8 }), (blocks) => {
