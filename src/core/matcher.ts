@@ -501,16 +501,29 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
    * The nearest evidence for a form that needs some: a cue anywhere in its block (the distance from the form),
    * or an entity of `after` named earlier on the page (the distance back to that mention); null when none.
    */
+  const cueNames = new Map<string, boolean>();
+  /** Whether a cue is itself a name the matcher finds (마윈), not a topic word (직구, 배송). */
+  const cueIsName = (cue: string): boolean => {
+    let name = cueNames.get(cue);
+    if (name === undefined) {
+      const key = cueKey(cue);
+      name = walk(trie, key, 0).some((c) => c.end === key.length && c.outputs.some((o) => o.rule === "alias"));
+      cueNames.set(cue, name);
+    }
+    return name;
+  };
   function nearestEvidence(
     out: Output,
     text: string,
     start: number,
     state: ScanState,
     folded: string,
+    topicWordsOnly = false,
   ): Evidence | null {
     let best: Evidence | null = null;
     let rawAt: number[] | null = null;
     for (const cue of out.cues ?? []) {
+      if (topicWordsOnly && cueIsName(cue)) continue;
       const key = cueKey(cue);
       for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
         if (!rawAt) {
@@ -581,10 +594,10 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       if (before) reason = { kind: "named-before", name: before.text };
     } else if (out.rule === "near-cue") {
       if (nextToPersonWord(text, start, end)) return null;
-      const found = nearestEvidence(out, text, start, state, compact());
-      if (!found) return null;
       // "…는 알리다." reads as the copula only next to the form's own topic words (직구, 배송): a name on the page
-      // is not enough (알리바바는 알리다 stays the verb).
+      // or among the cues is not enough (알리바바는 알리다, 마윈 의장은 알리다 stay the verb).
+      const found = nearestEvidence(out, text, start, state, compact(), copula);
+      if (!found) return null;
       if (copula && found.reason.kind !== "cue") return null;
       distance = found.distance;
       reason = found.reason;

@@ -63,6 +63,10 @@ describe("short forms linked by evidence", () => {
   test("the copula reading needs the form's own topic words: a name on the page is not enough", () => {
     expect(find("알리바바는 알리다.")).toEqual([["알리바바", "alibaba-group"]]);
     expect(find("알리바바 측은 알리다.")).toEqual([["알리바바", "alibaba-group"]]);
+    // A cue that is itself a name (마윈 for the group's 알리) is evidence for the short form, not for the copula.
+    expect(find("마윈측은 알리다.")).toEqual([["마윈", "jack-ma"]]);
+    expect(find("마윈 의장은 알리다")).toEqual([["마윈", "jack-ma"]]);
+    expect(find("마윈 전 회장과 텐센트 측은 모두 알리다.")).toEqual([["마윈", "jack-ma"]]);
   });
 
   test("a sentence glued to the next one (<br>-joined lines) does not hide the name after its dot", () => {
