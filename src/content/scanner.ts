@@ -28,8 +28,8 @@ import type { MentionHighlighter, MentionRecord } from "./highlighter";
 const SLICE_MS = 8;
 /**
  * How often a long scan registers the ranges found so far, after the first slice (the first screen). Each
- * registration makes Chromium invalidate paint for the whole page (a full pre-paint walk: ~100 ms on a
- * 300k-node page), so a long scan registers rarely.
+ * registration makes Chromium invalidate paint for the whole page (a full pre-paint walk), so a long scan
+ * registers rarely (figures: bench/results/design-notes.md).
  */
 const FLUSH_EVERY_MS = 1000;
 /** Hits handled between two looks at the clock. */
@@ -82,7 +82,7 @@ type BlockReading = { root: Element; reader: BlockReader; block: TextBlock | nul
  * Runs `cb` when the page has nothing more urgent to do. A background-priority task where the browser has
  * the scheduler API: it runs as soon as input, rendering and the page's own tasks are done, without waiting
  * for an idle period (requestIdleCallback runs a callback posted from an idle callback only in the *next*
- * idle period, which left a long scan at ~15 % of one core: 8 s for a 2 MB page). Else an idle callback.
+ * idle period, which left a long scan mostly waiting: bench/results/design-notes.md). Else an idle callback.
  */
 type Scheduler = { postTask(cb: () => void, options: { priority: "background" }): Promise<unknown> };
 const backgroundScheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
@@ -103,7 +103,7 @@ export class PageScanner {
   #blockReading: BlockReading | null = null;
   /** Nodes to re-read: added subtrees, edited text, and parents that lost a child. */
   #queued = new Set<Node>();
-  /** Parents that lost a child since the queue was last taken: a removal can make a mention stale outside the text nodes edited. */
+  /** Parents that lost a child since the last rescan: a removal can make a mention stale outside the edited text. */
   #removedFrom = new Set<Node>();
   /** Parents that gained a child: a node inserted between the text nodes of a mention changes its text. */
   #insertedInto = new Set<Node>();
@@ -144,7 +144,7 @@ export class PageScanner {
     this.#observer = new MutationObserver((records) => this.#queue(records));
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
     // The first slice (the top of the page: the first screen) at once, not after the page's own pending
-    // work (on a 2 MB page its first layout alone is ~0.5-1 s); the rest in background tasks.
+    // work (a big page's first layout alone takes a long while); the rest in background tasks.
     this.#slice();
   }
 
@@ -338,7 +338,10 @@ export class PageScanner {
   /** Mentions were added or removed since the last report. */
   #dirty = false;
 
-  /** Registers what was found and reports a change once per registration, not once per slice (each report is a message to the background). */
+  /**
+   * Registers what was found and reports a change once per registration, not once per slice (each report is a message
+   * to the background).
+   */
   #flush(report = true): void {
     this.#highlighter.flush();
     if (report && this.#dirty) {

@@ -41,7 +41,7 @@ const visible = (record: MentionRecord, cache: VisibilityCache) => textIsVisible
 
 /**
  * The badge is updated at most this often: each update is a runtime message that costs the page's main
- * thread (sendToBackground, mostly these messages, was ~9 ms in the profile of the bench's dynamic page).
+ * thread (see bench/results/design-notes.md for what it cost on the bench's dynamic page).
  */
 const BADGE_EVERY_MS = 500;
 
@@ -70,7 +70,9 @@ export class ContentSession {
   #hover: HoverController;
   #services: SessionServices;
   #badgeCount = -1;
-  /** The first count goes at once, after the first pass; later ones at most every BADGE_EVERY_MS, the last one always. */
+  /**
+   * The first count goes at once, after the first pass; later ones at most every BADGE_EVERY_MS, the last one always.
+   */
   #updateBadgeSoon = throttle(() => this.#updateBadge(), BADGE_EVERY_MS);
   #announced = false;
   /** The count waits for a laid-out frame: asking what is visible must not force a restyle inside our task. */

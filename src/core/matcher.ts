@@ -25,7 +25,10 @@ import type { EntityType, MatcherEntity, Mention, LinkReason } from "./types.ts"
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 
-/** A currency word or sign somewhere in the block: without one there is no amount to parse (the page sieve relies on it). */
+/**
+ * A currency word or sign somewhere in the block: without one there is no amount to parse (the page sieve relies on
+ * it).
+ */
 export const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|rmb/i;
 
 /** What an alias key reads as where it ends in the trie: whose name, and under which rule. */
@@ -248,10 +251,10 @@ export type NameStart = { code: number; next: readonly number[]; endsHere: boole
  * Where a name can start, as one RegExp: a character that folds (foldCode) to the first character of some
  * name, at a word start (not after a Hangul syllable, a Latin letter, a digit or a dot; Han characters may
  * start a name anywhere), followed — past any separators, which the trie walk may step over — by a character
- * that comes second in some name (unless the first is a name alone). Only there is the trie walked: about a
- * quarter of the places the first character alone allows on news text. One class of second characters for
- * all names, not one per first character: that pattern, ten times longer, cost more to compile on an
- * article than its fewer walks saved.
+ * that comes second in some name (unless the first is a name alone). Only there is the trie walked: far fewer
+ * places than the first character alone allows. One class of second characters for all names, not one per
+ * first character: that much longer pattern cost more to compile on an article than its fewer walks saved
+ * (figures: bench/results/design-notes.md).
  */
 export function nameStartPattern(starts: readonly NameStart[]): RegExp {
   // Letters and digits as themselves (the pattern ships in the content script: shorter), anything else escaped.

@@ -264,7 +264,10 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
   return out;
 }
 
-/** Where the number of an amount starting at `i` begins, and the currency when a prefix names it ($, US$); null when none does. */
+/**
+ * Where the number of an amount starting at `i` begins, and the currency when a prefix names it ($, US$); null when
+ * none does.
+ */
 function amountOpening(text: string, lower: string, i: number): { numberAt: number; currency: Currency | null } | null {
   // Most characters start neither a prefix nor a number: one Set lookup instead of nine startsWith.
   const prefix = PREFIX_FIRSTS.has(lower[i]!) ? matchWordAt(lower, i, CURRENCY_PREFIXES) : null;

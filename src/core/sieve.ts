@@ -33,7 +33,9 @@ export type SieveSource = {
   cued: string | null;
   /** Where a title form or an out-of-scope full name may begin (null when there is none). */
   stated: string | null;
-  /** The cues of the near-cue rules, in any folded form with separators anywhere (the matcher reads a block's aliasKey). */
+  /**
+   * The cues of the near-cue rules, in any folded form with separators anywhere (the matcher reads a block's aliasKey).
+   */
   cues: string | null;
   /** A currency word or sign (null when the knowledge base has no figure). */
   currency: string | null;
@@ -184,7 +186,10 @@ export function hitsOf(pattern: RegExp | null, text: string): number[] {
   return hits;
 }
 
-/** Characters scanned per step on a long text (a 2 MB page is not one long task), and how far a match may reach past them. */
+/**
+ * Characters scanned per step on a long text (a 2 MB page is not one long task), and how far a match may reach past
+ * them.
+ */
 const CHUNK = 65_536;
 const KEY_REACH = 64;
 /** A cue may have separators between its letters: how far one is looked for across a chunk's end. */
