@@ -250,18 +250,27 @@ export function namedInFull(state: ScanState): boolean {
   return false;
 }
 
+/**
+ * Whether an amount in a block without a name could still be read: something was named by one of its names, or
+ * the claim reader holds an owner or an amount already checked (a short form linked by its cue sets them too,
+ * and a later block's exact repeat of a checked amount is that figure).
+ */
+const claimContext = (state: ScanState): boolean =>
+  state.seen.size > 0 || state.claims.checked.length > 0 || state.claims.lastOwner !== undefined;
+
 /** What the sieve found in a block. */
 export type BlockHits = { key: boolean; cued: boolean; stated: boolean; currency: boolean };
 
 /**
  * Whether a block must be given to the matcher: it holds a plain alias; a title form or an out-of-scope name
- * after a person named in full; a currency word once the page has named something; or a short form valid near a
- * cue, with a cue in its text (`hasCue`: asked last, it reads the block's text or the element's around it).
+ * after a person named in full; a currency word once the claim reader has something to read it with; or a short
+ * form valid near a cue, with a cue in its text (`hasCue`: asked last, it reads the block's text or the element's
+ * around it).
  */
 export function blockNeedsScan(hits: BlockHits, hasCue: () => boolean, state: ScanState): boolean {
   if (hits.key) return true;
   if (hits.stated && namedInFull(state)) return true;
-  if (hits.currency && state.seen.size > 0) return true;
+  if (hits.currency && claimContext(state)) return true;
   // A short form is linked by a cue in its paragraph, or by an entity named before it on the page.
   return hits.cued && (state.seen.size > 0 || hasCue());
 }
