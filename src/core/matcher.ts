@@ -282,6 +282,10 @@ export function nameStartPattern(starts: readonly NameStart[]): RegExp {
   return new RegExp(alternatives.length ? alternatives.join("|") : "(?!)", "g");
 }
 
+/**
+ * Whether a name may end at `end`: not inside a Latin word or a version number, and after it a non-letter or only
+ * particles and endings (`strict`: no verb-like ending either, for short forms).
+ */
 function rightBoundaryOk(text: string, end: number, strict: boolean): boolean {
   if (end >= text.length) return true;
   const last = text.charCodeAt(end - 1);
