@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import type { Plugin } from "vite";
 import { defineConfig } from "vite";
 import preact from "@preact/preset-vite";
 import type { ManifestV3Export } from "@crxjs/vite-plugin";
@@ -38,6 +39,14 @@ function withoutContentScripts(manifest: ManifestV3Export): ManifestV3Export {
   return rest as unknown as ManifestV3Export;
 }
 
+/** In tests the build's virtual modules only resolve: a test that imports one mocks it (vi.mock). */
+const virtualModulesForTests: Plugin = {
+  name: "maekrak-virtual-modules-for-tests",
+  resolveId: (id) => (id.startsWith("virtual:maekrak/") ? `\0${id}` : null),
+  load: (id) =>
+    id.startsWith("\0virtual:maekrak/") ? `throw new Error("${id.slice(1)}: mock it in the test (vi.mock)");` : null,
+};
+
 const [contentScript] = base.content_scripts;
 
 const target: Target = process.env.TARGET === "firefox" ? "firefox" : "chrome";
@@ -49,7 +58,7 @@ export default defineConfig({
   publicDir: "src/public",
   // Tests load the KB from disk themselves, so a broken KB fails its tests instead of the whole run.
   plugins: testing
-    ? []
+    ? [virtualModulesForTests]
     : [
         knowledgeBasePlugin(),
         preact(),
@@ -65,7 +74,11 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "test-results/vitest.json" },
     projects: [
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node" } },
+      {
+        extends: true,
+        // One module graph for all unit files (the KB and the matcher load once): the tests own no global state.
+        test: { name: "unit", include: ["tests/unit/**/*.test.{ts,tsx}"], environment: "node", isolate: false },
+      },
       {
         extends: true,
         test: {

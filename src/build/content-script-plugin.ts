@@ -60,7 +60,8 @@ export function contentScriptPlugin(options: {
         logLevel: "warn",
         define: buildConstants(),
         plugins: [knowledgeBasePlugin(), newsSitesPlugin(options.declaration.matches)],
-        // Chrome's MV3 APIs return promises and Firefox has `browser`: the content script needs no polyfill (see browser-lean.ts).
+        // Chrome's MV3 APIs return promises and Firefox has `browser`: the content script needs no polyfill (see
+        // browser-lean.ts).
         resolve: { alias: { "webextension-polyfill": resolve(options.root, "src/messages/browser-lean.ts") } },
         build: {
           write: false,

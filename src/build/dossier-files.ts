@@ -1,7 +1,7 @@
 /**
  * Reads the research dossiers the knowledge base is written from (Node only): shared/research/facts.yaml and its
- * extension facts-2026.yaml beside the checkout (or beside a folder above it, for a worktree), or the files MAEKRAK_DOSSIER lists (separated by ":"), merged in
- * that order; and what the knowledge base leaves out of them on purpose (src/kb/audit-left-out.json).
+ * extension facts-2026.yaml beside the checkout (or beside a folder above it, for a worktree), or the files
+ * MAEKRAK_DOSSIER lists (separated by ":"), merged in that order; and what the knowledge base leaves out of them on purpose (src/kb/audit-left-out.json).
  */
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -22,7 +22,7 @@ import { toMatcherData } from "../kb/matcher-data.ts";
 
 export const EVAL_DIR = resolve(import.meta.dirname, "..", "..", "tests", "fixtures", "eval");
 
-/** Classes of Korean as it is really written (issue 15), tagged on gold mentions; look-alikes are negatives. */
+/** Classes of Korean as it is really written, tagged on gold mentions; look-alikes are negatives. */
 export const CLASSES = ["translit", "short", "compound", "lookalike", "spelling"] as const;
 export type WrittenClass = (typeof CLASSES)[number];
 

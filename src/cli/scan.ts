@@ -17,6 +17,8 @@ import { toMatcherData } from "../kb/matcher-data.ts";
 import type { Mention } from "../core/types.ts";
 import type { FigureVerdict } from "../core/vocabulary.ts";
 import { pageDateFromDocument } from "../content/page-date.ts";
+import type { CliIo } from "./io.ts";
+import { isMain, processIo } from "./io.ts";
 
 type FigureOutput = {
   value: number;
@@ -27,7 +29,7 @@ type FigureOutput = {
   /** For a unit slip: the amount the article most likely meant. */
   intended?: number;
 };
-type Output = { start: number; end: number; text: string; entity: string; figure?: FigureOutput };
+type ScannedMention = { start: number; end: number; text: string; entity: string; figure?: FigureOutput };
 
 /** Checked amounts carry the amount as parsed, the verdict and the figure it was checked against. */
 function figureOf(m: Mention): { figure?: FigureOutput } {
@@ -43,7 +45,7 @@ function figureOf(m: Mention): { figure?: FigureOutput } {
   };
 }
 
-async function scanHtml(matcher: Matcher, source: string, date: string | undefined): Promise<Output[]> {
+async function scanHtml(matcher: Matcher, source: string, date: string | undefined): Promise<ScannedMention[]> {
   const { JSDOM } = await import("jsdom");
   const { BlockReader } = await import("../content/page-text.ts");
   const dom = new JSDOM(source, { includeNodeLocations: true });
@@ -52,7 +54,7 @@ async function scanHtml(matcher: Matcher, source: string, date: string | undefin
   g.Node ??= dom.window.Node;
   const reader = new BlockReader(dom.window.document.body ?? dom.window.document.documentElement);
   const state = createScanState(date ?? pageDateFromDocument(dom.window.document));
-  const out: Output[] = [];
+  const out: ScannedMention[] = [];
   /** Source offset of a character in a text node (exact when the source spells the text out, else the node's start). */
   const sourceOffset = (node: Text, offset: number): number => {
     const location = dom.nodeLocation(node);
@@ -79,21 +81,27 @@ async function scanHtml(matcher: Matcher, source: string, date: string | undefin
   return out;
 }
 
-const plain = (m: Mention): Output => ({ start: m.start, end: m.end, text: m.text, entity: m.entity, ...figureOf(m) });
+const plain = (m: Mention): ScannedMention => ({
+  start: m.start,
+  end: m.end,
+  text: m.text,
+  entity: m.entity,
+  ...figureOf(m),
+});
 
 const USAGE = "usage: npm run --silent scan -- --jsonl [--date YYYY-MM-DD] FILE...";
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const args = argv.filter((arg) => arg !== "--jsonl");
   const dateAt = args.indexOf("--date");
   const date = dateAt >= 0 ? args[dateAt + 1] : undefined;
   if (dateAt >= 0 && !(date && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)))) {
-    console.error(`scan: --date needs a date as YYYY-MM-DD, got ${JSON.stringify(date ?? "")}\n${USAGE}`);
+    io.err(`scan: --date needs a date as YYYY-MM-DD, got ${JSON.stringify(date ?? "")}\n${USAGE}\n`);
     return 2;
   }
   const files = dateAt >= 0 ? args.filter((_, i) => i !== dateAt && i !== dateAt + 1) : args;
   if (!files.length) {
-    console.error(USAGE);
+    io.err(`${USAGE}\n`);
     return 2;
   }
   const data = toMatcherData(loadKnowledgeBase());
@@ -104,16 +112,16 @@ async function main(argv: string[]): Promise<number> {
     try {
       text = readFileSync(file, "utf8");
     } catch (error) {
-      console.error(`scan: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      io.err(`scan: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       status = 2;
       continue;
     }
     const mentions = /\.html?$/i.test(file)
       ? await scanHtml(matcher, text, date)
       : findMentions(matcher, text, date).map(plain);
-    process.stdout.write(`${JSON.stringify({ file, mentions })}\n`);
+    io.out(`${JSON.stringify({ file, mentions })}\n`);
   }
   return status;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+if (isMain(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       return cached;
     },
     announcement: (count: number) => sendToBackground({ type: "getAnnouncement", count }).catch(() => null),
-    report: (count: number) => void sendToBackground({ type: "mentionsChanged", count }).catch(() => undefined),
+    setBadge: (count: number) => void sendToBackground({ type: "mentionsChanged", count }).catch(() => undefined),
     openInPopup: (entity: string) => void sendToBackground({ type: "openInPopup", entity }).catch(() => undefined),
   };
 

@@ -159,7 +159,9 @@ export class BlockReader {
   #pending: Text | null = null;
   #done: boolean;
 
-  /** Editable elements below the root (skipped like <textarea>): found once by a selector, not asked of every element. */
+  /**
+   * Editable elements below the root (skipped like <textarea>): found once by a selector, not asked of every element.
+   */
   #editable: Set<Element>;
 
   constructor(root: Node) {

@@ -17,7 +17,10 @@ export const cryptoRandom: Random = () => {
   return pool[drawn++]! / 2 ** 32;
 };
 
-/** `min` to `max` random lower-case letters: a CSS identifier, never a CSS-wide keyword (those are shorter or hyphenated). */
+/**
+ * `min` to `max` random lower-case letters: a CSS identifier, never a CSS-wide keyword (those are shorter or
+ * hyphenated).
+ */
 export function randomLetters(min: number, max: number, random: Random = cryptoRandom): string {
   let out = "";
   for (let i = 0, length = min + Math.floor(random() * (max - min + 1)); i < length; i++)

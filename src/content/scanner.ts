@@ -28,8 +28,8 @@ import type { MentionHighlighter, MentionRecord } from "./highlighter";
 const SLICE_MS = 8;
 /**
  * How often a long scan registers the ranges found so far, after the first slice (the first screen). Each
- * registration makes Chromium invalidate paint for the whole page (a full pre-paint walk: ~100 ms on a
- * 300k-node page), so a long scan registers rarely.
+ * registration makes Chromium invalidate paint for the whole page (a full pre-paint walk), so a long scan
+ * registers rarely (figures: bench/results/design-notes.md).
  */
 const FLUSH_EVERY_MS = 1000;
 /** Hits handled between two looks at the clock. */
@@ -75,13 +75,14 @@ const newPass = (root: Node): Pass => ({
 });
 
 /** The block read last: later hits in it need no second read, and it is matched once. */
-type Cursor = { root: Element; reader: BlockReader; block: TextBlock | null; matched: boolean };
+/** Where reading blocks has got to: the reader of an element, the block it is on, whether that block matched. */
+type BlockReading = { root: Element; reader: BlockReader; block: TextBlock | null; matched: boolean };
 
 /**
  * Runs `cb` when the page has nothing more urgent to do. A background-priority task where the browser has
  * the scheduler API: it runs as soon as input, rendering and the page's own tasks are done, without waiting
  * for an idle period (requestIdleCallback runs a callback posted from an idle callback only in the *next*
- * idle period, which left a long scan at ~15 % of one core: 8 s for a 2 MB page). Else an idle callback.
+ * idle period, which left a long scan mostly waiting: bench/results/design-notes.md). Else an idle callback.
  */
 type Scheduler = { postTask(cb: () => void, options: { priority: "background" }): Promise<unknown> };
 const backgroundScheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
@@ -99,10 +100,10 @@ export class PageScanner {
   #highlighter: MentionHighlighter;
   #state = createScanState();
   #passes: Pass[] = [];
-  #cursor: Cursor | null = null;
+  #blockReading: BlockReading | null = null;
   /** Nodes to re-read: added subtrees, edited text, and parents that lost a child. */
   #queued = new Set<Node>();
-  /** Parents that lost a child since the queue was last taken: a removal can make a mention stale outside the text nodes edited. */
+  /** Parents that lost a child since the last rescan: a removal can make a mention stale outside the edited text. */
   #removedFrom = new Set<Node>();
   /** Parents that gained a child: a node inserted between the text nodes of a mention changes its text. */
   #insertedInto = new Set<Node>();
@@ -143,7 +144,7 @@ export class PageScanner {
     this.#observer = new MutationObserver((records) => this.#queue(records));
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
     // The first slice (the top of the page: the first screen) at once, not after the page's own pending
-    // work (on a 2 MB page its first layout alone is ~0.5-1 s); the rest in background tasks.
+    // work (a big page's first layout alone takes a long while); the rest in background tasks.
     this.#slice();
   }
 
@@ -151,7 +152,7 @@ export class PageScanner {
     this.#stopped = true;
     this.#observer?.disconnect();
     this.#passes.length = 0;
-    this.#cursor = null;
+    this.#blockReading = null;
     this.#parts.length = 0;
     this.#queued.clear();
     this.#removedFrom.clear();
@@ -206,7 +207,7 @@ export class PageScanner {
   #step(keepGoing: () => boolean): boolean {
     if (this.#stopped) return false;
     if (this.#queued.size) {
-      this.#dirty = this.#takeQueue() || this.#dirty;
+      this.#dirty = this.#rescanQueued() || this.#dirty;
     }
     for (;;) {
       const part = this.#parts.shift();
@@ -214,7 +215,7 @@ export class PageScanner {
       else if (!this.#passes.length || !this.#advance(this.#passes[0]!)) {
         if (!this.#passes.length) break;
         this.#passes.shift();
-        this.#cursor = null;
+        this.#blockReading = null;
         continue;
       }
       if (!keepGoing()) {
@@ -294,8 +295,8 @@ export class PageScanner {
     const inNode = { key: found[KEY]!, cued: found[CUED]!, stated: found[STATED]!, currency: found[CURRENCY]! };
     if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return true;
     const block = this.#blockOf(node, pass);
-    if (block && !this.#cursor!.matched) {
-      this.#cursor!.matched = true;
+    if (block && !this.#blockReading!.matched) {
+      this.#blockReading!.matched = true;
       this.#dirty = this.#scanBlock(block) || this.#dirty;
     }
     return true;
@@ -315,29 +316,32 @@ export class PageScanner {
    * order, so the reader goes on from the last block when that element lies inside the one it reads.
    */
   #blockOf(node: Text, pass: Pass): TextBlock | null {
-    let cursor = this.#cursor;
-    if (cursor?.block?.nodes.includes(node)) return cursor.block;
+    let reading = this.#blockReading;
+    if (reading?.block?.nodes.includes(node)) return reading.block;
     const element = blockAround(node);
     if (!element) return null;
-    if (!cursor || !(cursor.root === element || cursor.root.contains(element))) {
+    if (!reading || !(reading.root === element || reading.root.contains(element))) {
       // A small root (the block around a change) is read with one reader: most of its blocks hold a hit.
       const small = pass.root.nodeType === Node.ELEMENT_NODE && (pass.text?.length ?? 0) <= SMALL_ROOT;
       const root = small && pass.root.contains(element) ? (pass.root as Element) : element;
-      cursor = this.#cursor = { root, reader: new BlockReader(root), block: null, matched: false };
+      reading = this.#blockReading = { root, reader: new BlockReader(root), block: null, matched: false };
     }
-    for (let block = cursor.reader.next(); block; block = cursor.reader.next()) {
-      cursor.block = block;
-      cursor.matched = false;
+    for (let block = reading.reader.next(); block; block = reading.reader.next()) {
+      reading.block = block;
+      reading.matched = false;
       if (block.nodes.includes(node)) return block;
     }
-    this.#cursor = null;
+    this.#blockReading = null;
     return null;
   }
 
   /** Mentions were added or removed since the last report. */
   #dirty = false;
 
-  /** Registers what was found and reports a change once per registration, not once per slice (each report is a message to the background). */
+  /**
+   * Registers what was found and reports a change once per registration, not once per slice (each report is a message
+   * to the background).
+   */
   #flush(report = true): void {
     this.#highlighter.flush();
     if (report && this.#dirty) {
@@ -352,7 +356,11 @@ export class PageScanner {
   /** -Infinity: the first slice registers what it found (the top of the page) right away. */
   #lastFlush = -Infinity;
 
-  #takeQueue(): boolean {
+  /**
+   * Turns the queued changes into passes over the blocks they touched (or one pass over the page when there are
+   * too many) and drops the highlights they made stale; whether any mention was removed.
+   */
+  #rescanQueued(): boolean {
     const nodes = [...this.#queued];
     const removedFrom = [...this.#removedFrom];
     const insertedInto = [...this.#insertedInto];
@@ -363,7 +371,7 @@ export class PageScanner {
     if (nodes.length > RESCAN_THRESHOLD) {
       this.#highlighter.prune(() => true);
       this.#parts.length = 0;
-      this.#cursor = null;
+      this.#blockReading = null;
       this.#passes = [newPass(doc.body ?? doc.documentElement)];
       return true;
     }

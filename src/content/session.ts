@@ -41,9 +41,9 @@ const visible = (record: MentionRecord, cache: VisibilityCache) => textIsVisible
 
 /**
  * The badge is updated at most this often: each update is a runtime message that costs the page's main
- * thread (sendToBackground, mostly these messages, was ~9 ms in the profile of the bench's dynamic page).
+ * thread (see bench/results/design-notes.md for what it cost on the bench's dynamic page).
  */
-const REPORT_EVERY_MS = 500;
+const BADGE_EVERY_MS = 500;
 
 const viewOf = (s: Settings): HighlightView => ({ categories: s.categories, density: s.density, style: s.style });
 const hoverOf = (s: Settings): HoverOptions => ({
@@ -55,8 +55,8 @@ const hoverOf = (s: Settings): HoverOptions => ({
 
 export type SessionServices = {
   loadDetails(entity: string): Promise<EntityDetails | null>;
-  /** The number of mentions shown changed (toolbar badge). */
-  report(count: number): void;
+  /** Shows the number of mentions counted on the toolbar badge (0 clears it). */
+  setBadge(count: number): void;
   /** The localised "N mentions on this page" (worded by the background, see GetAnnouncement). */
   announcement(count: number): Promise<string | null>;
   openInPopup(entity: string): void;
@@ -69,14 +69,17 @@ export class ContentSession {
   #card: HoverCard;
   #hover: HoverController;
   #services: SessionServices;
-  #reported = -1;
-  /** The first count goes at once, after the first pass; later ones at most every REPORT_EVERY_MS, the last one always. */
-  #reportSoon = throttle(() => this.#report(), REPORT_EVERY_MS);
+  #badgeCount = -1;
+  /**
+   * The first count goes at once, after the first pass; later ones at most every BADGE_EVERY_MS, the last one always.
+   */
+  #updateBadgeSoon = throttle(() => this.#updateBadge(), BADGE_EVERY_MS);
   #announced = false;
   /** The count waits for a laid-out frame: asking what is visible must not force a restyle inside our task. */
   #laidOut: ReturnType<typeof afterLayout>;
   #announcePending = false;
-  #cursor = new Map<string, number>();
+  /** Per entity, the index of the mention scrollToEntity last went to. */
+  #entityPosition = new Map<string, number>();
   #stepCursor: MentionRecord | null = null;
 
   constructor(doc: Document, settings: Settings, services: SessionServices) {
@@ -101,7 +104,7 @@ export class ContentSession {
       matcher,
       sieve: sieve(),
       highlighter: this.#highlighter,
-      onChange: () => this.#reportSoon.call(),
+      onChange: () => this.#updateBadgeSoon.call(),
       onSettled: () => this.#announceOnce(),
       pageDate: pageDateFromDocument(doc),
       onFound: () => this.#listen(),
@@ -151,9 +154,9 @@ export class ContentSession {
     this.#hover.stop();
     this.#highlighter.clear();
     this.#card.destroy();
-    this.#reportSoon.cancel();
+    this.#updateBadgeSoon.cancel();
     this.#laidOut.cancel();
-    this.#services.report(0);
+    this.#services.setBadge(0);
   }
 
   apply(settings: Settings): void {
@@ -164,7 +167,7 @@ export class ContentSession {
     this.#highlighter.setView(view);
     const open = this.#card.open;
     if (open && !this.#highlighter.isShown(open)) this.#hover.close();
-    this.#reportSoon.call();
+    this.#updateBadgeSoon.call();
   }
 
   /** The mentions the reader chose and can see: what the badge, the popup and the announcement count. */
@@ -173,7 +176,7 @@ export class ContentSession {
     return this.#highlighter.inChosenCategories().filter((r) => visible(r, cache));
   }
 
-  #report(): void {
+  #updateBadge(): void {
     this.#laidOut.run(() => {
       const count = this.#counted().length;
       if (this.#announcePending) {
@@ -183,9 +186,9 @@ export class ContentSession {
             if (text) this.#card.announce(text);
           });
       }
-      if (count === this.#reported) return;
-      this.#reported = count;
-      this.#services.report(count);
+      if (count === this.#badgeCount) return;
+      this.#badgeCount = count;
+      this.#services.setBadge(count);
     });
   }
 
@@ -194,11 +197,11 @@ export class ContentSession {
     if (this.#announced) return;
     this.#announced = true;
     this.#announcePending = true;
-    this.#report();
+    this.#updateBadge();
   }
 
   summary(): PageMentions {
-    this.#reportSoon.call(); // the popup asks: the badge catches up too (a menu opened since shows its mentions)
+    this.#updateBadgeSoon.call(); // the popup asks: the badge catches up too (a menu opened since shows its mentions)
     const byEntity = new Map<string, EntityCount>();
     const records = this.#counted();
     const entityTypes = matcher().entities;
@@ -252,9 +255,9 @@ export class ContentSession {
     const cache: VisibilityCache = new Map();
     const list = this.#highlighter.inDocumentOrder((r) => r.entity === entity && visible(r, cache));
     if (!list.length) return null;
-    const last = this.#cursor.get(entity) ?? -1;
+    const last = this.#entityPosition.get(entity) ?? -1;
     const index = direction === "next" ? (last + 1) % list.length : (last - 1 + list.length) % list.length;
-    this.#cursor.set(entity, index);
+    this.#entityPosition.set(entity, index);
     this.#reveal(list[index]!, false);
     return { index, total: list.length };
   }

@@ -25,10 +25,14 @@ import type { EntityType, MatcherEntity, Mention, LinkReason } from "./types.ts"
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 
-/** A currency word or sign somewhere in the block: without one there is no amount to parse (the page sieve relies on it). */
+/**
+ * A currency word or sign somewhere in the block: without one there is no amount to parse (the page sieve relies on
+ * it).
+ */
 export const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|rmb/i;
 
-export type Output = {
+/** What an alias key reads as where it ends in the trie: whose name, and under which rule. */
+export type AliasReading = {
   entity: string;
   type: EntityType;
   rule: AliasRule;
@@ -44,7 +48,7 @@ export type Output = {
 };
 
 /** `gap`: some alias has a space or hyphen right after this prefix (조 차이), so one may be skipped here even early on. */
-type TrieNode = { next: Map<number, TrieNode>; out?: Output[]; gap?: boolean };
+type TrieNode = { next: Map<number, TrieNode>; readings?: AliasReading[]; gap?: boolean };
 
 const newNode = (): TrieNode => ({ next: new Map() });
 
@@ -96,7 +100,13 @@ export type Matcher = {
 };
 
 /** A form's judgement: what it spans, how near its evidence is (0 for forms that need none), and why. */
-type Judged = { out: Output; spanEnd: number; distance: number; gluedNext: boolean; reason: LinkReason | undefined };
+type Judged = {
+  reading: AliasReading;
+  spanEnd: number;
+  distance: number;
+  gluedNext: boolean;
+  reason: LinkReason | undefined;
+};
 /** Evidence for a form that needs some: how far from it, in characters, and what it is. */
 type Evidence = { distance: number; reason: LinkReason };
 
@@ -107,7 +117,7 @@ const LOOKALIKE_DIGITS = [0x30, 0x31, 0x33, 0x35, 0x38];
 /** Marks an output that is never a mention: a name of someone out of scope that takes over a surname. */
 const OTHER_PERSON = "\u0000other";
 
-function addAlias(root: TrieNode, alias: string, output: Output): void {
+function addAlias(root: TrieNode, alias: string, reading: AliasReading): void {
   let node = root;
   for (let i = 0; i < alias.length; i++) {
     const code = foldCode(alias.charCodeAt(i));
@@ -119,26 +129,30 @@ function addAlias(root: TrieNode, alias: string, output: Output): void {
     if (!child) node.next.set(code, (child = newNode()));
     node = child;
   }
-  (node.out ??= []).push(output);
+  (node.readings ??= []).push(reading);
 }
 
-type Candidate = { end: number; outputs: Output[] };
+type Candidate = { end: number; readings: AliasReading[] };
 
 /**
  * The matcher's data as built once at build time (kb-plugin → virtual:maekrak/matcher) and loaded with one
- * JSON.parse, so a page does not build the trie: the entities, the trie as flat edges (parent, folded code
- * unit, child; node 0 is the root), each node's outputs (0 for none), the nodes after which an alias has a
- * space or hyphen (`gap`), and the surnames of title forms.
+ * JSON.parse, so a page does not build the trie. Nodes are numbered breadth first (node 0 is the root), so a
+ * node's children are the next numbers and the trie is two strings: each node's child count, then every edge's
+ * folded code unit.
  */
 export type CompiledMatcher = {
   entities: MatcherEntity[];
-  /** Nodes are numbered breadth-first, so a node's children are the next numbers: per node its child count, then every edge's code unit, as strings. */
-  counts: string;
-  codes: string;
-  /** Per node: indices into `outputs`, or 0. */
-  out: Array<number[] | 0>;
-  outputs: Output[];
-  gaps: number[];
+  /** Per node, its number of children (+ COUNT_BASE, as a character). */
+  childCounts: string;
+  /** Per edge, in node order, the folded code unit it reads. */
+  edgeCodes: string;
+  /** Per node: indices into `readings` of the aliases that end there, or 0. */
+  nodeReadings: Array<number[] | 0>;
+  /** Every distinct reading, once. */
+  readings: AliasReading[];
+  /** The nodes after which some alias has a space or hyphen (조 차이): a separator may be skipped there. */
+  gapNodes: number[];
+  /** The surnames of title forms (마 회장). */
   surnames: string[];
   /** Folded unit words (compounds), longest first. */
   units: string[];
@@ -150,36 +164,36 @@ export type CompiledMatcher = {
 };
 
 /**
- * The compiled trie as it is read at run time. Nodes are numbered breadth first, so the children of a node
- * are consecutive: edge e (its character codes.charCodeAt(e)) leads to node e + 1, and the edges of node n
- * are firstEdge[n] .. firstEdge[n + 1]. Building that is one pass of additions (a Map of every edge cost a
- * hash insertion per edge on every page); the root's many edges get a Map, the rest have one or two.
+ * The compiled trie as it is read at run time: edge e (its character edgeCodes.charCodeAt(e)) leads to node
+ * e + 1, and the edges of node n are firstEdge[n] .. firstEdge[n + 1]. Building that is one pass of additions
+ * (a Map of every edge cost a hash insertion per edge on every page); the root's many edges get a Map, the rest
+ * have one or two.
  */
 type Trie = {
-  codes: string;
+  edgeCodes: string;
   firstEdge: Int32Array;
   rootChildren: Map<number, number>;
-  /** Per node, the indices of its outputs (resolved only when a walk reaches the node: few ever are). */
-  out: Array<number[] | 0>;
-  outputs: Output[];
+  /** Per node, the indices of its readings (resolved only when a walk reaches the node: few ever are). */
+  nodeReadings: Array<number[] | 0>;
+  readings: AliasReading[];
   gap: Uint8Array;
 };
 
 /** The child of `node` along `code`, or 0 (the root is nobody's child). */
 function childOf(trie: Trie, node: number, code: number): number {
   if (node === 0) return trie.rootChildren.get(code) ?? 0;
-  const { codes, firstEdge } = trie;
+  const { edgeCodes, firstEdge } = trie;
   for (let e = firstEdge[node]!, end = firstEdge[node + 1]!; e < end; e++)
-    if (codes.charCodeAt(e) === code) return e + 1;
+    if (edgeCodes.charCodeAt(e) === code) return e + 1;
   return 0;
 }
 
 /** Child counts are stored as printable characters (count + 0x40), which JSON keeps unescaped. */
 const COUNT_BASE = 0x40;
 
-/** Walks the trie from `start`; returns every accepting position, shortest first. */
 const NONE: Candidate[] = [];
 
+/** Walks the trie from `start`; returns every accepting position, shortest first. */
 function walk(trie: Trie, text: string, start: number): Candidate[] {
   // Most walks find nothing: the result array is made only when something is found.
   let found = NONE;
@@ -193,8 +207,8 @@ function walk(trie: Trie, text: string, start: number): Candidate[] {
       node = child;
       matched++;
       i++;
-      const out = trie.out[node];
-      if (out) (found === NONE ? (found = []) : found).push({ end: i, outputs: out.map((k) => trie.outputs[k]!) });
+      const here = trie.nodeReadings[node];
+      if (here) (found === NONE ? (found = []) : found).push({ end: i, readings: here.map((k) => trie.readings[k]!) });
       continue;
     }
     // A parenthesised gloss inside a name ("큐원(Qwen) 2.5-맥스") is stepped over when the name goes on after it.
@@ -237,10 +251,10 @@ export type NameStart = { code: number; next: readonly number[]; endsHere: boole
  * Where a name can start, as one RegExp: a character that folds (foldCode) to the first character of some
  * name, at a word start (not after a Hangul syllable, a Latin letter, a digit or a dot; Han characters may
  * start a name anywhere), followed — past any separators, which the trie walk may step over — by a character
- * that comes second in some name (unless the first is a name alone). Only there is the trie walked: about a
- * quarter of the places the first character alone allows on news text. One class of second characters for
- * all names, not one per first character: that pattern, ten times longer, cost more to compile on an
- * article than its fewer walks saved.
+ * that comes second in some name (unless the first is a name alone). Only there is the trie walked: far fewer
+ * places than the first character alone allows. One class of second characters for all names, not one per
+ * first character: that much longer pattern cost more to compile on an article than its fewer walks saved
+ * (figures: bench/results/design-notes.md).
  */
 export function nameStartPattern(starts: readonly NameStart[]): RegExp {
   // Letters and digits as themselves (the pattern ships in the content script: shorter), anything else escaped.
@@ -268,6 +282,10 @@ export function nameStartPattern(starts: readonly NameStart[]): RegExp {
   return new RegExp(alternatives.length ? alternatives.join("|") : "(?!)", "g");
 }
 
+/**
+ * Whether a name may end at `end`: not inside a Latin word or a version number, and after it a non-letter or only
+ * particles and endings (`strict`: no verb-like ending either, for short forms).
+ */
 function rightBoundaryOk(text: string, end: number, strict: boolean): boolean {
   if (end >= text.length) return true;
   const last = text.charCodeAt(end - 1);
@@ -363,29 +381,43 @@ export function compileMatcher(
   otherPeople: readonly string[] = [],
   options: MatcherOptions = {},
 ): CompiledMatcher {
+  const { root, surnames } = buildTrie(entities, otherPeople);
+  const units = [...new Set((options.unitWords ?? []).map(aliasKey))].sort((a, b) => b.length - a.length);
+  // Tolerance needs to know the ordinary words near each long name: without them, none.
+  const fuzzy = options.ordinaryWords ? fuzzyNames(entities, otherPeople, options.ordinaryWords) : [];
+  const flat = flattenTrie(root);
+  return {
+    entities: [...entities],
+    ...flat,
+    surnames: [...surnames],
+    units,
+    fuzzy,
+    nameStart: nameStartPattern(nameStarts(flat)).source,
+    ...(options.claims ? { claims: options.claims } : {}),
+  };
+}
+
+/** The trie of every alias key (figures excepted: the money parser finds them by value), and the title surnames. */
+function buildTrie(
+  entities: readonly MatcherEntity[],
+  otherPeople: readonly string[],
+): { root: TrieNode; surnames: Set<string> } {
   const root = newNode();
   const surnames = new Set<string>();
   for (const entity of entities) {
-    if (entity.type === "figure") continue; // found by value (money parser), not by written forms
-    for (const alias of entity.aliases) {
-      const key = aliasKey(alias);
-      if (key)
-        addAlias(root, alias, {
-          entity: entity.id,
-          type: entity.type,
-          rule: "alias",
-          ...(isTicker(alias) ? { exactCase: alias } : {}),
-        });
-    }
+    if (entity.type === "figure") continue;
+    const { id, type } = entity;
+    for (const alias of entity.aliases)
+      if (aliasKey(alias))
+        addAlias(root, alias, { entity: id, type, rule: "alias", ...(isTicker(alias) ? { exactCase: alias } : {}) });
     for (const ctx of entity.contextAliases ?? []) {
-      const key = aliasKey(ctx.text);
-      if (!key) continue;
+      if (!aliasKey(ctx.text)) continue;
       const surnameWritten = ctx.rule === "after-full-name" ? ctx.text.trim().split(/\s+/)[0]! : undefined;
       const surname = surnameWritten ? aliasKey(surnameWritten) : undefined;
       if (surname) surnames.add(surname);
       addAlias(root, ctx.text, {
-        entity: entity.id,
-        type: entity.type,
+        entity: id,
+        type,
         rule: ctx.rule,
         ...(ctx.cues ? { cues: ctx.cues } : {}),
         ...(ctx.after ? { after: ctx.after } : {}),
@@ -394,138 +426,129 @@ export function compileMatcher(
       });
     }
   }
-  for (const name of otherPeople) {
-    const key = aliasKey(name);
-    if (key) addAlias(root, name, { entity: OTHER_PERSON, type: "person", rule: "other-person" });
-  }
-  let counts = "";
-  let codes = "";
-  const out: Array<number[] | 0> = [];
-  const outputs: Output[] = [];
-  const outputIndex = new Map<string, number>();
-  const gaps: number[] = [];
+  for (const name of otherPeople)
+    if (aliasKey(name)) addAlias(root, name, { entity: OTHER_PERSON, type: "person", rule: "other-person" });
+  return { root, surnames };
+}
+
+type FlatTrie = Pick<CompiledMatcher, "childCounts" | "edgeCodes" | "nodeReadings" | "readings" | "gapNodes">;
+
+/** Numbers the nodes breadth first and writes the trie as flat strings, each distinct reading stored once. */
+function flattenTrie(root: TrieNode): FlatTrie {
+  let childCounts = "";
+  let edgeCodes = "";
+  const nodeReadings: Array<number[] | 0> = [];
+  const readings: AliasReading[] = [];
+  const readingIndex = new Map<string, number>();
+  const indexOf = (reading: AliasReading) => {
+    const key = JSON.stringify(reading);
+    let at = readingIndex.get(key);
+    if (at === undefined) readingIndex.set(key, (at = readings.push(reading) - 1));
+    return at;
+  };
+  const gapNodes: number[] = [];
   const queue: TrieNode[] = [root];
   for (let index = 0; index < queue.length; index++) {
     const node = queue[index]!;
-    out.push(
-      node.out
-        ? node.out.map((o) => {
-            const key = JSON.stringify(o);
-            let at = outputIndex.get(key);
-            if (at === undefined) outputIndex.set(key, (at = outputs.push(o) - 1));
-            return at;
-          })
-        : 0,
-    );
-    if (node.gap) gaps.push(index);
-    counts += String.fromCharCode(COUNT_BASE + node.next.size);
+    nodeReadings.push(node.readings ? node.readings.map(indexOf) : 0);
+    if (node.gap) gapNodes.push(index);
+    childCounts += String.fromCharCode(COUNT_BASE + node.next.size);
     for (const [code, child] of node.next) {
-      codes += String.fromCharCode(code);
+      edgeCodes += String.fromCharCode(code);
       queue.push(child);
     }
   }
-  const units = [...new Set((options.unitWords ?? []).map(aliasKey))].sort((a, b) => b.length - a.length);
-  // Tolerance needs to know the ordinary words near each long name: without them, none.
-  const fuzzy = options.ordinaryWords ? fuzzyNames(entities, otherPeople, options.ordinaryWords) : [];
-  const compiled = {
-    entities: [...entities],
-    counts,
-    codes,
-    out,
-    outputs,
-    gaps,
-    surnames: [...surnames],
-    units,
-    fuzzy,
-  };
-  return {
-    ...compiled,
-    nameStart: nameStartPattern(nameStarts(compiled)).source,
-    ...(options.claims ? { claims: options.claims } : {}),
-  };
+  return { childCounts, edgeCodes, nodeReadings, readings, gapNodes };
 }
 
 /** Each first character of a name, with the characters that can follow it, read from the compiled trie. */
-function nameStarts({ counts, codes, out }: Pick<CompiledMatcher, "counts" | "codes" | "out">): NameStart[] {
-  const firstEdge = edgeIndex(counts);
+function nameStarts({ childCounts, edgeCodes, nodeReadings }: FlatTrie): NameStart[] {
+  const firstEdge = edgeIndex(childCounts);
   const starts: NameStart[] = [];
   for (let e = 0; e < firstEdge[1]!; e++) {
     const child = e + 1;
     const next: number[] = [];
-    for (let c = firstEdge[child]!; c < firstEdge[child + 1]!; c++) next.push(codes.charCodeAt(c));
-    starts.push({ code: codes.charCodeAt(e), next, endsHere: out[child] !== 0 });
+    for (let c = firstEdge[child]!; c < firstEdge[child + 1]!; c++) next.push(edgeCodes.charCodeAt(c));
+    starts.push({ code: edgeCodes.charCodeAt(e), next, endsHere: nodeReadings[child] !== 0 });
   }
   return starts;
 }
 
 /** firstEdge[n] .. firstEdge[n + 1] are the edges of node n (prefix sums of the child counts). */
-export function edgeIndex(counts: string): Int32Array {
-  const firstEdge = new Int32Array(counts.length + 1);
-  for (let node = 0; node < counts.length; node++)
-    firstEdge[node + 1] = firstEdge[node]! + counts.charCodeAt(node) - COUNT_BASE;
+export function edgeIndex(childCounts: string): Int32Array {
+  const firstEdge = new Int32Array(childCounts.length + 1);
+  for (let node = 0; node < childCounts.length; node++)
+    firstEdge[node + 1] = firstEdge[node]! + childCounts.charCodeAt(node) - COUNT_BASE;
   return firstEdge;
 }
 
-/** The matcher from its compiled data (at run time: the trie's edge index, nothing else to build). */
-export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
-  const { entities, counts, codes, outputs, out } = compiled;
-  const firstEdge = edgeIndex(counts);
+/** The run-time trie from its compiled form: the edge index, the root's Map and the gap flags. */
+function loadTrie(compiled: CompiledMatcher): Trie {
+  const { edgeCodes, nodeReadings, readings } = compiled;
+  const firstEdge = edgeIndex(compiled.childCounts);
   const rootChildren = new Map<number, number>();
-  for (let e = 0; e < firstEdge[1]!; e++) rootChildren.set(codes.charCodeAt(e), e + 1);
-  const trie: Trie = { codes, firstEdge, rootChildren, out, outputs, gap: new Uint8Array(out.length) };
-  const nameStart = new RegExp(compiled.nameStart, "g");
-  for (const node of compiled.gaps) trie.gap[node] = 1;
-  const surnames = compiled.surnames;
-  const byId = new Map<string, MatcherEntity>();
-  for (const entity of entities) byId.set(entity.id, entity);
-  const claimReader = compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null;
-  /** The short forms (surnames, 다모) each entity has: an organization's name takes over only its own. */
+  for (let e = 0; e < firstEdge[1]!; e++) rootChildren.set(edgeCodes.charCodeAt(e), e + 1);
+  const gap = new Uint8Array(nodeReadings.length);
+  for (const node of compiled.gapNodes) gap[node] = 1;
+  return { edgeCodes, firstEdge, rootChildren, nodeReadings, readings, gap };
+}
+
+/** Records, after a full name, who now holds each surname it contains (for the title forms: 마 회장). */
+type NoteFullName = (state: ScanState, text: string, entity: string, type: EntityType) => void;
+
+function surnameKeeper(compiled: CompiledMatcher): NoteFullName {
+  const { surnames } = compiled;
+  // The short forms (surnames, 다모) each entity has: an organization's name takes over only its own.
   const ownSurnames = new Map<string, string[]>();
-  for (const o of outputs)
+  for (const o of compiled.readings)
     if (o.rule === "after-full-name") ownSurnames.set(o.entity, [...(ownSurnames.get(o.entity) ?? []), o.surname!]);
-  /** After a full name, record who now holds each surname it contains. */
-  const noteFullName = (state: ScanState, text: string, entity: string, type: EntityType) => {
+  return (state, text, entity, type) => {
     const held = type === "person" ? surnames : ownSurnames.get(entity);
     if (!held?.length) return;
     const words = nameWords(text);
     for (const surname of held) if (hasSurname(words, surname)) state.lastBySurname.set(surname, entity);
   };
+}
 
+/**
+ * The nearest evidence for a form that needs some: a cue anywhere in its block (the distance from the form),
+ * or an entity of `after` named earlier on the page (the distance back to that mention); null when none.
+ * `topicWordsOnly` leaves out cues that are themselves names the matcher finds (마윈), keeping topic words (직구).
+ */
+type NearestEvidence = (
+  reading: AliasReading,
+  text: string,
+  start: number,
+  state: ScanState,
+  folded: string,
+  topicWordsOnly: boolean,
+) => Evidence | null;
+
+function evidenceFinder(trie: Trie): NearestEvidence {
   const cueKeys = new Map<string, string>();
   const cueKey = (cue: string) => {
     let key = cueKeys.get(cue);
     if (key === undefined) cueKeys.set(cue, (key = aliasKey(cue)));
     return key;
   };
-  /**
-   * The nearest evidence for a form that needs some: a cue anywhere in its block (the distance from the form),
-   * or an entity of `after` named earlier on the page (the distance back to that mention); null when none.
-   */
   const cueNames = new Map<string, boolean>();
-  /** Whether a cue is itself a name the matcher finds (마윈), not a topic word (직구, 배송). */
   const cueIsName = (cue: string): boolean => {
     let name = cueNames.get(cue);
     if (name === undefined) {
       const key = cueKey(cue);
-      name = walk(trie, key, 0).some((c) => c.end === key.length && c.outputs.some((o) => o.rule === "alias"));
+      name = walk(trie, key, 0).some((c) => c.end === key.length && c.readings.some((o) => o.rule === "alias"));
       cueNames.set(cue, name);
     }
     return name;
   };
-  function nearestEvidence(
-    out: Output,
-    text: string,
-    start: number,
-    state: ScanState,
-    folded: string,
-    topicWordsOnly = false,
-  ): Evidence | null {
+  return (reading, text, start, state, folded, topicWordsOnly) => {
     let best: Evidence | null = null;
     let rawAt: number[] | null = null;
-    for (const cue of out.cues ?? []) {
+    for (const cue of reading.cues ?? []) {
       if (topicWordsOnly && cueIsName(cue)) continue;
       const key = cueKey(cue);
       for (let at = folded.indexOf(key); at !== -1; at = folded.indexOf(key, at + 1)) {
+        // Offsets in the folded compact text back to the block's own.
         if (!rawAt) {
           rawAt = [];
           for (let k = 0; k < text.length; k++) if (!isNameSeparator(foldCode(text.charCodeAt(k)))) rawAt.push(k);
@@ -534,16 +557,28 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
         if (distance > 0 && (!best || distance < best.distance)) best = { distance, reason: { kind: "cue", cue } };
       }
     }
-    for (const id of out.after ?? []) {
+    for (const id of reading.after ?? []) {
       const named = state.named.get(id);
       const distance = named ? state.offset + start - named.at : 0;
       if (named && distance > 0 && (!best || distance <= best.distance))
         best = { distance, reason: { kind: "named-before", name: named.text } };
     }
     return best;
-  }
+  };
+}
 
-  const units = compiled.units;
+/** Whether a reading holds for the name at start..end, and what it spans; null when it does not hold. */
+type Judge = (
+  reading: AliasReading,
+  text: string,
+  start: number,
+  end: number,
+  state: ScanState,
+  compact: () => string,
+) => Judged | null;
+
+function readingJudge(trie: Trie, units: readonly string[]): Judge {
+  const nearestEvidence = evidenceFinder(trie);
   /** The length of a unit word glued at `end` (알리바바|닷컴은) with only particles after it, or 0. */
   const unitAt = (text: string, end: number): number => {
     for (const unit of units) {
@@ -557,67 +592,73 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   const gluedNameAt = (text: string, end: number): boolean =>
     walk(trie, text, end).some(
       (c) =>
-        c.outputs.some((o) => o.rule === "alias" && o.entity !== OTHER_PERSON) && rightBoundaryOk(text, c.end, false),
+        c.readings.some((o) => o.rule === "alias" && o.entity !== OTHER_PERSON) && rightBoundaryOk(text, c.end, false),
     );
-
-  /** Whether `out` holds for the name at start..end, and what it spans; null when it does not hold. */
-  function judge(
-    out: Output,
-    text: string,
-    start: number,
-    end: number,
-    state: ScanState,
-    compact: () => string,
-  ): Judged | null {
-    let spanEnd = out.rule === "after-full-name" ? start + out.surnameLength! : end;
+  return (reading, text, start, end, state, compact) => {
+    let spanEnd = reading.rule === "after-full-name" ? start + reading.surnameLength! : end;
     let gluedNext = false;
     let copula = false;
     // Short forms valid only with evidence (알리) refuse verb-like endings (알리고, 알리는), but not the copula
     // after a topic ("…업체는 알리다.").
-    const bare = out.rule === "after-full-name" && spanEnd === end;
-    if (!rightBoundaryOk(text, end, out.rule === "near-cue")) {
-      const compound = out.rule === "alias" && out.type !== "person";
+    const bare = reading.rule === "after-full-name" && spanEnd === end;
+    if (!rightBoundaryOk(text, end, reading.rule === "near-cue")) {
+      const compound = reading.rule === "alias" && reading.type !== "person";
       const unit = compound ? unitAt(text, end) : 0;
       if (unit) spanEnd = end + unit;
       else if (compound && gluedNameAt(text, end)) gluedNext = true;
-      else if (out.rule === "near-cue" && isCopulaAfterTopic(text, start, end)) copula = true;
+      else if (reading.rule === "near-cue" && isCopulaAfterTopic(text, start, end)) copula = true;
       else return null;
     }
-    if (out.exactCase !== undefined && text.slice(start, end).replace(/[\s-]/g, "") !== out.exactCase) return null;
+    if (reading.exactCase !== undefined && text.slice(start, end).replace(/[\s-]/g, "") !== reading.exactCase)
+      return null;
     let distance = 0;
     let reason: LinkReason | undefined;
-    if (out.rule === "after-full-name") {
-      if (state.lastBySurname.get(out.surname!) !== out.entity) return null;
+    if (reading.rule === "after-full-name") {
+      if (state.lastBySurname.get(reading.surname!) !== reading.entity) return null;
       // A bare surname or short form (린, 다모) stands for the name only with a particle right after it.
       if (bare && !isHangulSyllable(text.charCodeAt(end))) return null;
-      const before = state.named.get(out.entity);
+      const before = state.named.get(reading.entity);
       if (before) reason = { kind: "named-before", name: before.text };
-    } else if (out.rule === "near-cue") {
+    } else if (reading.rule === "near-cue") {
       if (nextToPersonWord(text, start, end)) return null;
       // "…는 알리다." reads as the copula only next to the form's own topic words (직구, 배송): a name on the page
       // or among the cues is not enough (알리바바는 알리다, 마윈 의장은 알리다 stay the verb).
-      const found = nearestEvidence(out, text, start, state, compact(), copula);
+      const found = nearestEvidence(reading, text, start, state, compact(), copula);
       if (!found) return null;
       if (copula && found.reason.kind !== "cue") return null;
       distance = found.distance;
       reason = found.reason;
     }
-    return { out, spanEnd, distance, gluedNext, reason };
-  }
+    return { reading, spanEnd, distance, gluedNext, reason };
+  };
+}
 
+/**
+ * A long name written with one character substituted (알라바바, Ta0bao): the first character as in the name,
+ * a Hangul syllable for a Hangul one, a letter or a digit that looks like the letter for a Latin one, only
+ * particles after it, one name only that close, and no ordinary word or other name as close.
+ */
+type FuzzyAt = (text: string, start: number) => Mention | null;
+
+function misspellingFinder(fuzzy: readonly FuzzyName[], byId: ReadonlyMap<string, MatcherEntity>): FuzzyAt {
   type Tolerant = FuzzyName & { key: string; type: EntityType };
   const fuzzyByFirst = new Map<number, Tolerant[]>();
-  for (const name of compiled.fuzzy) {
+  for (const name of fuzzy) {
     const key = aliasKey(name.intended);
     const tolerant = { ...name, key, type: byId.get(name.entity)!.type };
     fuzzyByFirst.set(key.charCodeAt(0), [...(fuzzyByFirst.get(key.charCodeAt(0)) ?? []), tolerant]);
   }
-  /**
-   * A long name written with one character substituted (알라바바, Ta0bao): the first character as in the name,
-   * a Hangul syllable for a Hangul one, a letter or a digit that looks like the letter for a Latin one, only
-   * particles after it, one name only that close, and no ordinary word or other name as close.
-   */
-  function fuzzyAt(text: string, start: number): Mention | null {
+  /** Whether the text at start..start + key.length is `key` with exactly one allowed substitution. */
+  const oneOff = (text: string, start: number, key: string, hangul: boolean): boolean => {
+    let at = -1;
+    let differ = 0;
+    for (let k = 1; k < key.length && differ < 2; k++)
+      if (foldCode(text.charCodeAt(start + k)) !== key.charCodeAt(k)) [at, differ] = [k, differ + 1];
+    if (differ !== 1) return false;
+    const written = foldCode(text.charCodeAt(start + at));
+    return hangul ? isHangulSyllable(written) : isLatinLetter(written) || LOOKALIKE_DIGITS.includes(written);
+  };
+  return (text, start) => {
     const names = fuzzyByFirst.get(foldCode(text.charCodeAt(start)));
     if (!names) return null;
     // Most places are short words (알리고, 차이가): shorter than any tolerant name, nothing to compare.
@@ -627,18 +668,8 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     if (run - start < 4) return null;
     let found: Mention | null = null;
     for (const name of names) {
-      const { key } = name;
-      const end = start + key.length;
-      if (end > text.length) continue;
-      let at = -1;
-      let differ = 0;
-      for (let k = 1; k < key.length && differ < 2; k++)
-        if (foldCode(text.charCodeAt(start + k)) !== key.charCodeAt(k)) [at, differ] = [k, differ + 1];
-      if (differ !== 1) continue;
-      const written = foldCode(text.charCodeAt(start + at));
-      if (hangul ? !isHangulSyllable(written) : !(isLatinLetter(written) || LOOKALIKE_DIGITS.includes(written)))
-        continue;
-      if (!rightBoundaryOk(text, end, false)) continue;
+      const end = start + name.key.length;
+      if (end > text.length || !oneOff(text, start, name.key, hangul) || !rightBoundaryOk(text, end, false)) continue;
       const form = aliasKey(text.slice(start, end));
       if (name.blockers?.some((blocker) => substitutions(form, blocker) <= 1)) continue;
       if (found && found.entity !== name.entity) return null;
@@ -653,107 +684,144 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       };
     }
     return found;
-  }
+  };
+}
 
+/** What scanning a block needs, built once per matcher. */
+type Scan = {
+  trie: Trie;
+  nameStart: RegExp;
+  judge: Judge;
+  fuzzyAt: FuzzyAt;
+  noteFullName: NoteFullName;
+  claimReader: ClaimReader | null;
+};
+
+/** The matcher from its compiled data (at run time: the trie's edge index, nothing else to build). */
+export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
+  const byId = new Map<string, MatcherEntity>();
+  for (const entity of compiled.entities) byId.set(entity.id, entity);
+  const trie = loadTrie(compiled);
+  const scan: Scan = {
+    trie,
+    nameStart: new RegExp(compiled.nameStart, "g"),
+    judge: readingJudge(trie, compiled.units),
+    fuzzyAt: misspellingFinder(compiled.fuzzy, byId),
+    noteFullName: surnameKeeper(compiled),
+    claimReader: compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null,
+  };
   function scanBlock(input: string, state: ScanState): Mention[] {
     // Decomposed Hangul is composed first; spans map back to the input's own offsets.
     const composed = composeHangul(input);
     const mentions = composed
-      ? scanComposed(composed.text, state).map((m) => {
+      ? scanComposed(scan, composed.text, state).map((m) => {
           const start = composed.origin[m.start]!;
           const end = composed.origin[m.end]!;
           return { ...m, start, end, text: input.slice(start, end) };
         })
-      : scanComposed(input, state);
+      : scanComposed(scan, input, state);
     state.offset += input.length;
     return mentions;
   }
-
-  /** Characters that can start an amount: only blocks with one are given to the money parser. */
-  const mayHoldAmount = /[0-9０-９]/;
-
-  function scanComposed(text: string, state: ScanState): Mention[] {
-    const { seen } = state;
-    const mentions: Mention[] = [];
-    let foldedCompact: string | null = null;
-    const compact = () => (foldedCompact ??= aliasKey(text));
-    let i = 0;
-    /** Set where a name glued to the one before starts (알리바바그룹마윈): walked there without the start pattern. */
-    let gluedAt = -1;
-    while (i < text.length) {
-      if (i !== gluedAt) {
-        // Straight to the next place a name can start (a native search: a JS step per character was most of
-        // the cost of scanning a page, whose code runs once and mostly unoptimised).
-        nameStart.lastIndex = i;
-        const hit = nameStart.exec(text);
-        if (!hit) break;
-        i = hit.index;
-      }
-      const glued = i === gluedAt;
-      const candidates = walk(trie, text, i);
-      let accepted: Mention | null = null;
-      let acceptedEnd = i;
-      for (let c = candidates.length - 1; c >= 0 && !accepted; c--) {
-        const { end, outputs } = candidates[c]!;
-        let chosen: Judged | null = null;
-        let nearest: Judged | null = null;
-        let tie = false;
-        for (const out of outputs) {
-          if (glued && out.rule !== "alias") continue;
-          const judged = judge(out, text, i, end, state, compact);
-          if (!judged) continue;
-          if (out.rule !== "near-cue") {
-            chosen = judged;
-            break;
-          }
-          // Forms several entities share (알리): the one whose evidence is nearest; refused when it is a tie.
-          if (!nearest || judged.distance < nearest.distance) {
-            nearest = judged;
-            tie = false;
-          } else if (judged.distance === nearest.distance && out.entity !== nearest.out.entity) tie = true;
-        }
-        chosen ??= tie ? null : nearest;
-        if (!chosen) continue;
-        const { out, spanEnd, reason } = chosen;
-        if (chosen.gluedNext) gluedAt = end;
-        acceptedEnd = Math.max(end, spanEnd);
-        accepted = {
-          start: i,
-          end: spanEnd,
-          text: text.slice(i, spanEnd),
-          entity: out.entity,
-          type: out.type,
-          via: out.rule === "alias" || out.rule === "other-person" ? "alias" : "context",
-        };
-        if (reason) accepted.reason = reason;
-      }
-      if (!accepted && !glued) accepted = fuzzyAt(text, i);
-      if (accepted?.entity === OTHER_PERSON) {
-        noteFullName(state, accepted.text, OTHER_PERSON, "person");
-        i = accepted.end;
-      } else if (accepted) {
-        mentions.push(accepted);
-        if (accepted.via === "alias") {
-          seen.add(accepted.entity);
-          noteFullName(state, accepted.text, accepted.entity, accepted.type);
-          state.named.set(accepted.entity, { at: state.offset + accepted.start, text: accepted.text });
-        }
-        i = Math.max(accepted.end, acceptedEnd);
-      } else {
-        i++;
-      }
-      if (gluedAt !== -1 && gluedAt < i) gluedAt = -1;
-    }
-    if (claimReader && (mentions.length || mayHoldAmount.test(text))) {
-      // Amounts are the claim reader's: whose figure each one is, read from its sentence (a block of names
-      // alone tells it who 그는 / 회사는 will point back to).
-      for (const checked of claimReader.read(text, mentions, state.claims)) mentions.push(figureMention(checked));
-      mentions.sort((a, b) => a.start - b.start);
-    }
-    return mentions;
-  }
-
   return { scanBlock, entities: byId };
+}
+
+/**
+ * Of the readings of one candidate span, the one that holds: the first that needs no evidence, else (forms
+ * several entities share: 알리) the one whose evidence is nearest, none when that is a tie.
+ */
+function chooseReading(
+  scan: Scan,
+  readings: readonly AliasReading[],
+  text: string,
+  start: number,
+  end: number,
+  state: ScanState,
+  compact: () => string,
+  glued: boolean,
+): Judged | null {
+  let nearest: Judged | null = null;
+  let tie = false;
+  for (const reading of readings) {
+    if (glued && reading.rule !== "alias") continue;
+    const judged = scan.judge(reading, text, start, end, state, compact);
+    if (!judged) continue;
+    if (reading.rule !== "near-cue") return judged;
+    if (!nearest || judged.distance < nearest.distance) {
+      nearest = judged;
+      tie = false;
+    } else if (judged.distance === nearest.distance && reading.entity !== nearest.reading.entity) tie = true;
+  }
+  return tie ? null : nearest;
+}
+
+const mentionOf = ({ reading, spanEnd, reason }: Judged, text: string, start: number): Mention => ({
+  start,
+  end: spanEnd,
+  text: text.slice(start, spanEnd),
+  entity: reading.entity,
+  type: reading.type,
+  via: reading.rule === "alias" || reading.rule === "other-person" ? "alias" : "context",
+  ...(reason ? { reason } : {}),
+});
+
+/** Characters that can start an amount: only blocks with one are given to the money parser. */
+const mayHoldAmount = /[0-9０-９]/;
+
+/** The scan of one block of composed text: the hot loop, kept whole. */
+function scanComposed(scan: Scan, text: string, state: ScanState): Mention[] {
+  const { trie, nameStart, noteFullName } = scan;
+  const mentions: Mention[] = [];
+  let foldedCompact: string | null = null;
+  const compact = () => (foldedCompact ??= aliasKey(text));
+  let i = 0;
+  /** Set where a name glued to the one before starts (알리바바그룹마윈): walked there without the start pattern. */
+  let gluedAt = -1;
+  while (i < text.length) {
+    if (i !== gluedAt) {
+      // Straight to the next place a name can start (a native search: a JS step per character was most of
+      // the cost of scanning a page, whose code runs once and mostly unoptimised).
+      nameStart.lastIndex = i;
+      const hit = nameStart.exec(text);
+      if (!hit) break;
+      i = hit.index;
+    }
+    const glued = i === gluedAt;
+    const candidates = walk(trie, text, i);
+    let accepted: Mention | null = null;
+    let acceptedEnd = i;
+    for (let c = candidates.length - 1; c >= 0 && !accepted; c--) {
+      const { end, readings } = candidates[c]!;
+      const chosen = chooseReading(scan, readings, text, i, end, state, compact, glued);
+      if (!chosen) continue;
+      if (chosen.gluedNext) gluedAt = end;
+      acceptedEnd = Math.max(end, chosen.spanEnd);
+      accepted = mentionOf(chosen, text, i);
+    }
+    if (!accepted && !glued) accepted = scan.fuzzyAt(text, i);
+    if (accepted?.entity === OTHER_PERSON) {
+      noteFullName(state, accepted.text, OTHER_PERSON, "person");
+      i = accepted.end;
+    } else if (accepted) {
+      mentions.push(accepted);
+      if (accepted.via === "alias") {
+        state.seen.add(accepted.entity);
+        noteFullName(state, accepted.text, accepted.entity, accepted.type);
+        state.named.set(accepted.entity, { at: state.offset + accepted.start, text: accepted.text });
+      }
+      i = Math.max(accepted.end, acceptedEnd);
+    } else {
+      i++;
+    }
+    if (gluedAt !== -1 && gluedAt < i) gluedAt = -1;
+  }
+  if (scan.claimReader && (mentions.length || mayHoldAmount.test(text))) {
+    // Amounts are the claim reader's: whose figure each one is, read from its sentence (a block of names
+    // alone tells it who 그는 / 회사는 will point back to).
+    for (const checked of scan.claimReader.read(text, mentions, state.claims)) mentions.push(figureMention(checked));
+    mentions.sort((a, b) => a.start - b.start);
+  }
+  return mentions;
 }
 
 /** A checked amount as a mention: its figure's card entity, the verdict and how it was read. */

@@ -240,132 +240,146 @@ export function findMoneyAmounts(text: string): MoneyAmount[] {
     const next = AMOUNT_START.exec(text);
     if (!next) break;
     i = next.index;
-    const c = text[i]!;
-    let start = i;
-    let currency: Currency | null = null;
-    // Most characters start neither a prefix nor a number: one Set lookup instead of nine startsWith.
-    const prefix = PREFIX_FIRSTS.has(lower[i]!) ? matchWordAt(lower, i, CURRENCY_PREFIXES) : null;
-    let numberAt = i;
-    if (prefix && !(isLatin(prefix[0][0]) && isLatin(text[i - 1]))) {
-      numberAt = i + prefix[0].length;
-      if (isSpace(text[numberAt])) numberAt++;
-      if (!isDigit(text[numberAt])) {
-        i++;
-        continue;
-      }
-      currency = prefix[1];
-    } else if (!isDigit(c) || isDigit(text[i - 1]) || decimalPointBefore(text, i) || text[i - 1] === ",") {
+    const opening = amountOpening(text, lower, i);
+    const number = opening && readFigure(text, opening.numberAt);
+    if (!number) {
       i++;
       continue;
     }
-    // A number glued to Latin letters or part of a version/date is not an amount.
-    if (isLatin(text[numberAt - 1]) && !currency) {
-      i++;
+    const unit = opening.currency
+      ? { currency: opening.currency, end: number.end }
+      : currencyAfter(text, lower, number.end);
+    if (!unit) {
+      i = Math.max(number.end, i + 1);
       continue;
     }
-    const first = readKoreanNumber(text, numberAt);
-    if (!first) {
-      i++;
+    if (number.betweenFrom >= 0 && !/^\s?사이/.test(text.slice(unit.end, unit.end + 4))) {
+      i = number.betweenFrom;
       continue;
     }
-    let value = first.value;
-    let max = value;
-    let end = first.end;
-    let qualifier: AmountQualifier = "exact";
-    // Range "73~75조": the first number borrows the unit of the second ("3000억에서 3500억 위안 사이" too).
-    const numberRange = /^(?:[~∼-]|에서 )(?=[0-9])/.exec(text.slice(end, end + 4));
-    /** Where the second number of an "A에서 B … 사이" range starts (without 사이 it is a change from A to B). */
-    let betweenFrom = -1;
-    if (numberRange) {
-      const second = readKoreanNumber(text, end + numberRange[0].length);
-      if (second) {
-        if (numberRange[0] === "에서 ") betweenFrom = end + numberRange[0].length;
-        const unitChar = text[second.end - 1] ?? "";
-        const scale = !first.hasKoreanUnit && BIG_UNITS[unitChar] ? BIG_UNITS[unitChar]! : 1;
-        value = first.value * scale;
-        max = second.value;
-        end = second.end;
-        qualifier = "range";
-      }
-    }
-    // English scales: "380 billion", "53.4bn".
-    let k = end;
-    if (isSpace(text[k])) k++;
-    const scaleWord = /^(trillion|billion|million|bln|mln|tn|bn|mn|b|m)(?![a-z])/i.exec(text.slice(k, k + 9));
-    if (scaleWord && !first.hasKoreanUnit) {
-      const scale = ENGLISH_SCALES[scaleWord[1]!.toLowerCase()]!;
-      value *= scale;
-      max *= scale;
-      end = k + scaleWord[1]!.length;
-    }
-    // Currency after the number.
-    let afterCurrency = end;
-    if (isSpace(text[afterCurrency])) afterCurrency++;
-    if (!currency) {
-      const word = matchWordAt(lower, afterCurrency, CURRENCY_WORDS);
-      if (!word) {
-        i = Math.max(end, i + 1);
-        continue;
-      }
-      const wordEnd = afterCurrency + word[0].length;
-      if (isLatin(word[0][0]) && isLatin(text[wordEnd])) {
-        i = Math.max(end, i + 1);
-        continue;
-      }
-      // "원" is also the start of ordinary words (3 원칙): the rest of the word must be particles or a qualifier.
-      if (!currencyWordEndsWell(text, wordEnd, word[0])) {
-        i = Math.max(end, i + 1);
-        continue;
-      }
-      currency = word[1];
-      end = wordEnd;
-    }
-    if (betweenFrom >= 0 && !/^\s?사이/.test(text.slice(end, end + 4))) {
-      i = betweenFrom;
-      continue;
-    }
-    // Qualifiers before ("약 ", "최소 ") and after ("이상", "대", "가량").
-    let before = start - 1;
-    while (before >= 0 && isSpace(text[before])) before--;
-    for (const [word, q] of BEFORE_QUALIFIERS) {
-      const at = before - word.length + 1;
-      if (at >= 0 && lower.startsWith(word, at) && !/[가-힣a-z]/i.test(text[at - 1] ?? "")) {
-        start = at;
-        if (qualifier === "exact") qualifier = q;
-        break;
-      }
-    }
-    let after = end;
-    if (isSpace(text[after])) after++;
-    const afterWord = matchWordAt(lower, after, AFTER_QUALIFIERS);
-    if (afterWord && (afterWord[0] !== "대" || after === end)) {
-      if (afterWord[0] === "대" && qualifier !== "range") {
-        // "73조원대": somewhere from 73조 up to (not including) 74조.
-        max = value + lastUnit(value) * 0.999;
-        qualifier = "range";
-      } else if (qualifier === "exact") qualifier = afterWord[1];
-      if (afterWord[0] === "대") end = after + 1;
-    } else if (qualifier === "exact") {
-      // A bound stated by the verb after a particle: "3800억 위안을 넘는", "3조 원을 밑도는".
-      const bound = BOUND_AFTER_PARTICLE.exec(text.slice(end, end + 16));
-      if (bound) qualifier = bound[1] ? "at-least" : "at-most";
-    }
-    // A range written with a currency on both ends ("3000억 위안~3500억 위안") or as "A에서 B 사이".
-    const rangeTail = RANGE_TAIL.exec(text.slice(end, end + 4));
-    if (qualifier !== "range" && rangeTail) {
-      const [second] = findMoneyAmounts(text.slice(end + rangeTail[0].length, end + rangeTail[0].length + 40));
-      if (second && second.start === 0 && second.currency === currency && second.value > value) {
-        const secondEnd = end + rangeTail[0].length + second.end;
-        const isBetween = rangeTail[0].trim() !== "에서" || /^\s*사이/.test(text.slice(secondEnd, secondEnd + 4));
-        if (isBetween) {
-          max = second.max;
-          end = secondEnd;
-          qualifier = "range";
-        }
-      }
-    }
-    out.push({ start, end, text: text.slice(start, end), value, max, currency: currency!, qualifier });
-    i = end;
+    const amount = qualify(text, lower, { ...number, start: i, end: unit.end, currency: unit.currency });
+    out.push(amount);
+    i = amount.end;
   }
   return out;
+}
+
+/**
+ * Where the number of an amount starting at `i` begins, and the currency when a prefix names it ($, US$); null when
+ * none does.
+ */
+function amountOpening(text: string, lower: string, i: number): { numberAt: number; currency: Currency | null } | null {
+  // Most characters start neither a prefix nor a number: one Set lookup instead of nine startsWith.
+  const prefix = PREFIX_FIRSTS.has(lower[i]!) ? matchWordAt(lower, i, CURRENCY_PREFIXES) : null;
+  if (prefix && !(isLatin(prefix[0][0]) && isLatin(text[i - 1]))) {
+    let numberAt = i + prefix[0].length;
+    if (isSpace(text[numberAt])) numberAt++;
+    return isDigit(text[numberAt]) ? { numberAt, currency: prefix[1] } : null;
+  }
+  if (!isDigit(text[i]) || isDigit(text[i - 1]) || decimalPointBefore(text, i) || text[i - 1] === ",") return null;
+  // A number glued to Latin letters or part of a version/date is not an amount.
+  if (isLatin(text[i - 1])) return null;
+  return { numberAt: i, currency: null };
+}
+
+type Figure = { value: number; max: number; end: number; qualifier: AmountQualifier; betweenFrom: number };
+
+/** The number of an amount: Korean units, a range of two numbers, an English scale (380 billion, 53.4bn). */
+function readFigure(text: string, numberAt: number): Figure | null {
+  const first = readKoreanNumber(text, numberAt);
+  if (!first) return null;
+  let value = first.value;
+  let max = value;
+  let end = first.end;
+  let qualifier: AmountQualifier = "exact";
+  /** Where the second number of an "A에서 B … 사이" range starts (without 사이 it is a change from A to B). */
+  let betweenFrom = -1;
+  // Range "73~75조": the first number borrows the unit of the second ("3000억에서 3500억 위안 사이" too).
+  const numberRange = /^(?:[~∼-]|에서 )(?=[0-9])/.exec(text.slice(end, end + 4));
+  const second = numberRange && readKoreanNumber(text, end + numberRange[0].length);
+  if (numberRange && second) {
+    if (numberRange[0] === "에서 ") betweenFrom = end + numberRange[0].length;
+    const unitChar = text[second.end - 1] ?? "";
+    const scale = !first.hasKoreanUnit && BIG_UNITS[unitChar] ? BIG_UNITS[unitChar]! : 1;
+    value = first.value * scale;
+    max = second.value;
+    end = second.end;
+    qualifier = "range";
+  }
+  let k = end;
+  if (isSpace(text[k])) k++;
+  const scaleWord = /^(trillion|billion|million|bln|mln|tn|bn|mn|b|m)(?![a-z])/i.exec(text.slice(k, k + 9));
+  if (scaleWord && !first.hasKoreanUnit) {
+    const scale = ENGLISH_SCALES[scaleWord[1]!.toLowerCase()]!;
+    value *= scale;
+    max *= scale;
+    end = k + scaleWord[1]!.length;
+  }
+  return { value, max, end, qualifier, betweenFrom };
+}
+
+/** The currency word after the number (3800억 위안, 2 billion dollars) and where it ends; null when there is none. */
+function currencyAfter(text: string, lower: string, end: number): { currency: Currency; end: number } | null {
+  let at = end;
+  if (isSpace(text[at])) at++;
+  const word = matchWordAt(lower, at, CURRENCY_WORDS);
+  if (!word) return null;
+  const wordEnd = at + word[0].length;
+  if (isLatin(word[0][0]) && isLatin(text[wordEnd])) return null;
+  // "원" is also the start of ordinary words (3 원칙): the rest of the word must be particles or a qualifier.
+  if (!currencyWordEndsWell(text, wordEnd, word[0])) return null;
+  return { currency: word[1], end: wordEnd };
+}
+
+type Draft = { start: number; end: number; value: number; max: number; currency: Currency; qualifier: AmountQualifier };
+
+/** The amount with its qualifiers: before it (약, 최소), after it (이상, 대, 가량), and a range written in full. */
+function qualify(text: string, lower: string, draft: Draft): MoneyAmount {
+  let { start, end, max, qualifier } = draft;
+  const { value, currency } = draft;
+  let before = start - 1;
+  while (before >= 0 && isSpace(text[before])) before--;
+  for (const [word, q] of BEFORE_QUALIFIERS) {
+    const at = before - word.length + 1;
+    if (at >= 0 && lower.startsWith(word, at) && !/[가-힣a-z]/i.test(text[at - 1] ?? "")) {
+      start = at;
+      if (qualifier === "exact") qualifier = q;
+      break;
+    }
+  }
+  let after = end;
+  if (isSpace(text[after])) after++;
+  const afterWord = matchWordAt(lower, after, AFTER_QUALIFIERS);
+  if (afterWord && (afterWord[0] !== "대" || after === end)) {
+    if (afterWord[0] === "대" && qualifier !== "range") {
+      // "73조원대": somewhere from 73조 up to (not including) 74조.
+      max = value + lastUnit(value) * 0.999;
+      qualifier = "range";
+    } else if (qualifier === "exact") qualifier = afterWord[1];
+    if (afterWord[0] === "대") end = after + 1;
+  } else if (qualifier === "exact") {
+    // A bound stated by the verb after a particle: "3800억 위안을 넘는", "3조 원을 밑도는".
+    const bound = BOUND_AFTER_PARTICLE.exec(text.slice(end, end + 16));
+    if (bound) qualifier = bound[1] ? "at-least" : "at-most";
+  }
+  const tail = qualifier === "range" ? null : rangeTailAt(text, end, currency, value);
+  if (tail) [max, end, qualifier] = [tail.max, tail.end, "range"];
+  return { start, end, text: text.slice(start, end), value, max, currency, qualifier };
+}
+
+/** A range written with a currency on both ends ("3000억 위안~3500억 위안") or as "A에서 B 사이": its upper end. */
+function rangeTailAt(
+  text: string,
+  end: number,
+  currency: Currency,
+  value: number,
+): { max: number; end: number } | null {
+  const rangeTail = RANGE_TAIL.exec(text.slice(end, end + 4));
+  if (!rangeTail) return null;
+  const from = end + rangeTail[0].length;
+  const [second] = findMoneyAmounts(text.slice(from, from + 40));
+  if (second?.start !== 0 || second.currency !== currency || second.value <= value) return null;
+  const secondEnd = from + second.end;
+  const isBetween = rangeTail[0].trim() !== "에서" || /^\s*사이/.test(text.slice(secondEnd, secondEnd + 4));
+  return isBetween ? { max: second.max, end: secondEnd } : null;
 }

@@ -349,7 +349,9 @@ function ymd(isoDate: string, addDays: number): [number, number, number] {
   return [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
 }
 
-/** A plan over 3년간, a 4-quarter run: same length, and current on the page's date (or the right way round without one). */
+/**
+ * A plan over 3년간, a 4-quarter run: same length, and current on the page's date (or the right way round without one).
+ */
 function spanAgreement(
   read: Extract<PeriodRead, { kind: "span" }>,
   figure: FigurePeriod,

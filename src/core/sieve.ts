@@ -1,6 +1,6 @@
 /**
  * The page sieve: the cheapest test that text can hold a mention at all, derived from the compiled matcher
- * (its trie, its outputs' rules and cues, its figures), run natively over a page's whole text before any block
+ * (its trie, its readings' rules and cues, its figures), run natively over a page's whole text before any block
  * is read.
  *
  * Most pages never name an in-scope entity. Reading them block by block costs several times a plain walk
@@ -15,8 +15,9 @@
  * Keys come in three kinds. A plain alias is a mention wherever it stands. The others need context the page may
  * lack: a short form valid only near a cue (알리 beside 테무) needs one of the cues in its block; a title form
  * (마 회장) or an out-of-scope full name (which only moves a surname) needs a person named in full before. A
- * currency word counts once something has been named (a figure needs a name in its block or before it). tests/unit/core/sieve.test.ts holds the matcher to all this: a block the sieve passes over yields
- * no mention and leaves the scan state as it was.
+ * currency word counts once something has been named (a figure needs a name in its block or before it).
+ * tests/unit/core/sieve.test.ts holds the matcher to all this: a block the sieve passes over yields no mention
+ * and leaves the scan state as it was.
  */
 import type { CompiledMatcher, ScanState } from "./matcher.ts";
 import { CURRENCY_HINT, edgeIndex } from "./matcher.ts";
@@ -32,7 +33,9 @@ export type SieveSource = {
   cued: string | null;
   /** Where a title form or an out-of-scope full name may begin (null when there is none). */
   stated: string | null;
-  /** The cues of the near-cue rules, in any folded form with separators anywhere (the matcher reads a block's aliasKey). */
+  /**
+   * The cues of the near-cue rules, in any folded form with separators anywhere (the matcher reads a block's aliasKey).
+   */
   cues: string | null;
   /** A currency word or sign (null when the knowledge base has no figure). */
   currency: string | null;
@@ -61,18 +64,18 @@ const inClass = (code: number) => {
 
 /** The sieve's patterns for a compiled matcher (built at build time: the content script only compiles them). */
 export function sieveSource(compiled: CompiledMatcher, depth = SIEVE_DEPTH): SieveSource {
-  const { counts, codes, out, outputs, gaps } = compiled;
-  const firstEdge = edgeIndex(counts);
-  const gap = new Set(gaps);
+  const { childCounts, edgeCodes, nodeReadings, readings, gapNodes } = compiled;
+  const firstEdge = edgeIndex(childCounts);
+  const gap = new Set(gapNodes);
   const invisible = (c: number) => isInvisible(foldCode(c));
   const separator = `[${classOf((c) => isNameSeparator(foldCode(c)) && !invisible(c))}]?`;
   // Per node and kind of rule: whether a key of that kind ends here.
-  const nodes = counts.length;
+  const nodes = childCounts.length;
   const here = { plain: new Uint8Array(nodes), cued: new Uint8Array(nodes), stated: new Uint8Array(nodes) };
   const kindOf = (rule: string) => (rule === "alias" ? here.plain : rule === "near-cue" ? here.cued : here.stated);
   for (let node = 1; node < nodes; node++) {
-    const list = out[node];
-    if (list) for (const k of list) kindOf(outputs[k]!.rule)[node] = 1;
+    const list = nodeReadings[node];
+    if (list) for (const k of list) kindOf(readings[k]!.rule)[node] = 1;
   }
   /** Whether a key of the kind ends at or below each node. */
   const below = (ends: Uint8Array) => {
@@ -93,8 +96,8 @@ export function sieveSource(compiled: CompiledMatcher, depth = SIEVE_DEPTH): Sie
         if (!any[e + 1]) continue;
         const tail = rest(e + 1, matched + 1);
         const list = byTail.get(tail);
-        if (list) list.push(codes.charCodeAt(e));
-        else byTail.set(tail, [codes.charCodeAt(e)]);
+        if (list) list.push(edgeCodes.charCodeAt(e));
+        else byTail.set(tail, [edgeCodes.charCodeAt(e)]);
       }
       // The walk steps over one separator once two characters matched, or where an alias itself has one.
       const between = node !== 0 && (matched >= 2 || gap.has(node)) ? separator : "";
@@ -121,7 +124,7 @@ export function sieveSource(compiled: CompiledMatcher, depth = SIEVE_DEPTH): Sie
         return units.length === 1 ? inClass(folded) : `[${units.join("")}]`;
       })
       .join(anySeparators);
-  const cues = [...new Set(outputs.flatMap((o) => (o.rule === "near-cue" ? (o.cues ?? []) : [])))];
+  const cues = [...new Set(readings.flatMap((o) => (o.rule === "near-cue" ? (o.cues ?? []) : [])))];
   const hasFigures = (compiled.claims?.figures.length ?? 0) > 0;
   return {
     keys: [pattern(here.plain), fuzzyPattern(compiled), `[${classOf(invisible)}]`, CONJOINING_JAMO.source]
@@ -183,7 +186,10 @@ export function hitsOf(pattern: RegExp | null, text: string): number[] {
   return hits;
 }
 
-/** Characters scanned per step on a long text (a 2 MB page is not one long task), and how far a match may reach past them. */
+/**
+ * Characters scanned per step on a long text (a 2 MB page is not one long task), and how far a match may reach past
+ * them.
+ */
 const CHUNK = 65_536;
 const KEY_REACH = 64;
 /** A cue may have separators between its letters: how far one is looked for across a chunk's end. */
@@ -244,18 +250,27 @@ export function namedInFull(state: ScanState): boolean {
   return false;
 }
 
+/**
+ * Whether an amount in a block without a name could still be read: something was named by one of its names, or
+ * the claim reader holds an owner or an amount already checked (a short form linked by its cue sets them too,
+ * and a later block's exact repeat of a checked amount is that figure).
+ */
+const claimContext = (state: ScanState): boolean =>
+  state.seen.size > 0 || state.claims.checked.length > 0 || state.claims.lastOwner !== undefined;
+
 /** What the sieve found in a block. */
 export type BlockHits = { key: boolean; cued: boolean; stated: boolean; currency: boolean };
 
 /**
  * Whether a block must be given to the matcher: it holds a plain alias; a title form or an out-of-scope name
- * after a person named in full; a currency word once the page has named something; or a short form valid near a
- * cue, with a cue in its text (`hasCue`: asked last, it reads the block's text or the element's around it).
+ * after a person named in full; a currency word once the claim reader has something to read it with; or a short
+ * form valid near a cue, with a cue in its text (`hasCue`: asked last, it reads the block's text or the element's
+ * around it).
  */
 export function blockNeedsScan(hits: BlockHits, hasCue: () => boolean, state: ScanState): boolean {
   if (hits.key) return true;
   if (hits.stated && namedInFull(state)) return true;
-  if (hits.currency && state.seen.size > 0) return true;
+  if (hits.currency && claimContext(state)) return true;
   // A short form is linked by a cue in its paragraph, or by an entity named before it on the page.
   return hits.cued && (state.seen.size > 0 || hasCue());
 }

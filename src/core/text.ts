@@ -46,7 +46,9 @@ export function isNameSeparator(code: number): boolean {
 export const NAME_SEPARATOR_CLASS =
   "\\u0009\\u000a\\u000d\\u0020\\u002d\\u00a0\\u00ad\\u2010-\\u2013\\u200b-\\u200d\\u2060\\u3000\\ufeff\\uff0d";
 
-/** Every code unit that folds (foldCode) to `code`: itself, its upper case, its full-width forms, the ideographic space. */
+/**
+ * Every code unit that folds (foldCode) to `code`: itself, its upper case, its full-width forms, the ideographic space.
+ */
 export function foldPreimages(code: number): number[] {
   return [code, code - 32, code + 0xfee0, code - 32 + 0xfee0, 0x3000].filter(
     (c) => c >= 0 && c <= 0xffff && foldCode(c) === code,

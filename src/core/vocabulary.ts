@@ -44,7 +44,10 @@ export type Direction = (typeof DIRECTIONS)[number];
 export const VERIFICATION_STATUSES = ["corroborated", "company", "single-source", "disputed"] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
 
-/** Who published a source: the company or a regulator, a news agency, an outlet, a reference work, a blog, an aggregator. */
+/**
+ * Who published a source: the company or a regulator, a news agency, an outlet, a reference work, a blog, an
+ * aggregator.
+ */
 export const PUBLISHER_KINDS = ["primary", "wire", "news", "reference", "blog", "aggregator"] as const;
 export type PublisherKind = (typeof PUBLISHER_KINDS)[number];
 

@@ -165,177 +165,242 @@ export function auditAgainstDossier(
   leftOut: LeftOut = {},
   findEntities?: FindEntities,
 ): AuditResult {
-  const problems: string[] = [];
-  const notes: string[] = [];
-  const publishers = new Map<string, Publisher>(kb.publishers.map((p) => [p.id, p]));
-  const records = new Map<string, Source>(kb.sources.map((s) => [s.id, s]));
-  const researched = new Map(dossier.sources.map((s) => [s.id, s]));
-
-  for (const source of kb.sources) {
-    const at = `source ${source.id}`;
-    const kind = publishers.get(source.publisher)?.kind;
-    const d = researched.get(source.id);
-    if (!d) {
-      if (!source.copyOf && !source.basedOn && !source.note)
-        problems.push(`${at}: not in the dossier and says nothing of where it comes from (note)`);
-      continue;
-    }
-    if (source.title !== null && d.title !== null && source.title !== d.title)
-      problems.push(`${at}: title "${source.title}", the dossier's "${d.title}"`);
-    if (d.date !== null && source.date !== d.date) problems.push(`${at}: date ${source.date}, the dossier's ${d.date}`);
-    if (d.date === null && source.date !== null) {
-      const [year, month] = source.date.split("-");
-      const note = (d.note ?? "").toLowerCase();
-      const evidenced = note.includes(year!) && (!month || note.includes(MONTHS[Number(month) - 1]!));
-      if (!evidenced)
-        problems.push(`${at}: dated ${source.date} but the dossier has no date and its note does not give one`);
-      else notes.push(`${at}: date ${source.date}${source.dateApprox ? " (inferred)" : ""} from the dossier's note`);
-    }
-    if (d.date_confidence === "estimated" && !source.dateApprox)
-      problems.push(`${at}: the dossier estimates the date; dateApprox is missing`);
-    const read = d.found_at ?? d.url;
-    if (d.found_at && d.found_at !== d.url && source.readAt !== d.found_at && source.url !== d.found_at)
-      problems.push(`${at}: the dossier read it at ${d.found_at}; readAt does not say so`);
-    if (read && source.url !== read && source.readAt !== read)
-      problems.push(`${at}: the address ${read} is neither its url nor where it was read (readAt)`);
-    if ((d.kind === "primary") !== (kind === "primary"))
-      problems.push(`${at}: the dossier's kind is ${d.kind}, the publisher's ${kind}`);
-    if (d.kind === "blog" && (kind === "news" || kind === "wire"))
-      problems.push(`${at}: a blog in the dossier is counted as ${kind}`);
-    if (d.kind !== kind && !(d.kind === "news" && kind === "wire"))
-      notes.push(`${at}: kind ${d.kind} in the dossier, ${kind} here`);
-    const related = source.copyOf ?? source.basedOn ?? (source.readAt ? "a mirror" : null);
-    if (d.publisher && COPY_SIGNAL.test(d.publisher) && !related && kind === "blog")
-      notes.push(`${at}: the dossier calls it "${d.publisher}"; a blog's retelling counts as its own weak origin`);
-    else if (d.publisher && COPY_SIGNAL.test(d.publisher) && !related && kind !== "aggregator")
-      problems.push(
-        `${at}: the dossier calls it "${d.publisher}" but it records no original (copyOf, basedOn, readAt)`,
-      );
-    if (related && related !== "a mirror" && !records.has(related))
-      problems.push(`${at}: its original ${related} is not recorded`);
-  }
-
+  const audit = startAudit(kb, dossier);
+  for (const source of kb.sources) auditSource(audit, source);
   if (dossier.as_of && kb.asOf !== String(dossier.as_of))
-    problems.push(`meta asOf: ${kb.asOf}, the dossier is as of ${dossier.as_of}`);
+    audit.problems.push(`meta asOf: ${kb.asOf}, the dossier is as of ${dossier.as_of}`);
   if (dossier.evidence_through && kb.evidenceThrough !== String(dossier.evidence_through))
-    problems.push(
+    audit.problems.push(
       `meta evidenceThrough: ${kb.evidenceThrough ?? "missing"}, the dossier's evidence runs through ${dossier.evidence_through}`,
     );
+  for (const entity of kb.entities) auditEntityFacts(audit, entity);
+  auditLeftOutFacts(audit, leftOut);
+  auditNames(audit, leftOut, findEntities);
+  return { problems: audit.problems, notes: audit.notes };
+}
 
-  const dossierEntities = new Map(dossier.entities.map((e) => [e.id, e]));
-  const dossierFact = (at: string): DossierFact | undefined => {
-    const [entity = "", fact = ""] = at.split("/");
-    return dossierEntities.get(entity)?.facts.find((f) => f.id === fact);
-  };
-  /** A dossier fact's text in one language (its claim there, plus the notes and variants, which mix both). */
-  const factText = (f: DossierFact, lang: "ko" | "en") =>
-    [lang === "ko" ? f.claim_ko : f.claim_en, ...(f.variants ?? []), f.note ?? "", String(f.value?.amount ?? "")].join(
-      " ",
-    );
-  /** What the dossier's notes on sources say (a figure a source gives, which the facts may leave out). */
-  const sourceNotes = (ids: Iterable<string>) => [...ids].map((id) => researched.get(id)?.note ?? "").join(" ");
-  const anywhere = (lang: "ko" | "en") =>
-    numbersIn(dossier.entities.flatMap((e) => e.facts.map((f) => factText(f, lang))).join(" "));
-  const everywhere = { ko: anywhere("ko"), en: anywhere("en") };
-  const covered = new Set<string>();
+/** What the checks share: the findings so far, and lookups into both sides built once. */
+type Audit = AuditResult & {
+  kb: KnowledgeBaseInput;
+  dossier: Dossier;
+  publishers: Map<string, Publisher>;
+  records: Map<string, Source>;
+  researched: Map<string, DossierSource>;
+  dossierEntities: Map<string, DossierEntity>;
+  /** Every dossier fact a KB fact is written from. */
+  covered: Set<string>;
   /** Every KB fact written from each dossier fact (the same id on the same entity, or writtenFrom). */
+  coverers: Map<string, Fact[]>;
+  /** The numbers anywhere in the dossier's facts, per language. */
+  everywhere: Record<"ko" | "en", number[]>;
+};
+
+function startAudit(kb: KnowledgeBaseInput, dossier: Dossier): Audit {
   const coverers = new Map<string, Fact[]>();
   for (const entity of kb.entities)
     for (const fact of entity.facts)
       for (const from of [ref(entity.id, fact.id), ...(fact.writtenFrom ?? [])])
         coverers.set(from, [...(coverers.get(from) ?? []), fact]);
-  for (const entity of kb.entities) {
-    const de = dossierEntities.get(entity.id);
-    if (!de && entity.facts.some((f) => !f.writtenFrom?.length))
-      problems.push(
-        `entity ${entity.id}: not in the dossier, and not every fact says what it was written from (writtenFrom)`,
-      );
-    for (const fact of entity.facts) {
-      const at = `fact ${entity.id}/${fact.id}`;
-      const own = de?.facts.find((f) => f.id === fact.id);
-      if (own) covered.add(ref(entity.id, fact.id));
-      for (const from of fact.writtenFrom ?? []) {
-        if (dossierFact(from)) covered.add(from);
-        else problems.push(`${at}: written from ${from}, which the dossier does not have`);
-      }
-      const dfs = [...(own ? [own] : []), ...(fact.writtenFrom ?? []).map(dossierFact).filter((f) => f !== undefined)];
-      const df = dfs[0];
-      const entityFacts = [
-        ...(de?.facts ?? []),
-        ...(fact.writtenFrom ?? []).flatMap((from) => dossierEntities.get(from.split("/")[0]!)?.facts ?? []),
-      ];
-      const entityText = (lang: "ko" | "en") => entityFacts.map((f) => factText(f, lang)).join(" ");
-      const cited = new Set([...fact.sources, ...dfs.flatMap((f) => f.sources)]);
+  const anywhere = (lang: "ko" | "en") =>
+    numbersIn(dossier.entities.flatMap((e) => e.facts.map((f) => factText(f, lang))).join(" "));
+  return {
+    problems: [],
+    notes: [],
+    kb,
+    dossier,
+    publishers: new Map(kb.publishers.map((p) => [p.id, p])),
+    records: new Map(kb.sources.map((s) => [s.id, s])),
+    researched: new Map(dossier.sources.map((s) => [s.id, s])),
+    dossierEntities: new Map(dossier.entities.map((e) => [e.id, e])),
+    covered: new Set(),
+    coverers,
+    everywhere: { ko: anywhere("ko"), en: anywhere("en") },
+  };
+}
 
-      if (!df) notes.push(`${at}: not in the dossier (split from another fact): numbers checked against the entity`);
-      if (df && df.date !== fact.date) notes.push(`${at}: date ${fact.date}, the dossier's ${df.date}`);
-      const valued = dfs.filter((f) => f.value);
-      if (valued.length && !fact.value) {
-        for (const value of valued.map((f) => f.value!)) {
-          const written = [own ? ref(entity.id, fact.id) : "", ...(fact.writtenFrom ?? [])].flatMap(
-            (from) => coverers.get(from) ?? [],
-          );
-          const movedTo = [...entity.facts, ...written].find(
-            (f) => f.value && sameNumber(f.value.amount, value.amount),
-          );
-          if (movedTo) notes.push(`${at}: its value ${value.amount} moved to ${movedTo.id}`);
-          else problems.push(`${at}: the dossier's value ${value.amount} ${value.unit} is gone`);
-        }
-      }
-      if (fact.value) {
-        const same = valued.find((f) => sameNumber(f.value!.amount, fact.value!.amount));
-        if (same) {
-          const why = qualifierProblem(same.value!.unit, fact.value);
-          if (why) problems.push(`${at}: ${why}`);
-        } else if (valued.length) {
-          const stated = numbersIn(`${dfs.map((f) => factText(f, "en")).join(" ")} ${sourceNotes(cited)}`);
-          if (stated.some((n) => sameNumber(n, fact.value!.amount)))
-            notes.push(
-              `${at}: value ${fact.value.amount}, which the dossier states beside its value ${valued[0]!.value!.amount}`,
-            );
-          else problems.push(`${at}: value ${fact.value.amount}, the dossier's ${valued[0]!.value!.amount}`);
-        }
-      }
-      for (const lang of ["ko", "en"] as const) {
-        const notesText = sourceNotes(cited);
-        const stated = numbersIn(`${dfs.map((f) => factText(f, lang)).join(" ")} ${notesText}`);
-        const elsewhere = numbersIn(`${entityText(lang)} ${notesText}`);
-        const missing = numbersIn(fact.claim[lang]).filter((n) => !stated.some((m) => sameNumber(m, n)));
-        const unknown = missing.filter((n) => !elsewhere.some((m) => sameNumber(m, n)));
-        if (unknown.some((n) => !everywhere[lang].some((m) => sameNumber(m, n))))
-          problems.push(`${at}: the ${lang} claim states ${unknown.join(", ")}, which the dossier does not`);
-        else if (missing.length && df)
-          notes.push(`${at}: the ${lang} claim states ${missing.join(", ")}, found in another of the dossier's facts`);
-      }
-      if (df) {
-        const known = new Set(
-          dfs.flatMap((f) => [...f.sources, ...(f.contrary_sources ?? []), ...(f.note_sources ?? [])]),
-        );
-        for (const sid of fact.sources)
-          if (!known.has(sid)) notes.push(`${at}: cites ${sid}, which the dossier does not list for it`);
-        for (const sid of df.sources)
-          if (!fact.sources.includes(sid) && !(fact.variants ?? []).some((v) => v.sources.includes(sid)))
-            notes.push(
-              `${at}: no longer cites ${sid} (${publishers.get(records.get(sid)?.publisher ?? "")?.kind ?? "?"})`,
-            );
-      }
+/** A dossier fact's text in one language (its claim there, plus the notes and variants, which mix both). */
+const factText = (f: DossierFact, lang: "ko" | "en") =>
+  [lang === "ko" ? f.claim_ko : f.claim_en, ...(f.variants ?? []), f.note ?? "", String(f.value?.amount ?? "")].join(
+    " ",
+  );
+
+const dossierFact = (audit: Audit, at: string): DossierFact | undefined => {
+  const [entity = "", fact = ""] = at.split("/");
+  return audit.dossierEntities.get(entity)?.facts.find((f) => f.id === fact);
+};
+
+/** What the dossier's notes on sources say (a figure a source gives, which the facts may leave out). */
+const sourceNotes = (audit: Audit, ids: Iterable<string>) =>
+  [...ids].map((id) => audit.researched.get(id)?.note ?? "").join(" ");
+
+/** A source record against the dossier's: title, date, address, kind, and what it copies. */
+function auditSource({ problems, notes, publishers, records, researched }: Audit, source: Source): void {
+  const at = `source ${source.id}`;
+  const kind = publishers.get(source.publisher)?.kind;
+  const d = researched.get(source.id);
+  if (!d) {
+    if (!source.copyOf && !source.basedOn && !source.note)
+      problems.push(`${at}: not in the dossier and says nothing of where it comes from (note)`);
+    return;
+  }
+  if (source.title !== null && d.title !== null && source.title !== d.title)
+    problems.push(`${at}: title "${source.title}", the dossier's "${d.title}"`);
+  if (d.date !== null && source.date !== d.date) problems.push(`${at}: date ${source.date}, the dossier's ${d.date}`);
+  if (d.date === null && source.date !== null) {
+    const [year, month] = source.date.split("-");
+    const note = (d.note ?? "").toLowerCase();
+    const evidenced = note.includes(year!) && (!month || note.includes(MONTHS[Number(month) - 1]!));
+    if (!evidenced)
+      problems.push(`${at}: dated ${source.date} but the dossier has no date and its note does not give one`);
+    else notes.push(`${at}: date ${source.date}${source.dateApprox ? " (inferred)" : ""} from the dossier's note`);
+  }
+  if (d.date_confidence === "estimated" && !source.dateApprox)
+    problems.push(`${at}: the dossier estimates the date; dateApprox is missing`);
+  const read = d.found_at ?? d.url;
+  if (d.found_at && d.found_at !== d.url && source.readAt !== d.found_at && source.url !== d.found_at)
+    problems.push(`${at}: the dossier read it at ${d.found_at}; readAt does not say so`);
+  if (read && source.url !== read && source.readAt !== read)
+    problems.push(`${at}: the address ${read} is neither its url nor where it was read (readAt)`);
+  if ((d.kind === "primary") !== (kind === "primary"))
+    problems.push(`${at}: the dossier's kind is ${d.kind}, the publisher's ${kind}`);
+  if (d.kind === "blog" && (kind === "news" || kind === "wire"))
+    problems.push(`${at}: a blog in the dossier is counted as ${kind}`);
+  if (d.kind !== kind && !(d.kind === "news" && kind === "wire"))
+    notes.push(`${at}: kind ${d.kind} in the dossier, ${kind} here`);
+  const related = source.copyOf ?? source.basedOn ?? (source.readAt ? "a mirror" : null);
+  if (d.publisher && COPY_SIGNAL.test(d.publisher) && !related && kind === "blog")
+    notes.push(`${at}: the dossier calls it "${d.publisher}"; a blog's retelling counts as its own weak origin`);
+  else if (d.publisher && COPY_SIGNAL.test(d.publisher) && !related && kind !== "aggregator")
+    problems.push(`${at}: the dossier calls it "${d.publisher}" but it records no original (copyOf, basedOn, readAt)`);
+  if (related && related !== "a mirror" && !records.has(related))
+    problems.push(`${at}: its original ${related} is not recorded`);
+}
+
+type KbEntity = KnowledgeBaseInput["entities"][number];
+
+/** What one KB fact is checked against: the dossier facts it is written from and the rest of their entities. */
+type FactContext = {
+  at: string;
+  entity: KbEntity;
+  fact: Fact;
+  /** Whether the dossier has a fact of the same id on the same entity. */
+  own: boolean;
+  /** The dossier facts it is written from (its own first). */
+  dfs: DossierFact[];
+  /** Every fact of the dossier entities it is written from. */
+  entityFacts: DossierFact[];
+  /** The sources it and its dossier facts cite. */
+  cited: Set<string>;
+};
+
+function auditEntityFacts(audit: Audit, entity: KbEntity): void {
+  const de = audit.dossierEntities.get(entity.id);
+  if (!de && entity.facts.some((f) => !f.writtenFrom?.length))
+    audit.problems.push(
+      `entity ${entity.id}: not in the dossier, and not every fact says what it was written from (writtenFrom)`,
+    );
+  for (const fact of entity.facts) {
+    const at = `fact ${entity.id}/${fact.id}`;
+    const own = de?.facts.find((f) => f.id === fact.id);
+    if (own) audit.covered.add(ref(entity.id, fact.id));
+    for (const from of fact.writtenFrom ?? []) {
+      if (dossierFact(audit, from)) audit.covered.add(from);
+      else audit.problems.push(`${at}: written from ${from}, which the dossier does not have`);
+    }
+    const written = (fact.writtenFrom ?? []).map((from) => dossierFact(audit, from)).filter((f) => f !== undefined);
+    const dfs = [...(own ? [own] : []), ...written];
+    const entityFacts = [
+      ...(de?.facts ?? []),
+      ...(fact.writtenFrom ?? []).flatMap((from) => audit.dossierEntities.get(from.split("/")[0]!)?.facts ?? []),
+    ];
+    const cited = new Set([...fact.sources, ...dfs.flatMap((f) => f.sources)]);
+    const context: FactContext = { at, entity, fact, own: own !== undefined, dfs, entityFacts, cited };
+    const df = dfs[0];
+    if (!df)
+      audit.notes.push(`${at}: not in the dossier (split from another fact): numbers checked against the entity`);
+    if (df && df.date !== fact.date) audit.notes.push(`${at}: date ${fact.date}, the dossier's ${df.date}`);
+    auditFactValue(audit, context);
+    for (const lang of ["ko", "en"] as const) auditClaimNumbers(audit, context, lang);
+    if (df) auditCitations(audit, context, df);
+  }
+}
+
+/** The fact's value against the dossier's: the same number, moved to another fact, or stated beside it. */
+function auditFactValue(audit: Audit, { at, entity, fact, own, dfs, cited }: FactContext): void {
+  const { problems, notes } = audit;
+  const valued = dfs.filter((f) => f.value);
+  if (valued.length && !fact.value) {
+    for (const value of valued.map((f) => f.value!)) {
+      const written = [own ? ref(entity.id, fact.id) : "", ...(fact.writtenFrom ?? [])].flatMap(
+        (from) => audit.coverers.get(from) ?? [],
+      );
+      const movedTo = [...entity.facts, ...written].find((f) => f.value && sameNumber(f.value.amount, value.amount));
+      if (movedTo) notes.push(`${at}: its value ${value.amount} moved to ${movedTo.id}`);
+      else problems.push(`${at}: the dossier's value ${value.amount} ${value.unit} is gone`);
     }
   }
+  if (!fact.value) return;
+  const same = valued.find((f) => sameNumber(f.value!.amount, fact.value!.amount));
+  if (same) {
+    const why = qualifierProblem(same.value!.unit, fact.value);
+    if (why) problems.push(`${at}: ${why}`);
+  } else if (valued.length) {
+    const stated = numbersIn(`${dfs.map((f) => factText(f, "en")).join(" ")} ${sourceNotes(audit, cited)}`);
+    if (stated.some((n) => sameNumber(n, fact.value!.amount)))
+      notes.push(
+        `${at}: value ${fact.value.amount}, which the dossier states beside its value ${valued[0]!.value!.amount}`,
+      );
+    else problems.push(`${at}: value ${fact.value.amount}, the dossier's ${valued[0]!.value!.amount}`);
+  }
+}
 
+/** Every number in the claim is one the dossier states: for this fact, elsewhere on the entity, or anywhere. */
+function auditClaimNumbers(audit: Audit, { at, fact, dfs, entityFacts, cited }: FactContext, lang: "ko" | "en"): void {
+  const notesText = sourceNotes(audit, cited);
+  const stated = numbersIn(`${dfs.map((f) => factText(f, lang)).join(" ")} ${notesText}`);
+  const elsewhere = numbersIn(`${entityFacts.map((f) => factText(f, lang)).join(" ")} ${notesText}`);
+  const missing = numbersIn(fact.claim[lang]).filter((n) => !stated.some((m) => sameNumber(m, n)));
+  const unknown = missing.filter((n) => !elsewhere.some((m) => sameNumber(m, n)));
+  if (unknown.some((n) => !audit.everywhere[lang].some((m) => sameNumber(m, n))))
+    audit.problems.push(`${at}: the ${lang} claim states ${unknown.join(", ")}, which the dossier does not`);
+  else if (missing.length && dfs.length)
+    audit.notes.push(`${at}: the ${lang} claim states ${missing.join(", ")}, found in another of the dossier's facts`);
+}
+
+/** The sources the fact cites against those the dossier lists for it (notes only: a source may be added or dropped). */
+function auditCitations(audit: Audit, { at, fact, dfs }: FactContext, df: DossierFact): void {
+  const known = new Set(dfs.flatMap((f) => [...f.sources, ...(f.contrary_sources ?? []), ...(f.note_sources ?? [])]));
+  for (const sid of fact.sources)
+    if (!known.has(sid)) audit.notes.push(`${at}: cites ${sid}, which the dossier does not list for it`);
+  for (const sid of df.sources)
+    if (!fact.sources.includes(sid) && !(fact.variants ?? []).some((v) => v.sources.includes(sid))) {
+      const kind = audit.publishers.get(audit.records.get(sid)?.publisher ?? "")?.kind ?? "?";
+      audit.notes.push(`${at}: no longer cites ${sid} (${kind})`);
+    }
+}
+
+/** Every dossier fact is in the knowledge base or listed as left out, not both; every listed one exists. */
+function auditLeftOutFacts(audit: Audit, leftOut: LeftOut): void {
   const leftOutFacts = new Map((leftOut.facts ?? []).map((l) => [l.ref, l.why]));
-  for (const entity of dossier.entities)
+  for (const entity of audit.dossier.entities)
     for (const fact of entity.facts) {
       const at = ref(entity.id, fact.id);
-      if (covered.has(at) && leftOutFacts.has(at))
-        problems.push(`dossier fact ${at}: listed as left out, but it is in the knowledge base`);
-      else if (!covered.has(at) && !leftOutFacts.has(at))
-        problems.push(`dossier fact ${at}: not in the knowledge base (write it, or list it as left out with why)`);
+      if (audit.covered.has(at) && leftOutFacts.has(at))
+        audit.problems.push(`dossier fact ${at}: listed as left out, but it is in the knowledge base`);
+      else if (!audit.covered.has(at) && !leftOutFacts.has(at))
+        audit.problems.push(
+          `dossier fact ${at}: not in the knowledge base (write it, or list it as left out with why)`,
+        );
     }
   for (const at of leftOutFacts.keys())
-    if (!dossierFact(at)) problems.push(`left-out fact ${at}: the dossier has no such fact`);
+    if (!dossierFact(audit, at)) audit.problems.push(`left-out fact ${at}: the dossier has no such fact`);
+}
 
-  // Names: every name the dossier records is one the knowledge base finds as that entity (or one of its family,
-  // a model generation of qwen), as an alias or a context form; figures are found by value, not by name.
+/**
+ * Every name the dossier records is one the knowledge base finds as that entity (or one of its family, a model
+ * generation of qwen), as an alias or a context form; figures are found by value, not by name.
+ */
+function auditNames({ kb, dossier, problems }: Audit, leftOut: LeftOut, findEntities?: FindEntities): void {
   const family = new Map<string, Set<string>>();
   for (const entity of kb.entities) {
     for (const id of [entity.id, entity.family].filter((x) => x !== undefined)) {
@@ -360,20 +425,15 @@ export function auditAgainstDossier(
       const listed = `${entity.id}\u0000${key}`;
       const known = [...members].some((id) => keysOf.get(id)?.has(key));
       const found = !known && (findEntities?.(alias) ?? []).some((id) => members.has(id));
+      const name = `name ${JSON.stringify(alias)} (${entity.id})`;
       if (leftOutNames.has(listed)) {
         usedLeftOut.add(listed);
-        if (known || found)
-          problems.push(
-            `name ${JSON.stringify(alias)} (${entity.id}): listed as left out, but the knowledge base finds it`,
-          );
+        if (known || found) problems.push(`${name}: listed as left out, but the knowledge base finds it`);
       } else if (!known && !found)
-        problems.push(
-          `name ${JSON.stringify(alias)} (${entity.id}): the knowledge base does not find it (add it, or list it as left out with why)`,
-        );
+        problems.push(`${name}: the knowledge base does not find it (add it, or list it as left out with why)`);
     }
   }
   for (const l of leftOut.aliases ?? [])
     if (!usedLeftOut.has(`${l.entity}\u0000${aliasKey(l.alias)}`))
       problems.push(`left-out name ${JSON.stringify(l.alias)} (${l.entity}): the dossier does not record it`);
-  return { problems, notes };
 }

@@ -1,4 +1,6 @@
-/** Projects the compiled knowledge base onto what the matcher needs, and nothing more (the content script ships this). */
+/**
+ * Projects the compiled knowledge base onto what the matcher needs, and nothing more (the content script ships this).
+ */
 import type { ClaimData, ClaimFigure } from "../core/claims.ts";
 import type { MatcherOptions } from "../core/matcher.ts";
 import type { MatcherEntity } from "../core/types.ts";

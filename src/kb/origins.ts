@@ -151,7 +151,9 @@ export function sourceGraphProblems(graph: SourceGraph): string[] {
   return problems;
 }
 
-/** Why source `id` cannot be cited, or null: an aggregator's own page (not a copy of an original) is provenance only. */
+/**
+ * Why source `id` cannot be cited, or null: an aggregator's own page (not a copy of an original) is provenance only.
+ */
 export function uncitable(graph: SourceGraph, id: string): string | null {
   const shown = shownRecord(graph, id);
   const publisher = graph.publishers[shown.publisher];

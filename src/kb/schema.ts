@@ -92,7 +92,8 @@ export const VariantSchema = v.strictObject({
   /**
    * How it differs from the claim. conversion, rounding, spelling: the same fact written differently (표기 차이);
    * basis: another measure or counting basis; detail: a detail the claim leaves out; error: a slip the claim's own
-   * evidence shows; contradiction: a different account. Sources of an error or a contradiction do not support the claim.
+   * evidence shows; contradiction: a different account. Sources of an error or a contradiction do not support the
+   * claim.
    */
   difference: v.picklist(VARIANT_DIFFERENCES),
   /** Why it differs (exchange-rate date, scope, rounding …). */

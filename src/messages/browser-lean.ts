@@ -3,9 +3,9 @@
  * the content bundle only). Firefox has `browser` natively; Chrome's MV3 `chrome.*` already returns
  * promises, so the only thing left to adapt is an onMessage listener that answers with a promise (Chrome
  * wants sendResponse and `return true`), answered in the polyfill's own shape, including its rejection
- * marker, so the popup's polyfill reads it as before. The full polyfill (22 KB, 3.9 KB gzip) built a
- * Proxy over every API on every page; this covers what the content script uses: runtime.{id, sendMessage,
- * getManifest, getURL, onMessage} and storage.
+ * marker, so the popup's polyfill reads it as before. The full polyfill (its size: bench/results/design-notes.md)
+ * built a Proxy over every API on every page; this covers what the content script uses: runtime.{id,
+ * sendMessage, getManifest, getURL, onMessage} and storage.
  */
 type Listener = (message: unknown, sender: unknown) => unknown;
 type ChromeListener = (message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => boolean;

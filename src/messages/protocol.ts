@@ -50,7 +50,8 @@ export const GetEntityDetails = v.strictObject({ type: v.literal("getEntityDetai
 export const OpenInPopup = v.strictObject({ type: v.literal("openInPopup"), entity: entityId });
 /**
  * The screen-reader announcement for `count` mentions, worded by the background: the first
- * i18n.getMessage in a page loads the whole catalog (≈15 ms, the largest start-up cost in the profile).
+ * i18n.getMessage in a page loads the whole catalog, the largest start-up cost in the profile
+ * (bench/results/design-notes.md).
  */
 export const GetAnnouncement = v.strictObject({
   type: v.literal("getAnnouncement"),
@@ -89,7 +90,9 @@ export type PageMentions = {
   title: string;
   total: number;
   entities: EntityCount[];
-  /** Every amount checked against a verified figure, in document order (amounts it could not attribute are not listed). */
+  /**
+   * Every amount checked against a verified figure, in document order (amounts it could not attribute are not listed).
+   */
   claims: CheckedClaim[];
   /** False when the reader turned Maekrak off for this site (the script runs but does nothing). */
   enabled: boolean;

@@ -8,7 +8,7 @@ import { ROOT } from "./support/browsers";
 import type { Target, Variant } from "../../src/build/variants";
 import { distPath, TARGETS } from "../../src/build/variants";
 import { contentScriptMatches, hostCovers, NEWS_SITES } from "../../src/sites/news-sites";
-import { ISSUE_HOSTS } from "../support/news-hosts";
+import { REQUIRED_HOSTS } from "../support/news-hosts";
 import { FIREFOX_ANDROID_MIN_VERSION } from "../../src/build/firefox-versions";
 import { PROBE_EVENT } from "../../src/content/test-probe";
 
@@ -28,7 +28,7 @@ describe("builds", () => {
     expect(m.background.service_worker).toMatch(/\.js$/);
     const [script] = m.content_scripts;
     expect(script.run_at).toBe("document_idle");
-    for (const host of ISSUE_HOSTS)
+    for (const host of REQUIRED_HOSTS)
       expect(
         script.matches.some((p: string) => covers(p, host)),
         host,

@@ -1,5 +1,5 @@
 /**
- * Hostile pages (issue 7), in real Chromium and real Firefox with the built extension: pages that reset all
+ * Hostile pages, in real Chromium and real Firefox with the built extension: pages that reset all
  * CSS, hold a 10 MB text node, nest 10,000 deep, mutate 10,000 nodes a second, hydrate after the content
  * script ran, navigate as an SPA, hide text in shadow roots and iframes, hold mentions in editable fields,
  * or patch the DOM's prototypes. For each: no error from the extension, the page's own script still works,

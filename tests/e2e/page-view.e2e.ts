@@ -1,5 +1,5 @@
 /**
- * What a page sees of Maekrak (issue 16), in real Chromium and Firefox: nothing a page script can enumerate
+ * What a page sees of Maekrak, in real Chromium and Firefox: nothing a page script can enumerate
  * names it — highlight names and rule text are random per page, the card's host has a random tag and a closed
  * shadow root — with highlights shown, with a card open, and after a jump from the popup; those rules really paint
  * (Blink inherits them from the root, Gecko needs them on every element); a page without a

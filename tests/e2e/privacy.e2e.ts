@@ -1,5 +1,5 @@
 /**
- * Privacy (issue 7): the extension makes no network request of its own. Each browser runs behind a recording
+ * Privacy: the extension makes no network request of its own. Each browser runs behind a recording
  * proxy (tests/e2e/support/proxy.ts) that sees every request, loopback included, while the fixture pages load,
  * cards open on hover and the popup renders. Every request recorded must be one a fixture page caused (its own URL
  * or an asset of it on the fixture server) or browser housekeeping that the same browser also makes WITHOUT the

@@ -1,5 +1,5 @@
-/** Every host issue 19 names: the default sites must cover each (unit test of the list, e2e test of the manifest). */
-export const ISSUE_HOSTS = [
+/** Every host the default news list is meant to cover: the default sites must cover each (unit test of the list, e2e test of the manifest). */
+export const REQUIRED_HOSTS = [
   "news.naver.com",
   "v.daum.net",
   "news.zum.com",

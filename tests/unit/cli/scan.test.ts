@@ -1,12 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
+import { main } from "../../../src/cli/scan.ts";
+import { bufferIo } from "../support/cli.ts";
 
-const ROOT = resolve(import.meta.dirname, "..", "..", "..");
-const scan = (...files: string[]) =>
-  spawnSync("npx", ["tsx", "src/cli/scan.ts", "--jsonl", ...files], { cwd: ROOT, encoding: "utf8" });
+/** The CLI's main in process: what it wrote and its exit status. */
+async function run(...args: string[]) {
+  const io = bufferIo();
+  const status = await main(args, io);
+  return { status, stdout: io.stdout, stderr: io.stderr };
+}
+const scan = (...files: string[]) => run("--jsonl", ...files);
 const figures = (stdout: string) =>
   stdout
     .trim()
@@ -30,8 +35,8 @@ describe("scan CLI", () => {
     "<html><body><p>알리<b>바바</b> 클라우드가</p><script>알리바바</script><textarea>마윈</textarea><p>마윈&amp;조 차이</p></body></html>",
   );
 
-  test("prints one JSON line per file with UTF-16 offsets into the text", () => {
-    const result = scan(txt);
+  test("prints one JSON line per file with UTF-16 offsets into the text", async () => {
+    const result = await scan(txt);
     expect(result.status).toBe(0);
     const lines = result.stdout
       .trim()
@@ -45,10 +50,10 @@ describe("scan CLI", () => {
       ["마윈", "jack-ma"],
     ]);
     expect(lines[0].mentions[1].start).toBe(text.indexOf("마윈"));
-  }, 30_000);
+  });
 
-  test("scans HTML by its visible text, offsets mapped to the source", () => {
-    const result = scan(html);
+  test("scans HTML by its visible text, offsets mapped to the source", async () => {
+    const result = await scan(html);
     expect(result.status).toBe(0);
     const [line] = result.stdout
       .trim()
@@ -59,9 +64,9 @@ describe("scan CLI", () => {
       "<html><body><p>알리<b>바바</b> 클라우드가</p><script>알리바바</script><textarea>마윈</textarea><p>마윈&amp;조 차이</p></body></html>";
     expect(source.slice(line.mentions[0].start, line.mentions[0].end)).toBe("알리<b>바바</b> 클라우드");
     expect(source.slice(line.mentions[1].start, line.mentions[1].end)).toBe("마윈");
-  }, 30_000);
+  });
 
-  test("checked amounts carry the verdict as figure.status; --date places 지난해 4분기 for every file given", () => {
+  test("checked amounts carry the verdict as figure.status; --date places 지난해 4분기 for every file given", async () => {
     const earnings = join(dir, "earnings.txt");
     const page = join(dir, "earnings.html");
     writeFileSync(
@@ -70,14 +75,11 @@ describe("scan CLI", () => {
     );
     writeFileSync(page, "<html><body><p>알리바바의 지난해 4분기 매출은 2700억 위안이었다.</p></body></html>");
     // Without a date 지난해 cannot be placed: the differing revenue is not called so; the unit slip is.
-    const undated = scan(earnings);
+    const undated = await scan(earnings);
     expect(figures(undated.stdout)).toEqual([
       [["53억 달러", { value: 53e8, currency: "USD", status: "unit-slip", id: "capex-380b", intended: 53e9 }]],
     ]);
-    const dated = spawnSync("npx", ["tsx", "src/cli/scan.ts", "--jsonl", "--date", "2025-02-21", earnings, page], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const dated = await run("--jsonl", "--date", "2025-02-21", earnings, page);
     expect(dated.status).toBe(0);
     const [text, html] = figures(dated.stdout);
     expect(text![0]).toEqual([
@@ -85,30 +87,29 @@ describe("scan CLI", () => {
       { value: 2700e8, currency: "CNY", status: "differs", id: "revenue-q4-2024" },
     ]);
     expect(html).toEqual([text![0]]);
-  }, 30_000);
+  });
 
-  test("an HTML page's own date is used when no --date is given", () => {
+  test("an HTML page's own date is used when no --date is given", async () => {
     const page = join(dir, "dated.html");
     writeFileSync(
       page,
       '<html><head><meta property="article:published_time" content="2025-02-21T09:00:00+09:00"></head><body><p>알리바바의 지난해 4분기 매출은 2700억 위안이었다.</p></body></html>',
     );
-    expect(figures(scan(page).stdout)[0]!.map(([, f]: [string, { status: string }]) => f.status)).toEqual(["differs"]);
-  }, 30_000);
+    expect(figures((await scan(page)).stdout)[0]!.map(([, f]: [string, { status: string }]) => f.status)).toEqual([
+      "differs",
+    ]);
+  });
 
-  test("--date needs a real date", () => {
-    const result = spawnSync("npx", ["tsx", "src/cli/scan.ts", "--jsonl", "--date", "2025-13-40", txt], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+  test("--date needs a real date", async () => {
+    const result = await run("--jsonl", "--date", "2025-13-40", txt);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("--date needs a date as YYYY-MM-DD");
-  }, 30_000);
+  });
 
-  test("an unreadable file gives exit code 2 and a clear message, other files still scanned", () => {
-    const result = scan(join(dir, "missing.txt"), txt);
+  test("an unreadable file gives exit code 2 and a clear message, other files still scanned", async () => {
+    const result = await scan(join(dir, "missing.txt"), txt);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(`cannot read ${join(dir, "missing.txt")}`);
     expect(result.stdout.trim().split("\n")).toHaveLength(1);
-  }, 30_000);
+  });
 });

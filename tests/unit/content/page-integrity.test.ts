@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /**
- * Page integrity (issue 7): over thousands of random Korean news-like DOM trees, the real content
+ * Page integrity: over thousands of random Korean news-like DOM trees, the real content
  * pipeline (PageScanner → MentionHighlighter → HoverCard) never changes the page's DOM except for
  * the one host of the card (a random tag, closed shadow root), and turning Maekrak off restores the page exactly and
  * leaves no highlight registered (property A); every highlight range covers exactly the mention's

@@ -152,6 +152,15 @@ describe("the page sieve", () => {
     expect(skippedWithGatedHit).toBeGreaterThan(0);
   });
 
+  test("an amount after a block that checked one through a short form is read (found by the full property run)", () => {
+    const state = createScanState();
+    matcher.scanBlock("알리 3800억 위안 시\u200b가\u200b총\u200b액", state);
+    const text = "3800억 위안 .";
+    expect(state.seen.size).toBe(0);
+    expect(blockNeedsScan(hitsIn(text), () => hasCue(sieve, text), state)).toBe(true);
+    expect(matcher.scanBlock(text, state).map((m) => m.text)).toEqual(["3800억 위안"]);
+  });
+
   test("a cue written without its spaces still lets its short form through (중국플랫폼 알리)", () => {
     const text = "중국플랫폼 알리";
     expect(matcher.scanBlock(text, createScanState())).not.toEqual([]);

@@ -8,9 +8,17 @@
 import { describe, expect, test } from "vitest";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
+import { main as kbReportMain } from "../../../src/cli/kb-report.ts";
+import { bufferIo } from "../support/cli.ts";
 import { KB_DATA_DIR, loadKnowledgeBase } from "../../../src/build/kb-files";
 import { PUBLISHER_KINDS, VERIFICATION_STATUSES } from "../../../src/core/vocabulary";
+
+/** `npm run kb:report` in process: what it printed. */
+function kbReport(...args: string[]) {
+  const io = bufferIo();
+  const status = kbReportMain(args, io);
+  return { status, stdout: io.stdout, stderr: io.stderr };
+}
 
 const files = [
   join(KB_DATA_DIR, "meta.json"),
@@ -135,7 +143,7 @@ describe("what the knowledge base promises", () => {
     }
   });
   test("kb:report prints the summary as JSON", () => {
-    const result = spawnSync("npx", ["tsx", "src/cli/kb-report.ts"], { encoding: "utf8" });
+    const result = kbReport();
     const report = JSON.parse(result.stdout);
     expect(report.entities).toHaveLength(kb.entities.length);
     expect(report).toMatchObject({ asOf: kb.asOf, evidenceThrough: kb.evidenceThrough });
@@ -145,9 +153,9 @@ describe("what the knowledge base promises", () => {
     expect(sum(report.factsByStatus)).toBe(report.facts);
     expect(Object.keys(report.sourcesByKind).sort()).toEqual([...PUBLISHER_KINDS].sort());
     expect(sum(report.sourcesByKind)).toBe(report.sources);
-  }, 30_000);
+  });
   test("kb:report --facts prints one line per fact with its status and its origins after merging copies", () => {
-    const result = spawnSync("npx", ["tsx", "src/cli/kb-report.ts", "--facts"], { encoding: "utf8" });
+    const result = kbReport("--facts");
     const lines = result.stdout
       .trim()
       .split("\n")
@@ -170,5 +178,5 @@ describe("what the knowledge base promises", () => {
       }
       expect(line.origins.some((o: { kind: string }) => o.kind === "aggregator")).toBe(false);
     }
-  }, 30_000);
+  });
 });

@@ -22,6 +22,8 @@ vi.mock("webextension-polyfill", () => ({
   },
 }));
 
+// The unit files share one module graph: a fresh copy, bound to this file's mock.
+vi.resetModules();
 const { handleMessages } = await import("../../../src/messages/bus");
 const { PopupToContent, ContentToBackground } = await import("../../../src/messages/protocol");
 

@@ -74,6 +74,8 @@ vi.mock("webextension-polyfill", () => ({
   },
 }));
 
+// The unit files share one module graph: a fresh copy, bound to this file's mock.
+vi.resetModules();
 const { reconcileSiteScripts, isBuiltInSite } = await import("../../../src/platform/site-access");
 
 describe("per-site registrations", () => {

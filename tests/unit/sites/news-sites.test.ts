@@ -9,7 +9,7 @@ import {
   SiteListError,
   siteForHost,
 } from "../../../src/sites/news-sites";
-import { ISSUE_HOSTS } from "../../support/news-hosts";
+import { REQUIRED_HOSTS } from "../../support/news-hosts";
 
 const release = contentScriptMatches(NEWS_SITES, false);
 const runsOn = (url: string) => onBuiltInList(release, new URL(url));
@@ -23,7 +23,7 @@ describe("default sites", () => {
     }
   });
 
-  test.each(ISSUE_HOSTS)(
+  test.each(REQUIRED_HOSTS)(
     "the release build runs on %s, its article pages and (for a domain) its subdomains",
     (host) => {
       expect(runsOn(`https://${host}/article/1`)).toBe(true);
