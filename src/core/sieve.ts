@@ -21,7 +21,15 @@
  */
 import type { CompiledMatcher, ScanState } from "./matcher.ts";
 import { CURRENCY_HINT, edgeIndex } from "./matcher.ts";
-import { aliasKey, CONJOINING_JAMO, foldCode, foldPreimages, isInvisible, isNameSeparator } from "./text.ts";
+import {
+  aliasKey,
+  CONJOINING_JAMO,
+  foldCode,
+  foldPreimages,
+  isHangulSyllable,
+  isInvisible,
+  isNameSeparator,
+} from "./text.ts";
 
 /** How many leading characters of a key the sieve asks for (more: fewer false hits, a longer pattern to compile). */
 export const SIEVE_DEPTH = 3;
@@ -138,22 +146,35 @@ export function sieveSource(compiled: CompiledMatcher, depth = SIEVE_DEPTH): Sie
 }
 
 /**
- * Where a long name written one character off may begin (fuzzyAt in the matcher): its first character as in the
- * name, then its second or its third (one substitution leaves one of them as written), with no separator between.
+ * Where a long name written one character off may stand (fuzzyAt in the matcher): the whole name with its first
+ * character as written and any one of the others replaced. A looser test (a prefix) passes every short word that
+ * shares the name's first syllables (알리겠다고, 차이를), and most pages are full of them.
  */
 function fuzzyPattern(compiled: CompiledMatcher): string | null {
   const any = (code: number) => {
     const units = foldPreimages(code).map(inClass);
     return units.length === 1 ? units[0]! : `[${units.join("")}]`;
   };
-  const branches = new Set<string>();
+  const tailsByFirst = new Map<string, Set<string>>();
   for (const { intended } of compiled.fuzzy) {
     const key = aliasKey(intended);
     if (key.length < 3) continue;
-    const [a, b, c] = [key.charCodeAt(0), key.charCodeAt(1), key.charCodeAt(2)];
-    branches.add(`${any(a)}(?:${any(b)}[\\s\\S]|[\\s\\S]${any(c)})`);
+    const chars = [...key].map((char) => any(char.charCodeAt(0)));
+    const tails = tailsByFirst.get(chars[0]!) ?? new Set<string>();
+    tailsByFirst.set(chars[0]!, tails);
+    // Latin names are rare in Korean text and their letters fold from several forms: a prefix keeps the pattern short.
+    if (!isHangulSyllable(key.charCodeAt(0))) tails.add(`(?:${chars[1]}[\\s\\S]|[\\s\\S]${chars[2]})`);
+    else
+      for (let off = 1; off < chars.length; off++)
+        tails.add(
+          chars
+            .map((char, k) => (k === off ? "[\\s\\S]" : char))
+            .slice(1)
+            .join(""),
+        );
   }
-  return branches.size ? [...branches].join("|") : null;
+  const branches = [...tailsByFirst].map(([first, tails]) => `${first}(?:${[...tails].join("|")})`);
+  return branches.length ? branches.join("|") : null;
 }
 
 export type Sieve = {

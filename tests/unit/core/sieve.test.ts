@@ -208,6 +208,11 @@ describe("the page sieve", () => {
     );
   });
 
+  test("words that share only a long name's first syllables are no hit (알리겠다고, 차이를 줄였다)", () => {
+    expect(hitsOf(sieve.keys, "소식을 알리겠다고 밝혔고 격차는 차이를 줄였다")).toEqual([]);
+    expect(hitsOf(sieve.keys, "알라바바는").length).toBeGreaterThan(0);
+  });
+
   test("a long name written one character off (알라바바, Ta0bao) is not sieved out where the matcher finds it", () => {
     const names = compiled.fuzzy.map((f) => f.intended).filter((n) => n.length >= 4);
     expect(names.length).toBeGreaterThan(0);
