@@ -275,3 +275,34 @@ export function boxOfMention(text: string): { top: number; bottom: number } | nu
   }
   return null;
 }
+
+export type CardMeasure = {
+  chars: number;
+  sources: number;
+  /** Controls the Tab key stops at inside the card (links, buttons, summaries). */
+  tabStops: number;
+  height: number;
+  /** The card's content is taller than its box: the reader has to scroll inside it. */
+  scrolls: boolean;
+};
+
+/** How much the open (unpinned, when two are open: the newest) card asks of the reader at first sight. */
+export function measureCard(): CardMeasure | null {
+  const panels = [...(__e2eProbe.card().root?.querySelectorAll(".panel") ?? [])] as HTMLElement[];
+  const panel = panels.filter((p) => !p.hidden).at(-1);
+  if (!panel) return null;
+  const visible = (el: Element) => (el as HTMLElement).getClientRects().length > 0;
+  const focusable = [...panel.querySelectorAll("a[href], button, summary, [tabindex]")].filter(
+    (el) => visible(el) && (el as HTMLElement).tabIndex >= 0,
+  );
+  const scrollers = [panel, ...panel.querySelectorAll("*")].filter(
+    (el) => el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY),
+  );
+  return {
+    chars: (panel.innerText ?? "").replace(/\s+/g, " ").trim().length,
+    sources: [...panel.querySelectorAll(".sources li")].filter(visible).length,
+    tabStops: focusable.length,
+    height: Math.round(panel.getBoundingClientRect().height),
+    scrolls: scrollers.length > 0,
+  };
+}
