@@ -188,9 +188,11 @@ function variantProblem(fact: Fact, variant: Variant, verdict: FactVerdict): str
       return variant.reason ? null : "a different basis says which (reason)";
     case "error":
       if (!variant.reason) return "an error says what the claim's evidence shows instead (reason)";
-      return isEstablished(verdict)
+      if (!isEstablished(verdict))
+        return `an error is called one only when the claim stands on a primary source or two independent dated reports (it has ${verdict.independentReports}); otherwise it is a contradiction`;
+      return variant.misreported?.length
         ? null
-        : `an error is called one only when the claim stands on a primary source or two independent dated reports (it has ${verdict.independentReports}); otherwise it is a contradiction`;
+        : "an error lists how a page writes it (misreported), so the card can correct it where a page repeats it";
     case "contradiction":
       return null;
   }

@@ -315,7 +315,7 @@ function ClaimList({
       <ul class="claim-list">
         {page.claims.map((claim, index) => {
           const figure = figures.get(claim.figure);
-          const verified = figure ? formatAmount(figure.value.amount, figure.value.currency) : "";
+          const verified = figure ? formatAmount(figure.value.amount, figure.value.currency, lang) : "";
           return (
             <li key={index} class="claim-row" data-claim={claim.figure} data-verdict={claim.verdict}>
               <button type="button" class="claim-amount" onClick={() => onShow(index)} title={t("claim_show_on_page")}>
@@ -328,7 +328,7 @@ function ClaimList({
                 {claim.intended !== undefined && (
                   <span class="claim-intended">
                     {" "}
-                    · {t("claim_intended", formatAmount(claim.intended, claim.currency))}
+                    · {t("claim_intended", formatAmount(claim.intended, claim.currency, lang))}
                   </span>
                 )}
               </button>

@@ -52,7 +52,7 @@ export function EntityDetailsView({
           <h3>{t("claim_figures_title")}</h3>
           <ul>
             {figures.map((f) => {
-              const verified = formatAmount(f.value.amount, f.value.currency);
+              const verified = formatAmount(f.value.amount, f.value.currency, lang);
               return (
                 <li key={f.id} data-figure={f.id}>
                   <div class="figure-label">{f.label[lang]}</div>
