@@ -50,6 +50,24 @@ const HOST_STYLE = [
 const VISUALLY_HIDDEN =
   "position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;";
 
+/**
+ * The first view never scrolls: where the room beside the line is short, its last facts move under 더 보기 (one
+ * fact always stays). Returns whether it moved any.
+ */
+function fitFirstView(panel: HTMLElement): boolean {
+  if (panel.querySelector(".card.expanded")) return false;
+  let moved = false;
+  while (panel.scrollHeight > panel.clientHeight + 1) {
+    const shown = [...panel.querySelectorAll<HTMLElement>(".facts > li:not([data-more])")];
+    if (shown.length <= 1) break;
+    const last = shown.at(-1)!;
+    last.dataset.more = "";
+    last.hidden = true;
+    moved = true;
+  }
+  return moved;
+}
+
 export type CardEvents = {
   pointerInside(inside: boolean): void;
   /** The reader closed the card (× button). */
@@ -344,6 +362,7 @@ export class HoverCard {
       }).then(({ x, y }) => {
         panel.style.left = `${Math.round(x)}px`;
         panel.style.top = `${Math.round(y)}px`;
+        if (fitFirstView(panel)) place(); // shorter now: placed again, so it sits against the line
       });
     };
     slot.stopFollowing = autoUpdate(reference, panel, place, { elementResize: false, layoutShift: false });
