@@ -9,7 +9,7 @@ import { describe, expect, test } from "vitest";
 import type { BrowserName, PageLike } from "./support/browsers";
 import { waitFor } from "./support/browsers";
 import { cardPoint, measureCard, readCard } from "./support/page-probes";
-import { closeCard, expandCard, hoverMention, settledHighlights } from "./support/steps";
+import { closeCard, expandCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
 
 const CARDS = ["3800억 위안", "알리바바", "마윈", "큐원3", "알리바바 클라우드"];
@@ -105,6 +105,41 @@ describe.each<[BrowserName, "ko" | "en"]>([
     expect(left[0]).toMatchObject({ entity: "jack-ma", pinned: true });
     await closeCard(page);
     expect(await page.evaluate(openCards, undefined)).toEqual([]);
+  });
+
+  test("the popup's header breaks no word at 380 px or 360 px; 색과 단축키 explains the colours and keys", async () => {
+    const popup = await openPopupFor(suite.session, suite.page);
+    await popupRows(popup);
+    for (const width of [380, 360]) {
+      const header = await popup.evaluate((w) => {
+        document.body.style.width = `${w}px`;
+        const lines = (el: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+        };
+        const top = document.querySelector(".top")!;
+        return {
+          words: [...top.querySelectorAll("h1, [role=tab]")].map((el) => [el.textContent, lines(el)]),
+          overflow: top.scrollWidth > top.clientWidth + 1,
+        };
+      }, width);
+      for (const [word, count] of header.words) expect(count, `${word} at ${width} px`).toBe(1);
+      expect(header.overflow).toBe(false);
+    }
+    const legend = await popup.evaluate(
+      () => ({
+        colours: document.querySelectorAll("[data-testid=colour-keys] .colours li").length,
+        keys: document.querySelector("[data-testid=colour-keys] .shortcuts")?.textContent ?? "",
+        unlabelled: [...document.querySelectorAll(".entity-row")].filter((row) => !row.querySelector(".tally[title]"))
+          .length,
+      }),
+      undefined,
+    );
+    expect(legend.colours).toBe(5);
+    expect(legend.keys).toMatch(/Esc/);
+    expect(legend.unlabelled).toBe(0);
+    await popup.close();
   });
 
   test("dragging a card moves it without pinning it", async () => {
