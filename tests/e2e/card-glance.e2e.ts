@@ -69,6 +69,14 @@ describe.each<[BrowserName, "ko" | "en"]>([
     const first = (await suite.page.evaluate(measureCard, undefined))!;
     await expandCard(suite.page);
     const expanded = (await suite.page.evaluate(measureCard, undefined))!;
+    // Dark mode reaches the browser's own parts too: the card's scheme and scrollbar colours are set.
+    const scheme = await suite.page.evaluate(() => {
+      const panel = __e2eProbe.card().root!.querySelector<HTMLElement>(".panel:not([hidden])")!;
+      const style = getComputedStyle(panel);
+      return { colorScheme: style.colorScheme, scrollbar: style.getPropertyValue("scrollbar-color") };
+    }, undefined);
+    expect(scheme.colorScheme).toMatch(/dark/);
+    expect(scheme.scrollbar).not.toMatch(/^(auto|)$/);
     expect(expanded.sources).toBeGreaterThan(first.sources);
     expect(expanded.chars).toBeGreaterThan(first.chars);
     expect((await suite.page.evaluate(readCard, undefined)).entity).toBe("capex-380b");
@@ -136,6 +144,12 @@ describe.each<[BrowserName, "ko" | "en"]>([
       }),
       undefined,
     );
+    const scheme = await popup.evaluate(() => {
+      const style = getComputedStyle(document.querySelector("main")!);
+      return { colorScheme: style.colorScheme, scrollbar: style.getPropertyValue("scrollbar-color") };
+    }, undefined);
+    expect(scheme.colorScheme).toMatch(/dark/);
+    expect(scheme.scrollbar).not.toMatch(/^(auto|)$/);
     expect(legend.colours).toBe(5);
     expect(legend.keys).toMatch(/Esc/);
     expect(legend.unlabelled).toBe(0);
