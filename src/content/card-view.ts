@@ -468,7 +468,6 @@ function figureCheck(doc: Document, details: EntityDetails, mention: MentionReco
   if (!checked || !figure) return null;
   const { verdict, amount, read } = checked;
   const ownerName = details.owners[read.owner]?.[lang] ?? read.owner;
-  const unstated = t("claim_unstated");
   const line = (cls: string, text: string) => h(doc, "div", { class: cls }, text);
   const period = `${formatDate(figure.period.from, lang)}–${formatDate(figure.period.to, lang)}`;
   const periodName = lang === "en" ? figure.label.en : figure.period.ko[0]!;
@@ -480,7 +479,7 @@ function figureCheck(doc: Document, details: EntityDetails, mention: MentionReco
     line("on-page", t("claim_on_page", amount.text)),
     extra(line("checked-against", t("claim_checked_against", figure.label[lang]))),
     line("verified", t("claim_verified_value", verifiedValue(figure, lang))),
-    extra(line("read", t("claim_read", ownerName, read.metric ?? unstated, read.period ?? unstated))),
+    extra(line("read", t("claim_read", ownerName, pageWords(read.metric, lang), pageWords(read.period, lang)))),
     extra(
       line("period", lang === "en" ? t("claim_period", period, periodName) : t("claim_period", periodName, period)),
     ),
@@ -492,6 +491,12 @@ function figureCheck(doc: Document, details: EntityDetails, mention: MentionReco
 }
 
 type Checked = NonNullable<MentionRecord["figure"]>;
+
+/** The page's own words as the claim reader read them: quoted in English (they are the article's Korean). */
+function pageWords(words: string | undefined, lang: Lang): string {
+  if (!words) return t("claim_unstated");
+  return lang === "en" ? `“${words}”` : words;
+}
 
 /** A conversion's rates (one, or two through the dollar) with their dates, and the figure's value converted. */
 function conversionLines(doc: Document, details: EntityDetails, checked: Checked, figure: Figure, lang: Lang) {

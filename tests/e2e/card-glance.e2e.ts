@@ -60,6 +60,11 @@ describe.each<[BrowserName, "ko" | "en"]>([
     if (lang === "en") {
       const [shown] = await suite.page.evaluate(openCards, undefined);
       expect(shown!.text, shown!.text).not.toMatch(/[가-힣]/);
+      // Expanded: English too, but for the names and the article's words it quotes.
+      await expandCard(suite.page);
+      const [full] = await suite.page.evaluate(openCards, undefined);
+      const unquoted = full!.text.replace(/“[^”]*”|‘[^’]*’|(?<![A-Za-z])'[^']*'/g, "");
+      expect(unquoted, unquoted).not.toMatch(/[가-힣]/);
     }
     await closeCard(suite.page);
   });
@@ -81,6 +86,11 @@ describe.each<[BrowserName, "ko" | "en"]>([
     expect(expanded.chars).toBeGreaterThan(first.chars);
     expect((await suite.page.evaluate(readCard, undefined)).entity).toBe("capex-380b");
     await clickInCard(suite.page, "[data-action=expand]");
+    if (lang === "en") {
+      // Expanded, too: English, except the names and the article's own words it quotes.
+      const [shown] = await suite.page.evaluate(openCards, undefined);
+      expect(shown!.text.replace(/“[^”]*”|‘[^’]*’|'[^']*'/g, "")).not.toMatch(/[가-힣]/);
+    }
     const collapsed = (await suite.page.evaluate(measureCard, undefined))!;
     expect(collapsed.sources).toBe(first.sources);
     await closeCard(suite.page);
