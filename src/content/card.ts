@@ -51,18 +51,21 @@ const VISUALLY_HIDDEN =
   "position: fixed; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;";
 
 /**
- * The first view never scrolls: where the room beside the line is short, its last facts move under 더 보기 (one
- * fact always stays). Returns whether it moved any.
+ * The first view never scrolls: where the room beside the line (or a sheet's height) is short, its last facts move
+ * under 더 보기; a card led by a figure check or a correction may give up its last fact too, then its summary.
+ * Returns whether it moved any.
  */
 function fitFirstView(panel: HTMLElement): boolean {
   if (panel.querySelector(".card.expanded")) return false;
+  const boxed = panel.querySelector(".figure-check, .correction") !== null;
   let moved = false;
   while (panel.scrollHeight > panel.clientHeight + 1) {
-    const shown = [...panel.querySelectorAll<HTMLElement>(".facts > li:not([data-more])")];
-    if (shown.length <= 1) break;
-    const last = shown.at(-1)!;
-    last.dataset.more = "";
-    last.hidden = true;
+    const facts = [...panel.querySelectorAll<HTMLElement>(".facts > li:not([data-more])")];
+    const next =
+      facts.length > (boxed ? 0 : 1) ? facts.at(-1) : panel.querySelector<HTMLElement>(".summary:not([data-more])");
+    if (!next) break;
+    next.dataset.more = "";
+    next.hidden = true;
     moved = true;
   }
   return moved;
@@ -238,7 +241,10 @@ export class HoverCard {
     panel.style.transform = panel.style.maxHeight = "";
     panel.hidden = false;
     this.#follow(slot, mention.range);
-    if (panel.classList.contains("sheet")) this.#keepLineVisible(mention.range, panel);
+    if (panel.classList.contains("sheet")) {
+      this.#keepLineVisible(mention.range, panel);
+      fitFirstView(panel);
+    }
     this.#enableDrag(slot);
     if (options.focus) panel.focus({ preventScroll: true });
   }

@@ -8,7 +8,7 @@
 import { describe, expect, test } from "vitest";
 import type { BrowserName, PageLike } from "./support/browsers";
 import { waitFor } from "./support/browsers";
-import { cardPoint, measureCard, readCard } from "./support/page-probes";
+import { cardPoint, measureCard, pointOfMention, readCard } from "./support/page-probes";
 import { closeCard, expandCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
 
@@ -244,6 +244,24 @@ describe.each<[BrowserName, "ko" | "en"]>([
       "card for 우",
     );
     expect(card.entity).toBe("eddie-wu");
+    await closeCard(page);
+  });
+});
+
+describe.each<BrowserName>(["chromium", "firefox"])("%s on a phone: the sheet at a glance", (browserName) => {
+  const suite = useExtensionSuite(browserName, { launch: { phone: true }, path: "sample-news.html", minimum: 10 });
+
+  test.each(["3800억 위안", "알리바바"])("%s: the sheet's first view does not scroll inside it", async (text) => {
+    const { page } = suite;
+    const point = await waitFor(() => page.evaluate(pointOfMention, text), 10_000, text);
+    await page.touch.tap(point.x, point.y);
+    const measure = await waitFor(
+      async () => ((await page.evaluate(readCard, undefined)).open ? page.evaluate(measureCard, undefined) : null),
+      10_000,
+      "the sheet",
+    );
+    console.log(`card-glance ${browserName} phone ${text}: ${JSON.stringify(measure)}`);
+    expect(measure!.scrolls).toBe(false);
     await closeCard(page);
   });
 });
