@@ -1,7 +1,7 @@
 /**
  * Which of an entity's facts matter on this page (pure). A card shows few facts at first sight; they should be the
  * ones the page is about: a fact that states a figure the page quotes first, then facts naming the people, companies
- * and products the page itself names, then facts sharing the mention's paragraph's words. Ties keep the knowledge
+ * and products the mention's paragraph names, and sharing its words (names elsewhere on the page count a little). Ties keep the knowledge
  * base's own order (its authors put the defining facts first).
  */
 import { aliasKey } from "../core/text";
@@ -19,8 +19,10 @@ export type PageTopics = {
 type RankedFact = { id: string; claim: { ko: string; en: string } };
 
 const FIGURE_WEIGHT = 100;
-const NAME_WEIGHT = 10;
-const WORD_WEIGHT = 1;
+/** A name the mention's own paragraph gives counts most; one named elsewhere on the page (a sidebar) little. */
+const NEAR_NAME_WEIGHT = 10;
+const PAGE_NAME_WEIGHT = 2;
+const WORD_WEIGHT = 3;
 /** At most this many shared words count, so a long claim does not win on length alone. */
 const MAX_WORDS = 5;
 
@@ -39,8 +41,10 @@ export function topicWords(text: string): string[] {
 export function relevance(fact: RankedFact, page: PageTopics, words = topicWords(page.context)): number {
   const claim = aliasKey(`${fact.claim.ko} ${fact.claim.en}`);
   let score = page.figureFacts.includes(fact.id) ? FIGURE_WEIGHT : 0;
+  const context = aliasKey(page.context);
   const names = new Set(page.names.map(aliasKey).filter((name) => name.length >= 2));
-  for (const name of names) if (claim.includes(name)) score += NAME_WEIGHT;
+  for (const name of names)
+    if (claim.includes(name)) score += context.includes(name) ? NEAR_NAME_WEIGHT : PAGE_NAME_WEIGHT;
   const shared = words.filter((word) => claim.includes(word)).length;
   return score + WORD_WEIGHT * Math.min(MAX_WORDS, shared);
 }

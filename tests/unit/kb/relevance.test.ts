@@ -34,6 +34,12 @@ describe("ranking facts by the page", () => {
     expect(ranked[0]!.id).toBe("ceo");
   });
 
+  test("a name in the mention's own paragraph counts more than one named elsewhere on the page", () => {
+    const page = { names: ["우융밍", "마윈"], figureFacts: [], context: "마윈은 이날 좌담회에 나왔다." };
+    expect(rankByPage(facts, page)[0]!.id).toBe("founded");
+    expect(relevance(facts[0]!, page)).toBeGreaterThan(relevance(facts[3]!, page));
+  });
+
   test("then the paragraph's words: an article on cloud spending lifts the spending fact", () => {
     const page = { ...none, context: "알리바바는 클라우드 인프라 투자를 늘린다고 밝혔다." };
     expect(rankByPage(facts, page)[0]!.id).toBe("capex");
