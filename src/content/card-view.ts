@@ -4,7 +4,11 @@
  * through `h()`, so knowledge-base text is always inserted as text.
  */
 import type { EntityDetails } from "../kb/details";
-import type { CompiledFact } from "../kb/compile";
+import type { Figure } from "../kb/schema";
+import { misreportsOnPage } from "../kb/misreports";
+import type { Citation, CompiledFact } from "../kb/compile";
+import type { PageTopics } from "../kb/relevance";
+import { rankByPage } from "../kb/relevance";
 import type { MentionRecord } from "./highlighter";
 import { h } from "./dom";
 import { t } from "../ui/i18n";
@@ -24,7 +28,9 @@ import { distinctCitations, notesInOrder, primaryPublishers } from "../ui/citati
 import { aliasKey } from "../core/text";
 import { currentFacts, isAfterEvidence, previousFacts } from "../kb/timeline";
 
-const MAX_FACTS = 3;
+/** Facts at first sight (two beside a figure check), and at most after 더 보기. */
+const FIRST_FACTS = 3;
+const MAX_FACTS = 6;
 const MAX_SOURCES = 3;
 const MAX_NOTES = 3;
 
@@ -41,43 +47,66 @@ function statusBadge(doc: Document, details: EntityDetails, fact: CompiledFact, 
   ];
 }
 
-function sourceLine(doc: Document, details: EntityDetails, ids: string[], lang: Lang) {
+/** One cited source as a list item: publisher and date, linked to its own address, with its kind when it matters. */
+function sourceItem(doc: Document, source: Citation, lang: Lang) {
+  const label = sourceLabel(source, lang, t("date_unknown"));
+  const tag = sourceKindTag(source.kind, t);
+  const link = source.url
+    ? h(
+        doc,
+        "a",
+        {
+          href: source.url,
+          target: "_blank",
+          rel: "noopener noreferrer",
+          ...(source.title ? { title: source.title } : {}),
+        },
+        label,
+      )
+    : label;
+  return h(
+    doc,
+    "li",
+    {},
+    h(doc, "span", { class: "label" }, `${t("source_label")} `),
+    link,
+    tag ? h(doc, "span", { class: "source-kind" }, ` (${tag})`) : null,
+  );
+}
+
+/** The sources of a claim: the first `shown` at first sight, the rest (and how many more the popup has) under 더 보기. */
+function sourceLine(doc: Document, details: EntityDetails, ids: string[], lang: Lang, shown = 1) {
   const list = h(doc, "ul", { class: "sources" });
   const cited = distinctCitations(details.sources, ids);
-  for (const source of cited.slice(0, MAX_SOURCES)) {
-    const label = sourceLabel(source, lang, t("date_unknown"));
-    const tag = sourceKindTag(source.kind, t);
-    list.append(
-      h(
-        doc,
-        "li",
-        {},
-        h(doc, "span", { class: "label" }, `${t("source_label")} `),
-        source.url
-          ? h(
-              doc,
-              "a",
-              {
-                href: source.url,
-                target: "_blank",
-                rel: "noopener noreferrer",
-                ...(source.title ? { title: source.title } : {}),
-              },
-              label,
-            )
-          : label,
-        tag ? h(doc, "span", { class: "source-kind" }, ` (${tag})`) : null,
-      ),
-    );
-  }
+  cited.slice(0, MAX_SOURCES).forEach((source, index) => {
+    list.append(index < shown ? sourceItem(doc, source, lang) : extra(sourceItem(doc, source, lang)));
+  });
   if (cited.length > MAX_SOURCES)
-    list.append(h(doc, "li", { class: "more" }, t("more_sources", String(cited.length - MAX_SOURCES))));
+    list.append(extra(h(doc, "li", { class: "more" }, t("more_sources", String(cited.length - MAX_SOURCES)))));
   return list;
 }
 
-/** The first facts fit a hover card (what was superseded folds under its successor); the popup has them all. */
-function keyFacts(facts: CompiledFact[]): CompiledFact[] {
-  return currentFacts(facts).slice(0, MAX_FACTS);
+/** Marks what the card shows only after 더 보기 (hidden until then, in place). */
+function extra<E extends HTMLElement | null>(element: E): E {
+  if (element) {
+    element.dataset.more = "";
+    element.hidden = true;
+  }
+  return element;
+}
+
+/**
+ * The facts a card lists, the page's first (what was superseded folds under its successor): the first `shown` at
+ * first sight, up to MAX_FACTS under 더 보기; the popup has them all.
+ */
+function keyFacts(facts: CompiledFact[], topics: PageTopics | undefined): CompiledFact[] {
+  const current = currentFacts(facts);
+  if (!topics) return current.slice(0, MAX_FACTS);
+  // What replaced an older fact (the newest model, a new title) stays first, as the timeline orders it.
+  const replaced = new Set(facts.map((f) => f.supersededBy));
+  const newer = current.filter((f) => replaced.has(f.id));
+  const rest = current.filter((f) => !replaced.has(f.id));
+  return [...newer, ...rankByPage(rest, topics)].slice(0, MAX_FACTS);
 }
 
 /** When a fact holds: "2026년 9월 기준" for one that can go stale, else its own date. */
@@ -252,8 +281,8 @@ function writtenLine(doc: Document, mention: MentionRecord, title: string): HTML
   return asWritten || why ? h(doc, "div", { class: "as-written" }, [asWritten, why].filter(Boolean).join(" · ")) : null;
 }
 
-/** What the card knows of the page it is on: the date the page states, when it states one. */
-export type PageContext = { date?: string };
+/** What the card knows of the page it is on: the date the page states, and what it names and talks about. */
+export type PageContext = { date?: string; topics?: PageTopics };
 
 /**
  * The knowledge base's as-of and evidence dates, and a note when the page is dated after the evidence (it may
@@ -273,7 +302,126 @@ function knowledgeDates(doc: Document, details: EntityDetails, pageDate: string 
           t("time_page_newer", formatDateInWords(pageDate, lang), formatDateInWords(evidenceThrough, lang)),
         )
       : null;
-  return [later, h(doc, "span", { class: "kb-dates" }, dates)];
+  // The dates are for the full record (더 보기), unless the page is newer than them: then the note says so at once.
+  const kbDates = h(doc, "span", { class: "kb-dates" }, dates);
+  return [later, later ? kbDates : extra(kbDates)];
+}
+
+/** Type, pin and close: the card's top row, also its drag handle. */
+function toolbar(doc: Document, details: EntityDetails, actions: CardActions, lang: Lang) {
+  const { entity } = details;
+  return h(
+    doc,
+    "div",
+    { class: "toolbar", "data-drag-handle": "" },
+    h(
+      doc,
+      "div",
+      { class: "kind" },
+      t(`type_${entity.type}`),
+      details.family ? ` · ${t("time_family_of", details.family.names[lang])}` : null,
+    ),
+    h(
+      doc,
+      "div",
+      { class: "tools" },
+      iconButton(doc, "pin", t("card_pin"), actions.togglePin, { "aria-pressed": "false" }),
+      iconButton(doc, "close", t("card_close"), actions.close),
+    ),
+  );
+}
+
+/** The names: the reader's language first, the others after it (an English reader sees the Korean name second). */
+function titleBlock(doc: Document, details: EntityDetails, mention: MentionRecord, lang: Lang) {
+  const { names } = details.entity;
+  const title = lang === "en" ? names.en : names.ko;
+  const other = lang === "en" ? names.ko : names.en;
+  const chinese = names.zh ? h(doc, "span", { class: "zh", lang: "zh" }, ` · ${names.zh}`) : null;
+  return h(
+    doc,
+    "header",
+    {},
+    h(doc, "h2", { id: "maekrak-card-title" }, title),
+    h(doc, "div", { class: "names", lang: lang === "en" ? "ko" : "en" }, other !== title ? other : "", extra(chinese)),
+    writtenLine(doc, mention, title),
+  );
+}
+
+/**
+ * The misreports the knowledge base knows that this paragraph repeats: what it says (its label said once, here),
+ * what the sources show, one source at first sight.
+ */
+function corrections(doc: Document, details: EntityDetails, mention: MentionRecord, lang: Lang) {
+  return misreportsOnPage(details, mention.blockText).map((misreport) =>
+    h(
+      doc,
+      "section",
+      { class: "correction", role: "note" },
+      h(doc, "div", { class: "label" }, t("correction_label")),
+      h(doc, "div", { class: "says" }, `${t("correction_says")}: ${misreport.says[lang]}`),
+      h(doc, "div", { class: "actually" }, `${t("correction_actually")}: ${misreport.actually[lang]}`),
+      sourceLine(doc, details, misreport.sources, lang),
+    ),
+  );
+}
+
+/** One fact: when, its badge and why, the claim, one source; its variants, older versions and copy under 더 보기. */
+function factItem(doc: Document, details: EntityDetails, fact: CompiledFact, actions: CardActions, lang: Lang) {
+  return h(
+    doc,
+    "li",
+    {},
+    h(doc, "div", { class: "fact-head" }, factDate(doc, fact, lang), ...statusBadge(doc, details, fact, lang)),
+    h(doc, "p", {}, fact.claim[lang]),
+    sourceLine(doc, details, fact.sources, lang),
+    extra(variantList(doc, details, fact, lang)),
+    extra(earlierVersions(doc, details, fact, lang)),
+    extra(copyButton(doc, () => actions.copy(citationText(details, fact, lang)))),
+  );
+}
+
+/** 더 보기 / 접기: shows in place what the first view left out, and hides it again. */
+function moreToggle(doc: Document, root: HTMLElement) {
+  const button = h(
+    doc,
+    "button",
+    { type: "button", class: "more-toggle", "data-action": "expand", "aria-expanded": "false" },
+    t("card_more"),
+  );
+  button.addEventListener("click", (event) => {
+    event.stopPropagation();
+    const expand = button.getAttribute("aria-expanded") !== "true";
+    for (const element of root.querySelectorAll<HTMLElement>("[data-more]")) element.hidden = !expand;
+    button.setAttribute("aria-expanded", String(expand));
+    button.textContent = t(expand ? "card_less" : "card_more");
+    root.classList.toggle("expanded", expand);
+  });
+  return button;
+}
+
+/**
+ * The footer: 더 보기, the popup, what the badges mean, the keys that work on a card; the knowledge base's dates
+ * (under 더 보기).
+ */
+function cardFooter(doc: Document, details: EntityDetails, root: HTMLElement, actions: CardActions, page: PageContext) {
+  const lang: Lang = t("lang") === "en" ? "en" : "ko";
+  const more = h(
+    doc,
+    "button",
+    { type: "button", class: "more-in-popup", "data-action": "more" },
+    t("card_more_in_popup"),
+  );
+  more.addEventListener("click", () => actions.openInPopup());
+  const { button: legendButton, panel: legendPanel } = legend(doc);
+  const keys = h(doc, "span", { class: "keys" }, t("card_keys"));
+  return h(
+    doc,
+    "footer",
+    {},
+    h(doc, "div", { class: "actions" }, moreToggle(doc, root), more, legendButton, keys),
+    legendPanel,
+    ...knowledgeDates(doc, details, page.date, lang),
+  );
 }
 
 export function renderCard(
@@ -283,169 +431,109 @@ export function renderCard(
   actions: CardActions,
   page: PageContext = {},
 ): HTMLElement {
-  const { entity } = details;
   const lang: Lang = t("lang") === "en" ? "en" : "ko";
-  const names = [entity.names.en, entity.names.zh].filter(Boolean).join(" · ");
-  const root = h(doc, "div", { class: `card type-${entity.type}` });
+  const root = h(doc, "div", { class: `card type-${details.entity.type}` });
   root.append(
-    h(
-      doc,
-      "div",
-      { class: "toolbar", "data-drag-handle": "" },
-      h(
-        doc,
-        "div",
-        { class: "kind" },
-        t(`type_${entity.type}`),
-        details.family ? ` · ${t("time_family_of", details.family.names[lang])}` : null,
-      ),
-      h(
-        doc,
-        "div",
-        { class: "tools" },
-        iconButton(doc, "pin", t("card_pin"), actions.togglePin, { "aria-pressed": "false" }),
-        iconButton(doc, "close", t("card_close"), actions.close),
-      ),
-    ),
-    h(
-      doc,
-      "header",
-      {},
-      h(doc, "h2", { id: "maekrak-card-title" }, entity.names.ko),
-      names ? h(doc, "div", { class: "names", lang: "en" }, names) : null,
-      writtenLine(doc, mention, entity.names.ko),
-    ),
-    h(doc, "p", { class: "summary" }, entity.summary[lang]),
+    toolbar(doc, details, actions, lang),
+    titleBlock(doc, details, mention, lang),
+    h(doc, "p", { class: "summary" }, details.entity.summary[lang]),
   );
-
   const check = figureCheck(doc, details, mention, lang);
   if (check) root.append(check);
-
-  const compactBlock = aliasKey(mention.blockText);
-  for (const correction of details.corrections) {
-    if (!correction.misreported.some((form) => compactBlock.includes(aliasKey(form)))) continue;
-    root.append(
-      h(
-        doc,
-        "section",
-        { class: "correction", role: "note" },
-        h(doc, "div", { class: "label" }, t("correction_label")),
-        h(doc, "div", {}, `${t("correction_says")}: ${correction.says[lang]}`),
-        h(doc, "div", {}, `${t("correction_actually")}: ${correction.actually[lang]}`),
-        sourceLine(doc, details, correction.sources, lang),
-      ),
-    );
-  }
-
-  const { button: legendButton, panel: legendPanel } = legend(doc);
-  root.append(h(doc, "div", { class: "facts-head" }, legendButton), legendPanel);
+  root.append(...corrections(doc, details, mention, lang));
+  const boxes = root.querySelectorAll(".figure-check, .correction").length;
+  const shown = boxes ? FIRST_FACTS - 1 : FIRST_FACTS;
   const list = h(doc, "ol", { class: "facts" });
-  for (const fact of keyFacts(entity.facts)) {
-    list.append(
-      h(
-        doc,
-        "li",
-        {},
-        h(doc, "div", { class: "fact-head" }, factDate(doc, fact, lang), ...statusBadge(doc, details, fact, lang)),
-        h(doc, "p", {}, fact.claim[lang]),
-        variantList(doc, details, fact, lang),
-        sourceLine(doc, details, fact.sources, lang),
-        earlierVersions(doc, details, fact, lang),
-        copyButton(doc, () => actions.copy(citationText(details, fact, lang))),
-      ),
-    );
-  }
-  root.append(list);
-  const more = h(
-    doc,
-    "button",
-    { type: "button", class: "more-in-popup", "data-action": "more" },
-    t("card_more_in_popup"),
-  );
-  more.addEventListener("click", () => actions.openInPopup());
-  root.append(h(doc, "footer", {}, ...knowledgeDates(doc, details, page.date, lang), more));
+  keyFacts(details.entity.facts, page.topics).forEach((fact, index) => {
+    const item = factItem(doc, details, fact, actions, lang);
+    list.append(index < shown ? item : extra(item));
+  });
+  root.append(list, cardFooter(doc, details, root, actions, page));
   return root;
 }
 
+/** The verified value: at least, when the figure is a floor. */
+function verifiedValue(figure: Figure, lang: Lang): string {
+  const verified = formatAmount(figure.value.amount, figure.value.currency, lang);
+  return figure.value.qualifier === "at-least" ? t("claim_at_least", verified) : verified;
+}
+
 /**
- * What was checked and how: the amount as written, the verdict, the figure it was read as (owner, metric,
- * period as the sentence gave them, and the figure's own), the verified value, the rate and its date for a
- * conversion (or the documented report it matches), the likely intended value of a unit slip, the sources.
+ * What was checked and how: the amount as written, the verdict, the figure it was read as and the verified value at
+ * first sight; how the sentence was read, the figure's period, rates and further sources after 더 보기.
  */
-function figureCheck(doc: Document, details: EntityDetails, mention: MentionRecord, lang: "ko" | "en") {
+function figureCheck(doc: Document, details: EntityDetails, mention: MentionRecord, lang: Lang) {
   const checked = mention.figure;
   const figure = checked && details.figures.find((f) => f.id === checked.id);
   if (!checked || !figure) return null;
   const { verdict, amount, read } = checked;
-  const verified = formatAmount(figure.value.amount, figure.value.currency);
-  const value = figure.value.qualifier === "at-least" ? t("claim_at_least", verified) : verified;
   const ownerName = details.owners[read.owner]?.[lang] ?? read.owner;
   const line = (cls: string, text: string) => h(doc, "div", { class: cls }, text);
+  const period = `${formatDate(figure.period.from, lang)}–${formatDate(figure.period.to, lang)}`;
+  const periodName = lang === "en" ? figure.label.en : figure.period.ko[0]!;
   const section = h(
     doc,
     "section",
     { class: `figure-check ${verdict}`, "data-figure": figure.id },
     h(doc, "div", { class: "verdict" }, t(`claim_verdict_${verdict.replace("-", "_")}`)),
     line("on-page", t("claim_on_page", amount.text)),
-    line("checked-against", t("claim_checked_against", figure.label[lang])),
-    line("verified", t("claim_verified_value", value)),
-    line("read", t("claim_read", ownerName, read.metric ?? t("claim_unstated"), read.period ?? t("claim_unstated"))),
-    line(
-      "period",
-      t(
-        "claim_period",
-        figure.period.ko[0]!,
-        `${formatDate(figure.period.from, lang)}–${formatDate(figure.period.to, lang)}`,
-      ),
+    extra(line("checked-against", t("claim_checked_against", figure.label[lang]))),
+    line("verified", t("claim_verified_value", verifiedValue(figure, lang))),
+    extra(line("read", t("claim_read", ownerName, pageWords(read.metric, lang), pageWords(read.period, lang)))),
+    extra(
+      line("period", lang === "en" ? t("claim_period", period, periodName) : t("claim_period", periodName, period)),
     ),
   );
+  section.append(...conversionLines(doc, details, checked, figure, lang));
+  section.append(...reportLines(doc, details, checked, figure, lang));
+  section.append(sourceLine(doc, details, figure.sources, lang));
+  return section;
+}
+
+type Checked = NonNullable<MentionRecord["figure"]>;
+
+/** The page's own words as the claim reader read them: quoted in English (they are the article's Korean). */
+function pageWords(words: string | undefined, lang: Lang): string {
+  if (!words) return t("claim_unstated");
+  return lang === "en" ? `“${words}”` : words;
+}
+
+/** A conversion's rates (one, or two through the dollar) with their dates, and the figure's value converted. */
+function conversionLines(doc: Document, details: EntityDetails, checked: Checked, figure: Figure, lang: Lang) {
   const rates = (checked.rate ?? "").split("+").map((id) => details.rates.find((r) => r.id === id));
-  if (checked.rate && rates.every((r) => r !== undefined)) {
-    // The figure's value along the rates used (one, or two through the dollar), in the amount's currency.
-    let factor = 1;
-    let currency: string = figure.value.currency;
-    for (const rate of rates) {
-      const [base, quote] = rate!.pair.split("/") as [string, string];
-      factor *= base === currency ? rate!.rate : 1 / rate!.rate;
-      currency = base === currency ? quote : base;
-    }
-    const converted = formatAmount(threeDigits(figure.value.amount * factor), amount.currency);
-    for (const rate of rates) {
-      const cited = rate!.sources.map((id) => details.sources[id]).find((s) => s !== undefined);
-      section.append(
-        line(
-          "rate",
-          t(
-            "claim_rate",
-            formatRate(rate!.pair, rate!.rate),
-            formatDate(rate!.date, lang),
-            cited ? cited.publisher[lang] : "",
-          ),
-        ),
-      );
-    }
-    section.append(line("converted", t("claim_converted", converted)));
+  if (!checked.rate || !rates.every((r) => r !== undefined)) return [];
+  let factor = 1;
+  let currency: string = figure.value.currency;
+  for (const rate of rates) {
+    const [base, quote] = rate.pair.split("/") as [string, string];
+    factor *= base === currency ? rate.rate : 1 / rate.rate;
+    currency = base === currency ? quote : base;
   }
+  const converted = formatAmount(threeDigits(figure.value.amount * factor), checked.amount.currency, lang);
+  const lines = rates.map((rate) => {
+    const cited = rate.sources.map((id) => details.sources[id]).find((s) => s !== undefined);
+    const pair = formatRate(rate.pair, rate.rate, lang);
+    const text = t("claim_rate", pair, formatDate(rate.date, lang), cited?.publisher[lang] ?? "");
+    return extra(h(doc, "div", { class: "rate" }, text));
+  });
+  return [...lines, h(doc, "div", { class: "converted" }, t("claim_converted", converted))];
+}
+
+/** The documented report an amount matches, a unit slip's likely intended value, why a figure differs. */
+function reportLines(doc: Document, details: EntityDetails, checked: Checked, figure: Figure, lang: Lang) {
+  const out: HTMLElement[] = [];
+  const line = (cls: string, text: string) => h(doc, "div", { class: cls }, text);
   const report = checked.reported !== undefined ? figure.reported?.[checked.reported] : undefined;
   if (report) {
     const cited = report.sources.map((id) => details.sources[id]).filter((s) => s !== undefined);
-    section.append(
-      line(
-        "reported",
-        t(
-          "claim_reported",
-          formatAmount(report.amount, report.currency),
-          cited.map((s) => sourceLabel(s, lang, t("date_unknown"))).join("; "),
-          report.reason[lang],
-        ),
-      ),
-    );
+    const by = cited.map((s) => sourceLabel(s, lang, t("date_unknown"))).join("; ");
+    const amount = formatAmount(report.amount, report.currency, lang);
+    out.push(line("reported", t("claim_reported", amount, by, report.reason[lang])));
   }
-  if (verdict === "unit-slip" && checked.intended !== undefined)
-    section.append(line("intended", t("claim_unit_slip", formatAmount(checked.intended, amount.currency))));
-  if (verdict === "differs") section.append(line("explain", t("claim_differs_explain")));
-  section.append(sourceLine(doc, details, figure.sources, lang));
-  return section;
+  if (checked.verdict === "unit-slip" && checked.intended !== undefined)
+    out.push(line("intended", t("claim_unit_slip", formatAmount(checked.intended, checked.amount.currency, lang))));
+  if (checked.verdict === "differs") out.push(extra(line("explain", t("claim_differs_explain"))));
+  return out;
 }
 
 /** 52998605300 → 53000000000: a converted value is shown to three significant digits, as articles write it. */

@@ -25,6 +25,18 @@ export type MentionRecord = Mention & {
   nodes: Text[];
 };
 
+/** A mention narrower than this is hit within a target this wide (and the line's height tall). */
+const MIN_TARGET_PX = 24;
+
+/** The line height of the text around `node`, in px ("normal" taken as 1.2 × the font size). */
+function lineHeightOf(node: Node): number {
+  const element = node.parentElement;
+  if (!element) return 0;
+  const style = getComputedStyle(element);
+  const px = Number.parseFloat(style.lineHeight);
+  return Number.isFinite(px) ? px : 1.2 * Number.parseFloat(style.fontSize);
+}
+
 export const highlightApiAvailable = (): boolean =>
   typeof Highlight !== "undefined" && typeof CSS !== "undefined" && "highlights" in CSS;
 
@@ -284,12 +296,29 @@ export class MentionHighlighter {
           if (record && this.#shown.has(record)) return record;
         }
       }
-      if (!ours) return null; // fast path: nothing of ours under the pointer
+      // Nothing of ours under the pointer: only a small mention's widened target can still be hit, beside its glyphs.
+      if (!ours) return this.#hitTestByCaret(doc, x, y, true);
     }
     return this.#hitTestByCaret(doc, x, y);
   }
 
-  #hitTestByCaret(doc: Document, x: number, y: number): MentionRecord | null {
+  /**
+   * Whether (x, y) hits the mention: inside a glyph box (±1 px), or, for a small mention (one syllable such as 우 of
+   * 우 CEO), inside its target widened to at least MIN_TARGET_PX wide and the line's height tall.
+   */
+  #hits(record: MentionRecord, x: number, y: number, widenedOnly: boolean): boolean {
+    const rects = [...record.range.getClientRects()];
+    const inside = (r: { left: number; right: number; top: number; bottom: number }, dx: number, dy: number) =>
+      x >= r.left - dx && x <= r.right + dx && y >= r.top - dy && y <= r.bottom + dy;
+    if (!widenedOnly && rects.some((rect) => inside(rect, 1, 1))) return true;
+    const box = record.range.getBoundingClientRect();
+    if (box.width >= MIN_TARGET_PX || rects.length !== 1) return false;
+    const dx = (MIN_TARGET_PX - box.width) / 2;
+    const dy = Math.max(1, (lineHeightOf(record.range.startContainer) - box.height) / 2);
+    return inside(box, dx, dy);
+  }
+
+  #hitTestByCaret(doc: Document, x: number, y: number, widenedOnly = false): MentionRecord | null {
     let node: Node | null = null;
     if (typeof doc.caretPositionFromPoint === "function") node = doc.caretPositionFromPoint(x, y)?.offsetNode ?? null;
     else if (typeof (doc as WithCaretRange).caretRangeFromPoint === "function")
@@ -297,12 +326,8 @@ export class MentionHighlighter {
     const candidates = node && node.nodeType === Node.TEXT_NODE ? this.#byNode.get(node as Text) : undefined;
     if (!candidates) return null;
     // The caret lands on the nearest character even beside the text: check the glyph boxes really contain the point.
-    for (const record of candidates) {
-      if (!this.#shown.has(record)) continue;
-      for (const rect of record.range.getClientRects()) {
-        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return record;
-      }
-    }
+    for (const record of candidates)
+      if (this.#shown.has(record) && this.#hits(record, x, y, widenedOnly)) return record;
     return null;
   }
 }

@@ -284,14 +284,14 @@ export class HoverController {
   }
 
   /**
-   * Opens the card for `mention`. `force`: opened on request (keyboard command, popup), not by the
-   * pointer, so it replaces a pinned card and ignores where the pointer is; `focus` moves keyboard focus into it.
+   * Opens the card for `mention` (beside a pinned card, which stays until the reader closes it). `force`: opened on
+   * request (keyboard command, popup), not by the pointer, so it ignores where the pointer is; `focus` moves keyboard
+   * focus into it.
    */
   async openFor(
     mention: MentionRecord,
     options: { focus?: boolean; force?: boolean; touch?: boolean; link?: HTMLAnchorElement | null } = {},
   ): Promise<void> {
-    if (this.#card.pinned && !options.force) return; // a pinned card stays until the reader closes it
     if (options.force) this.#pending = mention;
     const details = await this.#loadDetails(mention.entity);
     if (!details) {

@@ -91,6 +91,7 @@ export class ContentSession {
       pointerInside: (inside) => this.#hover.pointerInsideCard(inside),
       closed: () => this.#hover.close(),
       openInPopup: (entity) => services.openInPopup(entity),
+      pageMentions: () => this.#highlighter.records,
     });
     this.#hover = new HoverController({
       doc,

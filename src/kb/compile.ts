@@ -188,9 +188,11 @@ function variantProblem(fact: Fact, variant: Variant, verdict: FactVerdict): str
       return variant.reason ? null : "a different basis says which (reason)";
     case "error":
       if (!variant.reason) return "an error says what the claim's evidence shows instead (reason)";
-      return isEstablished(verdict)
+      if (!isEstablished(verdict))
+        return `an error is called one only when the claim stands on a primary source or two independent dated reports (it has ${verdict.independentReports}); otherwise it is a contradiction`;
+      return variant.misreported?.length
         ? null
-        : `an error is called one only when the claim stands on a primary source or two independent dated reports (it has ${verdict.independentReports}); otherwise it is a contradiction`;
+        : "an error lists how a page writes it (misreported), so the card can correct it where a page repeats it";
     case "contradiction":
       return null;
   }
@@ -209,39 +211,66 @@ export function analyseKnowledgeBase(input: unknown): {
   const parsed = v.safeParse(KnowledgeBaseSchema, input);
   if (!parsed.success) throw new KbError(parsed.issues.map((issue) => describeIssue(input, issue)));
   const kb: KnowledgeBaseInput = parsed.output;
+  const graph = sourceGraphOf(kb);
   const problems: string[] = [];
-
-  const publishers: Record<string, Publisher> = {};
-  for (const publisher of kb.publishers) {
-    if (publishers[publisher.id]) problems.push(`publisher ${JSON.stringify(publisher.id)}, field id: duplicate id`);
-    publishers[publisher.id] = publisher;
-  }
-  const records: Record<string, Source> = {};
-  for (const source of kb.sources) {
-    if (records[source.id]) problems.push(`source ${JSON.stringify(source.id)}, field id: duplicate id`);
-    records[source.id] = source;
-  }
-  const graph: SourceGraph = { publishers, sources: records };
-  problems.push(...sourceGraphProblems(graph));
-  if (problems.length) throw new KbError(problems);
-
   const cite = (where: string, sid: string) => {
-    if (!records[sid]) problems.push(`${where}: unknown source ${JSON.stringify(sid)}`);
+    if (!graph.sources[sid]) problems.push(`${where}: unknown source ${JSON.stringify(sid)}`);
     else {
       const why = uncitable(graph, sid);
       if (why) problems.push(`${where}: ${why}`);
     }
   };
+  const entities = compileEntities(kb.entities, graph, cite, problems);
+  checkFigures(kb.figures ?? EMPTY_FIGURES, kb.entities, cite, problems);
+  checkRates(kb.rates ?? [], cite, problems);
+  checkReferences(kb, entities.ids, cite, problems);
+  if (!problems.length)
+    problems.push(
+      ...timelineProblems(
+        kb.entities,
+        (entity, fact) => entities.newestSupport.get(`${entity.id}/${fact.id}`) ?? null,
+        (e, i) => `entity ${JSON.stringify(kb.entities[e]!.id)}, field facts[${i}](${kb.entities[e]!.facts[i]!.id})`,
+        kb.evidenceThrough,
+      ),
+    );
+  if (problems.length) throw new KbError(problems);
+  return { input: kb, graph, compiled: compiledForm(kb, graph, entities.compiled) };
+}
 
-  const entityIds = new Set<string>();
+const EMPTY_FIGURES: FiguresFile = { segments: [], speakers: {}, figures: [] };
+
+/** Publishers and sources by id; duplicate ids and a broken copy graph fail at once. */
+function sourceGraphOf(kb: KnowledgeBaseInput): SourceGraph {
+  const problems: string[] = [];
+  const publishers: Record<string, Publisher> = {};
+  for (const publisher of kb.publishers) {
+    if (publishers[publisher.id]) problems.push(`publisher ${JSON.stringify(publisher.id)}, field id: duplicate id`);
+    publishers[publisher.id] = publisher;
+  }
+  const sources: Record<string, Source> = {};
+  for (const source of kb.sources) {
+    if (sources[source.id]) problems.push(`source ${JSON.stringify(source.id)}, field id: duplicate id`);
+    sources[source.id] = source;
+  }
+  const graph: SourceGraph = { publishers, sources };
+  problems.push(...sourceGraphProblems(graph));
+  if (problems.length) throw new KbError(problems);
+  return graph;
+}
+
+type Cite = (where: string, sid: string) => void;
+
+/** Every entity with its facts judged, the ids seen, and each fact's newest supporting date (for as-of checks). */
+function compileEntities(entities: readonly Entity[], graph: SourceGraph, cite: Cite, problems: string[]) {
+  const ids = new Set<string>();
   /** "entity/fact" → the latest date among the originals that support it. */
   const newestSupport = new Map<string, string | null>();
   const aliasOwner = new Map<string, { entity: string; alias: string }>();
-  const compiledEntities: CompiledEntity[] = [];
-  for (const entity of kb.entities) {
+  const compiled: CompiledEntity[] = [];
+  for (const entity of entities) {
     const at = `entity ${JSON.stringify(entity.id)}`;
-    if (entityIds.has(entity.id)) problems.push(`${at}, field id: duplicate id`);
-    entityIds.add(entity.id);
+    if (ids.has(entity.id)) problems.push(`${at}, field id: duplicate id`);
+    ids.add(entity.id);
     // The matcher folds names with aliasKey (width, case, separators): two entities must not fold to one name.
     for (const alias of entity.aliases) {
       const key = aliasKey(alias);
@@ -258,57 +287,56 @@ export function analyseKnowledgeBase(input: unknown): {
       const where = `${at}, field facts[${i}](${fact.id})`;
       if (factIds.has(fact.id)) problems.push(`${where}.id: duplicate fact id`);
       factIds.add(fact.id);
-      const before = problems.length;
-      fact.sources.forEach((sid, j) => cite(`${where}.sources[${j}]`, sid));
-      fact.variants?.forEach((variant, k) =>
-        variant.sources.forEach((sid, j) => cite(`${where}.variants[${k}].sources[${j}]`, sid)),
-      );
-      if (problems.length > before) return;
-      const verdict = judgeFact(fact, graph);
-      const dates = verdict.supporting.map((sid) => citation(graph, sid).date).filter((d): d is string => d !== null);
-      newestSupport.set(
-        `${entity.id}/${fact.id}`,
-        dates.sort((a, b) => lastDay(a).localeCompare(lastDay(b))).pop() ?? null,
-      );
-      if (!verdict.origins.some((o) => o.kind === "primary" || isReport(o)))
-        problems.push(
-          `${where}.sources: the claim rests on no primary source and no dated news or wire report (blogs, reference works, undated pages and contradicting sources do not count)`,
-        );
-      fact.variants?.forEach((variant, k) => {
-        const problem = variantProblem(fact, variant, verdict);
-        if (problem) problems.push(`${where}.variants[${k}].difference: ${problem}`);
-      });
-      const { writtenFrom: _dossierRefs, ...shipped } = fact;
-      facts.push({
-        ...shipped,
-        sources: verdict.supporting,
-        ...(fact.variants
-          ? { variants: fact.variants.map((variant) => ({ ...variant, sources: shownIds(graph, variant.sources) })) }
-          : {}),
-        status: verdict.status,
-        independentReports: verdict.independentReports,
-      });
+      const judged = compileFact(fact, where, graph, cite, problems);
+      if (!judged) return;
+      newestSupport.set(`${entity.id}/${fact.id}`, judged.newestSupport);
+      facts.push(judged.fact);
     });
-    compiledEntities.push({ ...entity, facts });
+    compiled.push({ ...entity, facts });
   }
-  const figures = kb.figures ?? { segments: [], speakers: {}, figures: [] };
-  checkFigures(figures, kb.entities, cite, problems);
-  checkRates(kb.rates ?? [], cite, problems);
+  return { ids, newestSupport, compiled };
+}
+
+/** One fact with its status derived from its sources (null when a source it cites is unknown or uncitable). */
+function compileFact(fact: Fact, where: string, graph: SourceGraph, cite: Cite, problems: string[]) {
+  const before = problems.length;
+  fact.sources.forEach((sid, j) => cite(`${where}.sources[${j}]`, sid));
+  fact.variants?.forEach((variant, k) =>
+    variant.sources.forEach((sid, j) => cite(`${where}.variants[${k}].sources[${j}]`, sid)),
+  );
+  if (problems.length > before) return null;
+  const verdict = judgeFact(fact, graph);
+  const dates = verdict.supporting.map((sid) => citation(graph, sid).date).filter((d): d is string => d !== null);
+  const newestSupport = dates.sort((a, b) => lastDay(a).localeCompare(lastDay(b))).pop() ?? null;
+  if (!verdict.origins.some((o) => o.kind === "primary" || isReport(o)))
+    problems.push(
+      `${where}.sources: the claim rests on no primary source and no dated news or wire report (blogs, reference works, undated pages and contradicting sources do not count)`,
+    );
+  fact.variants?.forEach((variant, k) => {
+    const problem = variantProblem(fact, variant, verdict);
+    if (problem) problems.push(`${where}.variants[${k}].difference: ${problem}`);
+  });
+  const { writtenFrom: _dossierRefs, ...shipped } = fact;
+  const compiled: CompiledFact = {
+    ...shipped,
+    sources: verdict.supporting,
+    ...(fact.variants
+      ? { variants: fact.variants.map((variant) => ({ ...variant, sources: shownIds(graph, variant.sources) })) }
+      : {}),
+    status: verdict.status,
+    independentReports: verdict.independentReports,
+  };
+  return { fact: compiled, newestSupport };
+}
+
+/** Families, publishers' owners and corrections point at entities that exist; corrections cite known sources. */
+function checkReferences(kb: KnowledgeBaseInput, entityIds: ReadonlySet<string>, cite: Cite, problems: string[]) {
   for (const entity of kb.entities) {
     if (entity.family === undefined) continue;
     const at = `entity ${JSON.stringify(entity.id)}, field family`;
     if (entity.family === entity.id) problems.push(`${at}: an entity is not its own family`);
     else if (!entityIds.has(entity.family)) problems.push(`${at}: unknown entity ${JSON.stringify(entity.family)}`);
   }
-  if (!problems.length)
-    problems.push(
-      ...timelineProblems(
-        kb.entities,
-        (entity, fact) => newestSupport.get(`${entity.id}/${fact.id}`) ?? null,
-        (e, i) => `entity ${JSON.stringify(kb.entities[e]!.id)}, field facts[${i}](${kb.entities[e]!.facts[i]!.id})`,
-        kb.evidenceThrough,
-      ),
-    );
   for (const publisher of kb.publishers) {
     if (publisher.ownedBy !== undefined && !entityIds.has(publisher.ownedBy))
       problems.push(
@@ -321,18 +349,21 @@ export function analyseKnowledgeBase(input: unknown): {
       problems.push(`${where}, field entity: unknown entity ${JSON.stringify(correction.entity)}`);
     correction.sources.forEach((sid, j) => cite(`${where}, field sources[${j}]`, sid));
   });
-  if (problems.length) throw new KbError(problems);
+}
 
+/** What ships: citations instead of source records, shown ids only, figures with their derived status. */
+function compiledForm(kb: KnowledgeBaseInput, graph: SourceGraph, entities: CompiledEntity[]): CompiledKb {
+  const figures = kb.figures ?? EMPTY_FIGURES;
   const sources: Record<string, Citation> = {};
-  for (const id of Object.keys(records).sort()) if (!uncitable(graph, id)) sources[id] = citation(graph, id);
-  const compiled: CompiledKb = {
+  for (const id of Object.keys(graph.sources).sort()) if (!uncitable(graph, id)) sources[id] = citation(graph, id);
+  return {
     version: kb.version,
     asOf: kb.asOf,
     ...(kb.evidenceThrough ? { evidenceThrough: kb.evidenceThrough } : {}),
     otherPeople: kb.otherPeople ?? [],
     ...(kb.naming ? { naming: kb.naming } : {}),
     sources,
-    entities: compiledEntities,
+    entities,
     corrections: (kb.corrections ?? []).map((c) => ({ ...c, sources: shownIds(graph, c.sources) })),
     figures: figures.figures.map((f) => ({
       ...f,
@@ -344,7 +375,6 @@ export function analyseKnowledgeBase(input: unknown): {
     speakers: figures.speakers,
     rates: (kb.rates ?? []).map((r) => ({ ...r, sources: shownIds(graph, r.sources) })),
   };
-  return { input: kb, graph, compiled };
 }
 
 /**

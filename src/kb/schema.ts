@@ -96,6 +96,11 @@ export const VariantSchema = v.strictObject({
    * claim.
    */
   difference: v.picklist(VARIANT_DIFFERENCES),
+  /**
+   * An error's forms as pages write it ("2023년 5월 출시"): where a paragraph holds one, the card shows a correction
+   * box. Required for an error (compile.ts).
+   */
+  misreported: v.optional(v.pipe(v.array(nonEmpty), v.minLength(1))),
   /** Why it differs (exchange-rate date, scope, rounding …). */
   reason: v.optional(bilingual),
 });

@@ -12,6 +12,7 @@ import type { Settings } from "../core/settings";
 import type { ActiveSite } from "./connector";
 import { SettingsView, SiteSwitch } from "./SettingsView";
 import { RunHere } from "./RunHere";
+import { ColourKeys } from "./ColourKeys";
 import { siteEnabled } from "../core/settings";
 
 const TYPE_ORDER: readonly EntityType[] = ENTITY_TYPES;
@@ -20,16 +21,11 @@ type PageState = { kind: "loading" } | { kind: "unavailable" } | { kind: "ready"
 type Tab = "page" | "kb" | "settings";
 const TABS: Tab[] = ["page", "kb", "settings"];
 
-export function App({ kb, connector }: { kb: CompiledKb; connector: Connector }) {
+/** What the popup reads from the browser: the page's mentions, the settings, the active site (and keeps current). */
+function usePopupData(connector: Connector, onRequested: (entity: string) => void) {
   const [state, setState] = useState<PageState>({ kind: "loading" });
-  const [selected, setSelected] = useState<string | null>(null);
-  const [tab, setTab] = useState<Tab>("page");
   const [settings, setSettings] = useState<Settings | null>(null);
   const [site, setSite] = useState<ActiveSite>(null);
-  const [siteError, setSiteError] = useState<string | null>(null);
-  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ page: null, kb: null, settings: null });
-  const byId = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
-
   const refreshPage = () =>
     connector.getPageMentions().then(
       (page) => setState({ kind: "ready", page }),
@@ -40,12 +36,7 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
     connector.activeSite().then(setSite, () => setSite(null));
     connector.loadSettings().then(setSettings, () => undefined);
     connector.requestedEntity().then(
-      (entity) => {
-        if (entity && byId.has(entity)) {
-          setTab("kb");
-          setSelected(entity);
-        }
-      },
+      (entity) => entity && onRequested(entity),
       () => undefined,
     );
     return connector.watchSettings((next) => {
@@ -55,106 +46,126 @@ export function App({ kb, connector }: { kb: CompiledKb; connector: Connector })
       connector.activeSite().then(setSite, () => undefined);
     });
   }, [connector]);
+  return { state, setState, settings, site, refreshPage };
+}
 
-  const choose = (next: Tab) => {
-    setTab(next);
-    setSelected(null);
-  };
-  /** Arrow keys move between tabs (the ARIA tabs pattern); Home/End jump to the ends. */
+/** The name, and the tabs (the ARIA tabs pattern: arrow keys move between them, Home/End jump to the ends). */
+function PopupHeader({ tab, choose }: { tab: Tab; choose: (tab: Tab) => void }) {
+  const tabRefs = useRef<Record<Tab, HTMLButtonElement | null>>({ page: null, kb: null, settings: null });
   const onTabKey = (event: KeyboardEvent) => {
     const index = TABS.indexOf(tab);
-    const next =
-      event.key === "ArrowRight"
-        ? TABS[(index + 1) % TABS.length]
-        : event.key === "ArrowLeft"
-          ? TABS[(index + TABS.length - 1) % TABS.length]
-          : event.key === "Home"
-            ? TABS[0]
-            : event.key === "End"
-              ? TABS[TABS.length - 1]
-              : undefined;
+    const moves: Record<string, Tab | undefined> = {
+      ArrowRight: TABS[(index + 1) % TABS.length],
+      ArrowLeft: TABS[(index + TABS.length - 1) % TABS.length],
+      Home: TABS[0],
+      End: TABS[TABS.length - 1],
+    };
+    const next = moves[event.key];
     if (!next) return;
     event.preventDefault();
     choose(next);
     tabRefs.current[next]?.focus();
   };
+  return (
+    <header class="top">
+      <h1>{t("extName")}</h1>
+      <div class="tabs" role="tablist" aria-label={t("tabs_label")} onKeyDown={onTabKey}>
+        {TABS.map((name) => (
+          <button
+            type="button"
+            key={name}
+            role="tab"
+            id={`tab-${name}`}
+            aria-controls="panel"
+            aria-selected={tab === name}
+            tabIndex={tab === name ? 0 : -1}
+            ref={(el) => {
+              tabRefs.current[name] = el;
+            }}
+            onClick={() => choose(name)}
+          >
+            {t(`tab_${name}`)}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}
 
-  const entity = selected ? byId.get(selected) : undefined;
+type PageTabProps = {
+  kb: CompiledKb;
+  connector: Connector;
+  data: ReturnType<typeof usePopupData>;
+  onSelect: (id: string) => void;
+};
+
+/** 이 페이지: the site's switch, 이 페이지에서 실행, the mentions, and what the colours and keys mean. */
+function PageTab({ kb, connector, data, onSelect }: PageTabProps) {
+  const { state, setState, settings, site, refreshPage } = data;
+  const [siteError, setSiteError] = useState<string | null>(null);
   const siteOn = Boolean(settings && site && siteEnabled(settings, site.host, site.builtIn) && site.hasAccess);
   // Outside the list, with no script on the page yet, 이 페이지에서 실행 says what can be done instead.
   const runOffered = Boolean(settings && site && !site.builtIn && !siteOn) && state.kind === "unavailable";
+  const onRan = (page: PageMentions) => {
+    setState({ kind: "ready", page });
+    // The first slice of the scan has run; the rest follows in idle time.
+    setTimeout(() => void refreshPage(), 600);
+  };
+  const page = state.kind === "ready" ? state.page : null;
+  return (
+    <>
+      {settings && <SiteSwitch site={site} settings={settings} connector={connector} onError={setSiteError} />}
+      {siteError && (
+        <p class="error" role="alert">
+          {siteError}
+        </p>
+      )}
+      {settings && <RunHere site={site} page={page} siteOn={siteOn} connector={connector} onRan={onRan} />}
+      {!runOffered && (
+        <PageView
+          state={state}
+          kb={kb}
+          onSelect={onSelect}
+          onJump={(id, direction) => void connector.scrollToMention(id, direction)}
+          onShowClaim={(index) => void connector.showClaim(index)}
+        />
+      )}
+      <ColourKeys connector={connector} />
+    </>
+  );
+}
+
+export function App({ kb, connector }: { kb: CompiledKb; connector: Connector }) {
+  const [selected, setSelected] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>("page");
+  const byId = useMemo(() => new Map(kb.entities.map((e) => [e.id, e])), [kb]);
+  const data = usePopupData(connector, (requested) => {
+    if (!byId.has(requested)) return;
+    setTab("kb");
+    setSelected(requested);
+  });
+  const choose = (next: Tab) => {
+    setTab(next);
+    setSelected(null);
+  };
+  const entity = selected ? byId.get(selected) : undefined;
+  const onJump =
+    tab === "page" && data.state.kind === "ready"
+      ? (direction: Direction) => connector.scrollToMention(entity!.id, direction)
+      : undefined;
   return (
     <div class="popup">
-      <header class="top">
-        <h1>{t("extName")}</h1>
-        <div class="tabs" role="tablist" aria-label={t("tabs_label")} onKeyDown={onTabKey}>
-          {TABS.map((name) => (
-            <button
-              type="button"
-              key={name}
-              role="tab"
-              id={`tab-${name}`}
-              aria-controls="panel"
-              aria-selected={tab === name}
-              tabIndex={tab === name ? 0 : -1}
-              ref={(el) => {
-                tabRefs.current[name] = el;
-              }}
-              onClick={() => choose(name)}
-            >
-              {t(`tab_${name}`)}
-            </button>
-          ))}
-        </div>
-      </header>
+      <PopupHeader tab={tab} choose={choose} />
       <main>
         <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
           {entity ? (
-            <EntityDetailsView
-              kb={kb}
-              entity={entity}
-              onBack={() => setSelected(null)}
-              onJump={
-                tab === "page" && state.kind === "ready"
-                  ? (direction) => connector.scrollToMention(entity.id, direction)
-                  : undefined
-              }
-            />
+            <EntityDetailsView kb={kb} entity={entity} onBack={() => setSelected(null)} onJump={onJump} />
           ) : tab === "page" ? (
-            <>
-              {settings && <SiteSwitch site={site} settings={settings} connector={connector} onError={setSiteError} />}
-              {siteError && (
-                <p class="error" role="alert">
-                  {siteError}
-                </p>
-              )}
-              {settings && (
-                <RunHere
-                  site={site}
-                  page={state.kind === "ready" ? state.page : null}
-                  siteOn={siteOn}
-                  connector={connector}
-                  onRan={(page) => {
-                    setState({ kind: "ready", page });
-                    // The first slice of the scan has run; the rest follows in idle time.
-                    setTimeout(() => void refreshPage(), 600);
-                  }}
-                />
-              )}
-              {!runOffered && (
-                <PageView
-                  state={state}
-                  kb={kb}
-                  onSelect={setSelected}
-                  onJump={(id, direction) => void connector.scrollToMention(id, direction)}
-                  onShowClaim={(index) => void connector.showClaim(index)}
-                />
-              )}
-            </>
+            <PageTab kb={kb} connector={connector} data={data} onSelect={setSelected} />
           ) : tab === "kb" ? (
             <KbList kb={kb} onSelect={setSelected} />
-          ) : settings ? (
-            <SettingsView settings={settings} site={site} connector={connector} />
+          ) : data.settings ? (
+            <SettingsView settings={data.settings} site={data.site} connector={connector} />
           ) : (
             <p class="empty">{t("loading")}</p>
           )}
@@ -171,6 +182,12 @@ function kbDates(kb: CompiledKb): string {
   return kb.evidenceThrough
     ? t("time_kb_version", kb.version, formatDateInWords(kb.asOf, lang), formatDateInWords(kb.evidenceThrough, lang))
     : t("kb_version", kb.version, formatDate(kb.asOf));
+}
+
+/** An entity's name in the reader's language first (an English reader sees the English name). */
+function displayName(entity: CompiledKb["entities"][number] | undefined, id: string): string {
+  if (!entity) return id;
+  return t("lang") === "en" ? entity.names.en : entity.names.ko;
 }
 
 function PageView({
@@ -196,7 +213,7 @@ function PageView({
       </p>
     );
   if (page.total === 0) return <p class="empty">{t("page_empty")}</p>;
-  const names = new Map(kb.entities.map((e) => [e.id, e.names.ko]));
+  const names = new Map(kb.entities.map((e) => [e.id, displayName(e, e.id)]));
   return (
     <div>
       <p class="summary-line" data-testid="page-total">
@@ -206,55 +223,80 @@ function PageView({
       {TYPE_ORDER.map((type) => {
         const rows = page.entities.filter((e) => e.type === type).sort((a, b) => b.count - a.count);
         if (!rows.length) return null;
+        const total = String(rows.reduce((n, r) => n + r.count, 0));
         return (
           <section class="group" key={type} data-type={type}>
             <h2>
-              {t(`type_${type}`)} <span class="count">{rows.reduce((n, r) => n + r.count, 0)}</span>
+              {t(`type_${type}`)} <span class="group-count">{t("count_mentions", total)}</span>
             </h2>
             <ul class="entity-list">
               {rows.map((row) => (
-                <li key={row.entity} class="page-row">
-                  <button
-                    type="button"
-                    class="entity-row"
-                    data-entity={row.entity}
-                    onClick={() => onSelect(row.entity)}
-                  >
-                    <span class="name">{names.get(row.entity) ?? row.entity}</span>
-                    <span class="forms">{row.forms.slice(0, 3).join(", ")}</span>
-                    {row.verdicts && <VerdictChips verdicts={row.verdicts} />}
-                    <span class="count" data-testid="count">
-                      {row.count}
-                    </span>
-                  </button>
-                  {/* biome-ignore lint/a11y/useSemanticElements: two inline buttons; a fieldset would need a legend */}
-                  <span class="jump" role="group" aria-label={t("jump_group", names.get(row.entity) ?? row.entity)}>
-                    <button
-                      type="button"
-                      data-jump="previous"
-                      onClick={() => onJump(row.entity, "previous")}
-                      aria-label={t("previous_mention")}
-                      title={t("previous_mention")}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      data-jump="next"
-                      onClick={() => onJump(row.entity, "next")}
-                      aria-label={t("next_mention")}
-                      title={t("next_mention")}
-                    >
-                      ↓
-                    </button>
-                  </span>
-                </li>
+                <PageRow
+                  key={row.entity}
+                  row={row}
+                  name={names.get(row.entity) ?? row.entity}
+                  {...{ onSelect, onJump }}
+                />
               ))}
             </ul>
           </section>
         );
       })}
     </div>
+  );
+}
+
+/** One entity on the page: its name, how the page writes it, checked amounts, how often (labelled), jumps ↑/↓. */
+function PageRow({
+  row,
+  name,
+  onSelect,
+  onJump,
+}: {
+  row: PageMentions["entities"][number];
+  name: string;
+  onSelect: (id: string) => void;
+  onJump: (id: string, direction: Direction) => void;
+}) {
+  const times = t("count_mentions", String(row.count));
+  return (
+    <li class="page-row">
+      <button type="button" class="entity-row" data-entity={row.entity} onClick={() => onSelect(row.entity)}>
+        <span class="name">{name}</span>
+        <span class="forms">{row.forms.slice(0, 3).join(", ")}</span>
+        {row.verdicts && <VerdictChips verdicts={row.verdicts} />}
+        <span class="tally" title={times}>
+          <span class="count" data-testid="count" aria-hidden="true">
+            {row.count}
+          </span>
+          <span class="unit" aria-hidden="true">
+            {t("count_unit")}
+          </span>
+          <span class="visually-hidden">{times}</span>
+        </span>
+      </button>
+      {/* biome-ignore lint/a11y/useSemanticElements: two inline buttons; a fieldset would need a legend */}
+      <span class="jump" role="group" aria-label={t("jump_group", name)}>
+        <button
+          type="button"
+          data-jump="previous"
+          onClick={() => onJump(row.entity, "previous")}
+          aria-label={t("previous_mention")}
+          title={t("previous_mention")}
+        >
+          ↑
+        </button>
+        <button
+          type="button"
+          data-jump="next"
+          onClick={() => onJump(row.entity, "next")}
+          aria-label={t("next_mention")}
+          title={t("next_mention")}
+        >
+          ↓
+        </button>
+      </span>
+    </li>
   );
 }
 
@@ -315,7 +357,7 @@ function ClaimList({
       <ul class="claim-list">
         {page.claims.map((claim, index) => {
           const figure = figures.get(claim.figure);
-          const verified = figure ? formatAmount(figure.value.amount, figure.value.currency) : "";
+          const verified = figure ? formatAmount(figure.value.amount, figure.value.currency, lang) : "";
           return (
             <li key={index} class="claim-row" data-claim={claim.figure} data-verdict={claim.verdict}>
               <button type="button" class="claim-amount" onClick={() => onShow(index)} title={t("claim_show_on_page")}>
@@ -328,7 +370,7 @@ function ClaimList({
                 {claim.intended !== undefined && (
                   <span class="claim-intended">
                     {" "}
-                    · {t("claim_intended", formatAmount(claim.intended, claim.currency))}
+                    · {t("claim_intended", formatAmount(claim.intended, claim.currency, lang))}
                   </span>
                 )}
               </button>
@@ -366,9 +408,9 @@ function KbList({ kb, onSelect }: { kb: CompiledKb; onSelect: (id: string) => vo
                   .map((e) => (
                     <li key={e.id}>
                       <button type="button" class="entity-row" data-entity={e.id} onClick={() => onSelect(e.id)}>
-                        <span class="name">{e.names.ko}</span>
-                        <span class="forms">{e.names.en}</span>
-                        <span class="count">{e.facts.length}</span>
+                        <span class="name">{displayName(e, e.id)}</span>
+                        <span class="forms">{t("lang") === "en" ? e.names.ko : e.names.en}</span>
+                        <span class="fact-count">{t("kb_fact_count", String(e.facts.length))}</span>
                       </button>
                     </li>
                   ))}

@@ -7,6 +7,116 @@ import { factDateLabel, formatAmount, formatDate, sourceKindTag, sourceLabel, st
 import { differenceLabel, statusLabel } from "../ui/legend";
 import { LegendView } from "./LegendView";
 import { distinctCitations, notesInOrder, primaryPublishers } from "../ui/citations";
+import { misreportsOf } from "../kb/misreports";
+
+type Figure = CompiledKb["figures"][number];
+
+/** Back, and ↑/↓ to the entity's mentions on the page (when it is on the page). */
+function DetailsBar({ onBack, onJump }: { onBack: () => void; onJump?: (direction: Direction) => void }) {
+  return (
+    <div class="details-bar">
+      <button type="button" class="back" onClick={onBack}>
+        ← {t("back")}
+      </button>
+      {onJump && (
+        <span class="jump">
+          <button type="button" onClick={() => onJump("previous")} aria-label={t("previous_mention")}>
+            ↑
+          </button>
+          <button type="button" onClick={() => onJump("next")} aria-label={t("next_mention")}>
+            ↓
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The verified figures the entity explains: value, and the period (its Korean name; the dates in English). */
+function FiguresSection({ figures, lang }: { figures: Figure[]; lang: Lang }) {
+  if (!figures.length) return null;
+  return (
+    <section class="figures">
+      <h3>{t("claim_figures_title")}</h3>
+      <ul>
+        {figures.map((f) => {
+          const verified = formatAmount(f.value.amount, f.value.currency, lang);
+          const range = `${formatDate(f.period.from, lang)}–${formatDate(f.period.to, lang)}`;
+          return (
+            <li key={f.id} data-figure={f.id}>
+              <div class="figure-label">{f.label[lang]}</div>
+              <div class="figure-value">
+                {t("claim_verified_value", f.value.qualifier === "at-least" ? t("claim_at_least", verified) : verified)}
+              </div>
+              <div class="figure-period">
+                {lang === "en" ? t("claim_period", range, f.label.en) : t("claim_period", f.period.ko[0]!, range)}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/** Every misreport the knowledge base knows about the entity (corrections and errors), its label said once. */
+function CorrectionsSection({ kb, entity, lang }: { kb: CompiledKb; entity: CompiledEntity; lang: Lang }) {
+  const misreports = misreportsOf(
+    entity,
+    kb.corrections.filter((c) => c.entity === entity.id),
+  );
+  if (!misreports.length) return null;
+  return (
+    <section class="corrections">
+      <h3>{t("correction_label")}</h3>
+      <ul>
+        {misreports.map((c, i) => (
+          <li key={i}>
+            <div>
+              {t("correction_says")}: {c.says[lang]}
+            </div>
+            <div>
+              {t("correction_actually")}: {c.actually[lang]}
+            </div>
+            <div class="cited">
+              {distinctCitations(kb.sources, c.sources)
+                .map((s) => sourceLabel(s, lang, t("date_unknown")))
+                .join("; ")}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The current facts, each with what it replaced folded under it (이전). */
+function FactList({ kb, entity, lang }: { kb: CompiledKb; entity: CompiledEntity; lang: Lang }) {
+  return (
+    <ol class="facts">
+      {currentFacts(entity.facts).map((fact) => {
+        const earlier = previousFacts(entity.facts, fact);
+        return (
+          <li key={fact.id}>
+            <FactView kb={kb} fact={fact} lang={lang} />
+            {earlier.length > 0 && (
+              <details class="previous">
+                <summary>{t("time_previous_toggle", String(earlier.length))}</summary>
+                <ul>
+                  {earlier.map((old) => (
+                    <li key={old.id}>
+                      <FactView kb={kb} fact={old} lang={lang} previous />
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
 
 export function EntityDetailsView({
   kb,
@@ -20,102 +130,25 @@ export function EntityDetailsView({
   onJump?: (direction: Direction) => void;
 }) {
   const lang: Lang = t("lang") === "en" ? "en" : "ko";
-  const corrections = kb.corrections.filter((c) => c.entity === entity.id);
-  const figures = kb.figures.filter((f) => f.entity === entity.id);
+  const family = entity.family && kb.entities.find((e) => e.id === entity.family);
+  const { names } = entity;
+  // The reader's language first: an English reader sees the English name, the Korean one beside it.
+  const title = lang === "en" ? names.en : names.ko;
+  const others = [lang === "en" ? names.ko : names.en, names.zh].filter((n) => n && n !== title);
   return (
     <article class="details" data-entity={entity.id}>
-      <div class="details-bar">
-        <button type="button" class="back" onClick={onBack}>
-          ← {t("back")}
-        </button>
-        {onJump && (
-          <span class="jump">
-            <button type="button" onClick={() => onJump("previous")} aria-label={t("previous_mention")}>
-              ↑
-            </button>
-            <button type="button" onClick={() => onJump("next")} aria-label={t("next_mention")}>
-              ↓
-            </button>
-          </span>
-        )}
-      </div>
+      <DetailsBar onBack={onBack} onJump={onJump} />
       <div class="kind">
         {t(`type_${entity.type}`)}
-        {entity.family &&
-          ` · ${t("time_family_of", kb.entities.find((e) => e.id === entity.family)?.names[lang] ?? entity.family)}`}
+        {entity.family && ` · ${t("time_family_of", family ? family.names[lang] : entity.family)}`}
       </div>
-      <h2>{entity.names.ko}</h2>
-      <div class="names">{[entity.names.en, entity.names.zh].filter(Boolean).join(" · ")}</div>
+      <h2>{title}</h2>
+      <div class="names">{others.join(" · ")}</div>
       <p class="summary">{entity.summary[lang]}</p>
-      {figures.length > 0 && (
-        <section class="figures">
-          <h3>{t("claim_figures_title")}</h3>
-          <ul>
-            {figures.map((f) => {
-              const verified = formatAmount(f.value.amount, f.value.currency);
-              return (
-                <li key={f.id} data-figure={f.id}>
-                  <div class="figure-label">{f.label[lang]}</div>
-                  <div class="figure-value">
-                    {t(
-                      "claim_verified_value",
-                      f.value.qualifier === "at-least" ? t("claim_at_least", verified) : verified,
-                    )}
-                  </div>
-                  <div class="figure-period">
-                    {t("claim_period", f.period.ko[0]!, `${formatDate(f.period.from)}–${formatDate(f.period.to)}`)}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      )}
-      {corrections.length > 0 && (
-        <section class="corrections">
-          <h3>{t("correction_label")}</h3>
-          <ul>
-            {corrections.map((c, i) => (
-              <li key={i}>
-                <div>
-                  {t("correction_says")}: {c.says[lang]}
-                </div>
-                <div>
-                  {t("correction_actually")}: {c.actually[lang]}
-                </div>
-                <div class="cited">
-                  {distinctCitations(kb.sources, c.sources)
-                    .map((s) => sourceLabel(s, lang, t("date_unknown")))
-                    .join("; ")}
-                </div>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <FiguresSection figures={kb.figures.filter((f) => f.entity === entity.id)} lang={lang} />
+      <CorrectionsSection kb={kb} entity={entity} lang={lang} />
       <LegendView />
-      <ol class="facts">
-        {currentFacts(entity.facts).map((fact) => {
-          const earlier = previousFacts(entity.facts, fact);
-          return (
-            <li key={fact.id}>
-              <FactView kb={kb} fact={fact} lang={lang} />
-              {earlier.length > 0 && (
-                <details class="previous">
-                  <summary>{t("time_previous_toggle", String(earlier.length))}</summary>
-                  <ul>
-                    {earlier.map((old) => (
-                      <li key={old.id}>
-                        <FactView kb={kb} fact={old} lang={lang} previous />
-                      </li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      <FactList kb={kb} entity={entity} lang={lang} />
     </article>
   );
 }

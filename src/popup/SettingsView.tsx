@@ -80,6 +80,142 @@ export function setSite(
   );
 }
 
+/** This site's switch, the sites the reader added (with the form to add one) and the news sites turned off. */
+function SitesSection({
+  settings,
+  site,
+  connector,
+  save,
+  error,
+  setError,
+}: {
+  settings: Settings;
+  site: ActiveSite;
+  connector: Connector;
+  save: (change: (current: Settings) => Settings) => Promise<unknown>;
+  error: string | null;
+  setError: (message: string | null) => void;
+}) {
+  const [newHost, setNewHost] = useState("");
+  const addSite = (event: Event) => {
+    event.preventDefault();
+    const host = normaliseHost(newHost.replace(/^[a-z]+:\/\//i, "").split("/")[0] ?? "");
+    if (!host) return setError(t("site_invalid"));
+    setNewHost("");
+    void setSite(connector, settings, host, false, true, setError);
+  };
+
+  return (
+    <section aria-labelledby="settings-site">
+      <h2 id="settings-site">{t("settings_site")}</h2>
+      <SiteSwitch site={site} settings={settings} connector={connector} onError={setError} />
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <h3>{t("settings_added_sites")}</h3>
+      {settings.enabledSites.length === 0 ? (
+        <p class="empty">{t("settings_no_added_sites")}</p>
+      ) : (
+        <ul class="site-list">
+          {settings.enabledSites.map((host) => (
+            <li key={host}>
+              <span>{host}</span>
+              <button
+                type="button"
+                onClick={() => void setSite(connector, settings, host, false, false, setError)}
+                aria-label={t("settings_remove_site", host)}
+              >
+                {t("settings_remove")}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="add-site" onSubmit={addSite}>
+        <label for="add-site-host">{t("settings_add_site")}</label>
+        <div class="row">
+          <input
+            id="add-site-host"
+            type="text"
+            inputMode="url"
+            placeholder="example.com"
+            value={newHost}
+            onInput={(e) => setNewHost((e.target as HTMLInputElement).value)}
+          />
+          <button type="submit">{t("settings_add")}</button>
+        </div>
+      </form>
+      {settings.disabledSites.length > 0 && (
+        <>
+          <h3>{t("settings_disabled_sites")}</h3>
+          <ul class="site-list">
+            {settings.disabledSites.map((host) => (
+              <li key={host}>
+                <span>{host}</span>
+                <button
+                  type="button"
+                  onClick={() => void save((s) => withSite(s, host, true, true))}
+                  aria-label={t("settings_enable_site", host)}
+                >
+                  {t("settings_enable")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** How hovering opens a card: the delay (shown while dragged, saved on release) and the key that holds it open. */
+function HoverSettings({
+  settings,
+  save,
+}: {
+  settings: Settings;
+  save: (change: (current: Settings) => Settings) => Promise<unknown>;
+}) {
+  const [delay, setDelay] = useState(settings.hoverDelayMs);
+  useEffect(() => setDelay(settings.hoverDelayMs), [settings.hoverDelayMs]);
+  return (
+    <fieldset>
+      <legend>{t("settings_hover")}</legend>
+      <label class="stack" for="hover-delay">
+        {t("settings_hover_delay")} <output for="hover-delay">{t("ms", String(delay))}</output>
+      </label>
+      <input
+        id="hover-delay"
+        type="range"
+        min="0"
+        max={MAX_HOVER_DELAY_MS}
+        step="50"
+        value={delay}
+        onInput={(e) => setDelay(Number((e.target as HTMLInputElement).value))}
+        onChange={(e) => void save((s) => ({ ...s, hoverDelayMs: Number((e.target as HTMLInputElement).value) }))}
+      />
+      <label class="stack" for="hold-key">
+        {t("settings_hold_key")}
+      </label>
+      <select
+        id="hold-key"
+        value={settings.holdKey}
+        onChange={(e) =>
+          void save((s) => ({ ...s, holdKey: (e.target as HTMLSelectElement).value as Settings["holdKey"] }))
+        }
+      >
+        {HOLD_KEYS.map((key) => (
+          <option key={key} value={key}>
+            {t(`hold_${key.toLowerCase()}`)}
+          </option>
+        ))}
+      </select>
+    </fieldset>
+  );
+}
+
 export function SettingsView({
   settings,
   site,
@@ -92,9 +228,6 @@ export function SettingsView({
   const [error, setError] = useState<string | null>(null);
   // null: the browser has no keyboard commands (Firefox for Android), so the section is left out.
   const [shortcuts, setShortcuts] = useState<Record<string, string> | null>({});
-  const [newHost, setNewHost] = useState("");
-  const [delay, setDelay] = useState(settings.hoverDelayMs);
-  useEffect(() => setDelay(settings.hoverDelayMs), [settings.hoverDelayMs]);
   useEffect(() => {
     connector.shortcuts().then(setShortcuts, () => undefined);
   }, [connector]);
@@ -109,77 +242,16 @@ export function SettingsView({
     return connector.saveSettings(next).catch((e: unknown) => setError(String(e)));
   };
 
-  const addSite = (event: Event) => {
-    event.preventDefault();
-    const host = normaliseHost(newHost.replace(/^[a-z]+:\/\//i, "").split("/")[0] ?? "");
-    if (!host) return setError(t("site_invalid"));
-    setNewHost("");
-    void setSite(connector, settings, host, false, true, setError);
-  };
-
   return (
     <div class="settings">
-      <section aria-labelledby="settings-site">
-        <h2 id="settings-site">{t("settings_site")}</h2>
-        <SiteSwitch site={site} settings={settings} connector={connector} onError={setError} />
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <h3>{t("settings_added_sites")}</h3>
-        {settings.enabledSites.length === 0 ? (
-          <p class="empty">{t("settings_no_added_sites")}</p>
-        ) : (
-          <ul class="site-list">
-            {settings.enabledSites.map((host) => (
-              <li key={host}>
-                <span>{host}</span>
-                <button
-                  type="button"
-                  onClick={() => void setSite(connector, settings, host, false, false, setError)}
-                  aria-label={t("settings_remove_site", host)}
-                >
-                  {t("settings_remove")}
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <form class="add-site" onSubmit={addSite}>
-          <label for="add-site-host">{t("settings_add_site")}</label>
-          <div class="row">
-            <input
-              id="add-site-host"
-              type="text"
-              inputMode="url"
-              placeholder="example.com"
-              value={newHost}
-              onInput={(e) => setNewHost((e.target as HTMLInputElement).value)}
-            />
-            <button type="submit">{t("settings_add")}</button>
-          </div>
-        </form>
-        {settings.disabledSites.length > 0 && (
-          <>
-            <h3>{t("settings_disabled_sites")}</h3>
-            <ul class="site-list">
-              {settings.disabledSites.map((host) => (
-                <li key={host}>
-                  <span>{host}</span>
-                  <button
-                    type="button"
-                    onClick={() => void save((s) => withSite(s, host, true, true))}
-                    aria-label={t("settings_enable_site", host)}
-                  >
-                    {t("settings_enable")}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
-      </section>
+      <SitesSection
+        settings={settings}
+        site={site}
+        connector={connector}
+        save={save}
+        error={error}
+        setError={setError}
+      />
 
       <DefaultSites site={site} />
 
@@ -221,38 +293,7 @@ export function SettingsView({
         onChoose={(density) => void save((s) => ({ ...s, density }))}
       />
 
-      <fieldset>
-        <legend>{t("settings_hover")}</legend>
-        <label class="stack" for="hover-delay">
-          {t("settings_hover_delay")} <output for="hover-delay">{t("ms", String(delay))}</output>
-        </label>
-        <input
-          id="hover-delay"
-          type="range"
-          min="0"
-          max={MAX_HOVER_DELAY_MS}
-          step="50"
-          value={delay}
-          onInput={(e) => setDelay(Number((e.target as HTMLInputElement).value))}
-          onChange={(e) => void save((s) => ({ ...s, hoverDelayMs: Number((e.target as HTMLInputElement).value) }))}
-        />
-        <label class="stack" for="hold-key">
-          {t("settings_hold_key")}
-        </label>
-        <select
-          id="hold-key"
-          value={settings.holdKey}
-          onChange={(e) =>
-            void save((s) => ({ ...s, holdKey: (e.target as HTMLSelectElement).value as Settings["holdKey"] }))
-          }
-        >
-          {HOLD_KEYS.map((key) => (
-            <option key={key} value={key}>
-              {t(`hold_${key.toLowerCase()}`)}
-            </option>
-          ))}
-        </select>
-      </fieldset>
+      <HoverSettings settings={settings} save={save} />
 
       <fieldset>
         <legend>{t("touch_settings")}</legend>
@@ -276,22 +317,27 @@ export function SettingsView({
         />
       </fieldset>
 
-      {shortcuts && (
-        <section aria-labelledby="settings-keys">
-          <h2 id="settings-keys">{t("settings_keyboard")}</h2>
-          <dl class="shortcuts">
-            <dt>{t("command_next")}</dt>
-            <dd>
-              <kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd>
-            </dd>
-            <dt>{t("command_previous")}</dt>
-            <dd>
-              <kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd>
-            </dd>
-          </dl>
-        </section>
-      )}
+      {shortcuts && <Shortcuts shortcuts={shortcuts} />}
     </div>
+  );
+}
+
+/** The keys the browser gives the two stepping commands. */
+function Shortcuts({ shortcuts }: { shortcuts: Record<string, string> }) {
+  return (
+    <section aria-labelledby="settings-keys">
+      <h2 id="settings-keys">{t("settings_keyboard")}</h2>
+      <dl class="shortcuts">
+        <dt>{t("command_next")}</dt>
+        <dd>
+          <kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd>
+        </dd>
+        <dt>{t("command_previous")}</dt>
+        <dd>
+          <kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd>
+        </dd>
+      </dl>
+    </section>
   );
 }
 

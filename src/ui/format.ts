@@ -40,8 +40,9 @@ export function formatApproximateDate(iso: string, lang: Lang = "ko"): string {
 
 const CURRENCY_LABEL: Record<string, string> = { CNY: "위안", KRW: "원", USD: "달러" };
 
-/** 380000000000 CNY → "3800억 위안"; 18228000000 → "182억2800만 위안". */
-export function formatAmount(amount: number, currency: string): string {
+/** 380000000000 CNY → "3800억 위안" (ko) or "380 billion yuan" (en); 18228000000 → "182억2800만 위안". */
+export function formatAmount(amount: number, currency: string, lang: Lang = "ko"): string {
+  if (lang === "en") return formatAmountEn(amount, currency);
   const units: Array<[number, string]> = [
     [1e12, "조"],
     [1e8, "억"],
@@ -58,10 +59,32 @@ export function formatAmount(amount: number, currency: string): string {
   return `${out} ${CURRENCY_LABEL[currency] ?? currency}`;
 }
 
-/** "USD/CNY", 7.246 → "1달러 = 7.246위안". */
-export function formatRate(pair: string, rate: number): string {
-  const [base, quote] = pair.split("/");
-  return `1${CURRENCY_LABEL[base!] ?? base} = ${rate}${CURRENCY_LABEL[quote!] ?? quote}`;
+const EN_SCALES: Array<[number, string]> = [
+  [1e12, "trillion"],
+  [1e9, "billion"],
+  [1e6, "million"],
+];
+/** How English writes an amount in a currency: a sign before it, or the currency's name after it. */
+const EN_CURRENCY: Record<string, { sign?: string; name?: string }> = {
+  CNY: { name: "yuan" },
+  KRW: { sign: "₩" },
+  USD: { sign: "$" },
+};
+
+/** "380 billion yuan", "₩75 trillion", "$53 billion", "$4.35 billion", "₩1,450": words for large scales. */
+function formatAmountEn(amount: number, currency: string): string {
+  const [size, word] = EN_SCALES.find(([scale]) => Math.abs(amount) >= scale) ?? [1, ""];
+  const digits = new Intl.NumberFormat("en-US", { maximumFractionDigits: size === 1 ? 4 : 3 }).format(amount / size);
+  const number = word ? `${digits} ${word}` : digits;
+  const style = EN_CURRENCY[currency] ?? { name: currency };
+  return style.sign ? `${style.sign}${number}` : `${number} ${style.name}`;
+}
+
+/** "USD/CNY", 7.246 → "1달러 = 7.246위안" (ko) or "$1 = 7.246 yuan" (en). */
+export function formatRate(pair: string, rate: number, lang: Lang = "ko"): string {
+  const [base, quote] = pair.split("/") as [string, string];
+  if (lang === "en") return `${formatAmountEn(1, base)} = ${formatAmountEn(rate, quote)}`;
+  return `1${CURRENCY_LABEL[base] ?? base} = ${rate}${CURRENCY_LABEL[quote] ?? quote}`;
 }
 
 /** What a source line needs: the original's publisher (named in both languages) and date. */

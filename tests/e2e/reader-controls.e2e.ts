@@ -9,7 +9,15 @@ import { afterEach, describe, expect, test } from "vitest";
 import type { BrowserName, PageLike } from "./support/browsers";
 import { OTHER_SITE, waitFor } from "./support/browsers";
 import { pointOfMention, readCard, readHighlights } from "./support/page-probes";
-import { allTexts, closeCard, hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
+import {
+  allTexts,
+  closeCard,
+  expandCard,
+  hoverMention,
+  openPopupFor,
+  popupRows,
+  settledHighlights,
+} from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
 import { CARD_CONTEXT, runAxe } from "./support/axe";
 
@@ -477,6 +485,8 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: the reader's controls",
         rel: "noopener noreferrer",
       });
 
+    // Copy sits with the fact's full record, under 더 보기.
+    await expandCard(suite.page);
     const copy = await suite.page.evaluate(pointInCard, "[data-action=copy]");
     await suite.page.mouse.click(copy!.x, copy!.y);
     const announced = await waitFor(

@@ -13,7 +13,7 @@ import { launch, ROOT } from "./support/browsers";
 import type { FixtureServer } from "./support/server";
 import { startServer } from "./support/server";
 import { hoverMention, openPopupFor, popupRows, settledHighlights } from "./support/steps";
-import { pointOfMention, readCard, readSheet } from "./support/page-probes";
+import { measureCard, pointOfMention, readCard, readSheet } from "./support/page-probes";
 import { waitFor } from "./support/browsers";
 
 const OUT = join(ROOT, process.env.MAEKRAK_SCREENSHOTS ?? join("artifacts", "screenshots"));
@@ -182,6 +182,55 @@ describe("chromium: screenshots of the bottom sheet on a phone", () => {
       );
       if (scheme === "dark") expect(luminance).toBeLessThan(90);
       else expect(luminance).toBeGreaterThan(180);
+      await page.close();
+    });
+  }
+});
+
+/**
+ * The card at a glance (#18): the 3800억 위안 and 알리바바 cards and the popup, in Korean and English, as
+ * card-<phase>-<lang>-<name>.png (phase: MAEKRAK_GLANCE_PHASE, "after" by default; "before" was taken once, before
+ * the change). Prints what each first view asks of the reader: characters, source lines, Tab stops, height.
+ */
+describe.each(["ko", "en"] as const)("chromium: the card at a glance, %s", (lang) => {
+  const phase = process.env.MAEKRAK_GLANCE_PHASE ?? "after";
+  let server: FixtureServer;
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    server = await startServer();
+    session = await launch("chromium", { lang });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await server?.close();
+  });
+
+  for (const scheme of ["light", "dark"] as const) {
+    test(`3800억 위안 and 알리바바, ${scheme}`, async () => {
+      const page = (await session.newPage()) as ShotPage;
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(server.url("sample-news.html"));
+      await settledHighlights(page, 10);
+      for (const [name, text] of [
+        ["capex", "3800억 위안"],
+        ["alibaba", "알리바바"],
+      ] as const) {
+        const { card, point } = await hoverMention(page, text);
+        const measure = await page.evaluate(measureCard, undefined);
+        console.log(`glance ${phase} ${lang} ${scheme} ${name}: ${JSON.stringify(measure)}`);
+        const top = Math.max(0, Math.min(point.y - 40, card.box!.top - 10));
+        const bottom = Math.min(800, Math.max(point.y + 20, card.box!.bottom + 10));
+        await page.screenshot({
+          path: join(OUT, `card-${phase}-${lang}-${name}-${scheme}.png`),
+          clip: { x: 0, y: top, width: 1100, height: bottom - top },
+        });
+        expect(measure).not.toBeNull();
+        await page.keyboard.press("Escape");
+        await waitFor(async () => !(await page.evaluate(readCard, undefined)).open, 5_000, "card to close");
+        await page.mouse.move(5, 5);
+      }
+      await shootPopup(session, page, scheme, join(OUT, `popup-${phase}-${lang}-${scheme}.png`));
       await page.close();
     });
   }

@@ -8,12 +8,15 @@
 import { describe, expect, test } from "vitest";
 import type { BrowserName } from "./support/browsers";
 import { waitFor } from "./support/browsers";
-import { closeCard, hoverMention, openPopupFor } from "./support/steps";
+import { closeCard, expandCard, hoverMention, openPopupFor } from "./support/steps";
 import { useExtensionSuite } from "./support/suite";
 
 /** The card's first fact, what it replaced (and whether that is shown), the footer. */
 function readTimeline() {
-  const panel = __e2eProbe.card().root?.querySelector(".panel");
+  const panel =
+    __e2eProbe.card().root?.querySelector(".panel[data-card=hover]:not([hidden])") ??
+    __e2eProbe.card().root?.querySelector(".panel:not([hidden])") ??
+    __e2eProbe.card().root?.querySelector(".panel");
   const first = panel?.querySelector(".facts > li");
   const previous = first?.querySelector<HTMLDetailsElement>("details.previous");
   const summary = previous?.querySelector("summary");
@@ -49,8 +52,10 @@ describe.each<BrowserName>(["chromium", "firefox"])("%s: time in the card and th
     expect(before.toggle).toBe("이전 내용 3건");
     expect(before.open).toBe(false);
     expect(before.earlier.every((e) => !e.visible)).toBe(true);
-    // The reader opens what it replaced (the card stays open while the pointer is on it).
-    await page.mouse.click(before.point!.x, before.point!.y);
+    // The reader asks for more, then opens what it replaced (the card stays open while the pointer is on it).
+    await expandCard(page);
+    const expanded = await page.evaluate(readTimeline, undefined);
+    await page.mouse.click(expanded.point!.x, expanded.point!.y);
     const after = await waitFor(
       async () => {
         const t = await page.evaluate(readTimeline, undefined);

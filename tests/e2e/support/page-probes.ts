@@ -127,7 +127,9 @@ export type CardSnapshot = {
 };
 
 export function readCard(): CardSnapshot {
-  const panel = __e2eProbe.card().root?.querySelector(".panel") as HTMLElement | null | undefined;
+  const panel = (__e2eProbe.card().root?.querySelector(".panel[data-card=hover]:not([hidden])") ??
+    __e2eProbe.card().root?.querySelector(".panel:not([hidden])") ??
+    __e2eProbe.card().root?.querySelector(".panel")) as HTMLElement | null | undefined;
   if (!panel || panel.hidden) return { open: false };
   const rect = panel.getBoundingClientRect();
   return {
@@ -234,7 +236,9 @@ export type SheetSnapshot = {
 
 /** The open card's layout as a phone reader meets it, or null when no card is open. */
 export function readSheet(): SheetSnapshot | null {
-  const panel = __e2eProbe.card().root?.querySelector(".panel") as HTMLElement | null | undefined;
+  const panel = (__e2eProbe.card().root?.querySelector(".panel[data-card=hover]:not([hidden])") ??
+    __e2eProbe.card().root?.querySelector(".panel:not([hidden])") ??
+    __e2eProbe.card().root?.querySelector(".panel")) as HTMLElement | null | undefined;
   if (!panel || panel.hidden) return null;
   const rect = panel.getBoundingClientRect();
   const targets = [...panel.querySelectorAll<HTMLElement>("button, a")]
@@ -274,4 +278,40 @@ export function boxOfMention(text: string): { top: number; bottom: number } | nu
     }
   }
   return null;
+}
+
+export type CardMeasure = {
+  chars: number;
+  sources: number;
+  /** Controls the Tab key stops at inside the card (links, buttons, summaries). */
+  tabStops: number;
+  height: number;
+  /** The height its content needs. */
+  content: number;
+  /** The card's content is taller than its box: the reader has to scroll inside it. */
+  scrolls: boolean;
+};
+
+/** How much the open (unpinned, when two are open: the newest) card asks of the reader at first sight. */
+export function measureCard(): CardMeasure | null {
+  const panels = [...(__e2eProbe.card().root?.querySelectorAll(".panel") ?? [])] as HTMLElement[];
+  const shown = panels.filter((p) => !p.hidden);
+  const panel = shown.find((p) => p.dataset.card === "hover") ?? shown[0];
+  if (!panel) return null;
+  const visible = (el: Element) => (el as HTMLElement).getClientRects().length > 0;
+  const focusable = [...panel.querySelectorAll("a[href], button, summary, [tabindex]")].filter(
+    (el) => visible(el) && (el as HTMLElement).tabIndex >= 0,
+  );
+  const scrollers = [panel, ...panel.querySelectorAll("*")].filter(
+    (el) => el.scrollHeight > el.clientHeight + 1 && /auto|scroll/.test(getComputedStyle(el).overflowY),
+  );
+  return {
+    // biome-ignore lint/performance/useDomNodeTextContent: what is shown, so what 더 보기 still hides is left out
+    chars: (panel.innerText ?? "").replace(/\s+/g, " ").trim().length,
+    sources: [...panel.querySelectorAll(".sources li")].filter(visible).length,
+    tabStops: focusable.length,
+    height: Math.round(panel.getBoundingClientRect().height),
+    content: panel.scrollHeight,
+    scrolls: scrollers.length > 0,
+  };
 }

@@ -2,7 +2,7 @@
 import type { ExtensionSession, PageLike } from "./browsers";
 import { waitFor } from "./browsers";
 import type { CardSnapshot } from "./page-probes";
-import { pointOfMention, readCard, readHighlights } from "./page-probes";
+import { cardPoint, pointOfMention, readCard, readHighlights } from "./page-probes";
 
 export const allTexts = (snapshot: Record<string, string[]>) => Object.values(snapshot).flat();
 
@@ -91,5 +91,21 @@ export async function popupRows(popup: PageLike): Promise<PopupRow[]> {
     },
     15_000,
     "popup rows",
+  );
+}
+
+/** Clicks the open card's 더 보기 and waits until what it held is shown. */
+export async function expandCard(page: PageLike): Promise<void> {
+  const point = await waitFor(() => page.evaluate(cardPoint, "[data-action=expand]"), 5_000, "더 보기");
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  await page.mouse.click(point.x, point.y);
+  await waitFor(
+    () =>
+      page.evaluate(
+        () => (__e2eProbe.card().root?.querySelector("[data-action=expand][aria-expanded=true]") ? true : null),
+        undefined,
+      ),
+    5_000,
+    "card expanded",
   );
 }

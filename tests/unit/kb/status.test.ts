@@ -173,7 +173,10 @@ describe("notation is not a dispute; another account is", () => {
   });
 
   test("a slip against an established claim is a note, and its source no support", () => {
-    const f = judged(twoReports, fact("x", ["a", "b", "c"], { variants: [variant("error", ["c"], { reason })] }));
+    const f = judged(
+      twoReports,
+      fact("x", ["a", "b", "c"], { variants: [variant("error", ["c"], { reason, misreported: ["틀린 표기"] })] }),
+    );
     expect(f).toMatchObject({ status: "corroborated", independentReports: 2 });
     expect(f.sources).not.toContain("c");
   });
@@ -181,7 +184,7 @@ describe("notation is not a dispute; another account is", () => {
   test("a copy's slip is checked against its original: the supporter it copies is dropped too", () => {
     const f = judged(
       [...twoReports, source("copy", "news-c-tv", { copyOf: "c" })],
-      fact("x", ["a", "b", "c"], { variants: [variant("error", ["copy"], { reason })] }),
+      fact("x", ["a", "b", "c"], { variants: [variant("error", ["copy"], { reason, misreported: ["틀린 표기"] })] }),
     );
     expect(f.sources).toEqual(["a", "b"]);
   });
@@ -207,4 +210,12 @@ describe("precision", () => {
     [18_228_000_000, 18_200_000_000, true],
     [18_228_000_000, 18_300_000_000, false],
   ])("isRounding(%d, %d) = %s", (a, b, expected) => expect(isRounding(a, b)).toBe(expected));
+});
+
+describe("an error says how pages write it", () => {
+  test("an error variant without page forms is refused: the card could not correct it where a page repeats it", () => {
+    const sources = [source("a", "wire-a"), source("b", "news-b"), source("c", "news-c")];
+    const claim = fact("x", ["a", "b", "c"], { variants: [variant("error", ["c"], { reason })] });
+    expect(() => judged(sources, claim)).toThrow(/misreported/);
+  });
 });

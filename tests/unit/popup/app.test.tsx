@@ -427,3 +427,47 @@ describe("popup", () => {
     expect(current[0]!.textContent).toBe("The Chosun Ilbochosun.com");
   });
 });
+
+describe("popup: every number labelled, colours and keys explained", () => {
+  const page: PageMentions = {
+    url: "u",
+    title: "t",
+    total: 5,
+    claims: [],
+    enabled: true,
+    entities: [
+      { entity: "jack-ma", type: "person", count: 3, forms: ["마윈"] },
+      { entity: "qwen", type: "product", count: 2, forms: ["큐원"] },
+    ],
+  };
+
+  test("counts on this page say what they count; the knowledge base's numbers say they are facts", async () => {
+    const root = await mount(connector(page));
+    const row = root.querySelector('[data-entity="jack-ma"]')!;
+    expect(row.querySelector(".tally")?.getAttribute("title")).toBe("count_mentions");
+    expect(row.querySelector(".unit")?.textContent).toBe("count_unit");
+    expect(root.querySelector('.group[data-type="person"] .group-count')?.textContent).toBe("count_mentions");
+    await click(root.querySelector("#tab-kb"));
+    const kbRow = root.querySelector('[data-entity="jack-ma"]')!;
+    expect(kbRow.querySelector(".fact-count")?.textContent).toBe("kb_fact_count");
+    expect(kbRow.querySelector(".count")).toBeNull();
+  });
+
+  test("색과 단축키: the five highlight colours from the page's palette, and the keys of the page and the card", async () => {
+    const root = await mount(connector(page));
+    const keys = root.querySelector('[data-testid="colour-keys"]')!;
+    const kinds = [...keys.querySelectorAll<HTMLElement>(".colours li")].map((li) => li.dataset.kind);
+    expect(kinds).toEqual(["organization", "product", "person", "figure", "differs"]);
+    const swatch = keys.querySelector<HTMLElement>(".swatch.organization")!;
+    expect(swatch.style.getPropertyValue("--fill")).toBe("rgba(255, 196, 0, 0.32)");
+    expect(keys.querySelector(".shortcuts")?.textContent).toContain("Alt+Shift+J");
+    expect(keys.querySelector(".shortcuts")?.textContent).toContain("Esc");
+  });
+
+  test("without keyboard commands the legend still lists the card's own keys", async () => {
+    const root = await mount(connector(page, { commands: false }));
+    const text = root.querySelector('[data-testid="colour-keys"] .shortcuts')?.textContent ?? "";
+    expect(text).not.toContain("Alt+Shift+J");
+    expect(text).toContain("Esc");
+  });
+});

@@ -1,7 +1,10 @@
 /** Dates and source lines as readers see them, in Korean and in English; the few words beside a badge. */
 import { describe, expect, test } from "vitest";
 import {
+  formatAmount,
   formatApproximateDate,
+  formatDateInWords,
+  formatRate,
   formatDate,
   sourceKindTag,
   sourceLabel,
@@ -64,5 +67,31 @@ describe("why a badge", () => {
     expect(statusExplanation({ status: "single-source", independentReports: 1 }, [], t)).toBe(
       "status_single_source_explain|1",
     );
+  });
+});
+
+describe("amounts and rates in the reader's language", () => {
+  test.each([
+    [380_000_000_000, "CNY", "3800억 위안", "380 billion yuan"],
+    [75_000_000_000_000, "KRW", "75조 원", "₩75 trillion"],
+    [53_000_000_000, "USD", "530억 달러", "$53 billion"],
+    [4_350_000_000, "USD", "43억5000만 달러", "$4.35 billion"],
+    [18_228_000_000, "CNY", "182억2800만 위안", "18.228 billion yuan"],
+    [1450, "KRW", "1450 원", "₩1,450"],
+  ])("%d %s", (amount, currency, ko, en) => {
+    expect(formatAmount(amount, currency)).toBe(ko);
+    expect(formatAmount(amount, currency, "en")).toBe(en);
+    expect(formatAmount(amount, currency, "en")).not.toMatch(/[가-힣]/);
+  });
+
+  test("a rate", () => {
+    expect(formatRate("USD/CNY", 7.246)).toBe("1달러 = 7.246위안");
+    expect(formatRate("USD/CNY", 7.246, "en")).toBe("$1 = 7.246 yuan");
+    expect(formatRate("CNY/KRW", 197.5, "en")).toBe("1 yuan = ₩197.5");
+  });
+
+  test("English dates come from Intl, not the Korean pattern", () => {
+    expect(formatDate("2019-09-10", "en")).toBe("Sep 10, 2019");
+    expect(formatDateInWords("2026-09", "en")).toBe("Sep 2026");
   });
 });
