@@ -40,7 +40,10 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   ],
 });
 // The probes below read the test build's highlights and card through its probe channel.
-await context.addInitScript(installProbeChannel);
+// tsx keeps function names with a `__name` helper that the probes' page-side copies would call: the page gets one.
+await context.addInitScript({
+  content: `globalThis.__name ??= (target) => target; (${installProbeChannel.toString()})();`,
+});
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 
