@@ -190,9 +190,11 @@ function variantProblem(fact: Fact, variant: Variant, verdict: FactVerdict): str
       if (!variant.reason) return "an error says what the claim's evidence shows instead (reason)";
       if (!isEstablished(verdict))
         return `an error is called one only when the claim stands on a primary source or two independent dated reports (it has ${verdict.independentReports}); otherwise it is a contradiction`;
-      return variant.misreported?.length
+      if (variant.misreported?.length && variant.formsWithheld)
+        return "an error lists page forms (misreported) or says why it has none (formsWithheld), not both";
+      return variant.misreported?.length || variant.formsWithheld
         ? null
-        : "an error lists how a page writes it (misreported), so the card can correct it where a page repeats it";
+        : "an error lists how a page writes it (misreported), so the card can correct it where a page repeats it, or says why no form can be told from a true statement (formsWithheld)";
     case "contradiction":
       return null;
   }

@@ -98,9 +98,11 @@ export const VariantSchema = v.strictObject({
   difference: v.picklist(VARIANT_DIFFERENCES),
   /**
    * An error's forms as pages write it ("2023년 5월 출시"): where a paragraph holds one, the card shows a correction
-   * box. Required for an error (compile.ts).
+   * box. An error lists them or says why none can be told from correct text (formsWithheld; compile.ts).
    */
   misreported: v.optional(v.pipe(v.array(nonEmpty), v.minLength(1))),
+  /** Why an error lists no page form: every way to write it also reads as a true statement (no box: right or silent). */
+  formsWithheld: v.optional(nonEmpty),
   /** Why it differs (exchange-rate date, scope, rounding …). */
   reason: v.optional(bilingual),
 });

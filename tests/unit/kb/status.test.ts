@@ -218,4 +218,15 @@ describe("an error says how pages write it", () => {
     const claim = fact("x", ["a", "b", "c"], { variants: [variant("error", ["c"], { reason })] });
     expect(() => judged(sources, claim)).toThrow(/misreported/);
   });
+
+  test("an error may instead say why no page form can be told from a true statement, but not both", () => {
+    const sources = [source("a", "wire-a"), source("b", "news-b"), source("c", "news-c")];
+    const formsWithheld = "every way to write it also reads as a true statement";
+    const withheld = fact("x", ["a", "b", "c"], { variants: [variant("error", ["c"], { reason, formsWithheld })] });
+    expect(() => judged(sources, withheld)).not.toThrow();
+    const both = fact("x", ["a", "b", "c"], {
+      variants: [variant("error", ["c"], { reason, formsWithheld, misreported: ["틀린 표기"] })],
+    });
+    expect(() => judged(sources, both)).toThrow(/not both/);
+  });
 });
