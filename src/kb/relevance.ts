@@ -37,23 +37,33 @@ export function topicWords(text: string): string[] {
   return [...words].filter((word) => word.length >= 2);
 }
 
-/** A fact's score on a page: figure quoted, other names named, words shared. */
-export function relevance(fact: RankedFact, page: PageTopics, words = topicWords(page.context)): number {
+/** The page folded once for scoring its facts: its context, the names it gives and the words worth comparing. */
+type FoldedPage = { figureFacts: readonly string[]; context: string; names: Set<string>; words: string[] };
+
+const foldPage = (page: PageTopics): FoldedPage => ({
+  figureFacts: page.figureFacts,
+  context: aliasKey(page.context),
+  names: new Set(page.names.map(aliasKey).filter((name) => name.length >= 2)),
+  words: topicWords(page.context),
+});
+
+function score(fact: RankedFact, page: FoldedPage): number {
   const claim = aliasKey(`${fact.claim.ko} ${fact.claim.en}`);
-  let score = page.figureFacts.includes(fact.id) ? FIGURE_WEIGHT : 0;
-  const context = aliasKey(page.context);
-  const names = new Set(page.names.map(aliasKey).filter((name) => name.length >= 2));
-  for (const name of names)
-    if (claim.includes(name)) score += context.includes(name) ? NEAR_NAME_WEIGHT : PAGE_NAME_WEIGHT;
-  const shared = words.filter((word) => claim.includes(word)).length;
-  return score + WORD_WEIGHT * Math.min(MAX_WORDS, shared);
+  let total = page.figureFacts.includes(fact.id) ? FIGURE_WEIGHT : 0;
+  for (const name of page.names)
+    if (claim.includes(name)) total += page.context.includes(name) ? NEAR_NAME_WEIGHT : PAGE_NAME_WEIGHT;
+  const shared = page.words.filter((word) => claim.includes(word)).length;
+  return total + WORD_WEIGHT * Math.min(MAX_WORDS, shared);
 }
+
+/** A fact's score on a page: figure quoted, other names named, words shared. */
+export const relevance = (fact: RankedFact, page: PageTopics): number => score(fact, foldPage(page));
 
 /** `facts` most relevant first (stable: equal scores keep their order). */
 export function rankByPage<F extends RankedFact>(facts: readonly F[], page: PageTopics): F[] {
-  const words = topicWords(page.context);
+  const folded = foldPage(page);
   return facts
-    .map((fact, index) => ({ fact, index, score: relevance(fact, page, words) }))
+    .map((fact, index) => ({ fact, index, score: score(fact, folded) }))
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map(({ fact }) => fact);
 }

@@ -15,6 +15,12 @@ import { RunHere } from "./RunHere";
 import { ColourKeys } from "./ColourKeys";
 import { siteEnabled } from "../core/settings";
 
+/** The jump buttons of a mention row, in the order shown. */
+const JUMPS: ReadonlyArray<readonly [Direction, string]> = [
+  ["previous", "↑"],
+  ["next", "↓"],
+];
+
 const TYPE_ORDER: readonly EntityType[] = ENTITY_TYPES;
 
 type PageState = { kind: "loading" } | { kind: "unavailable" } | { kind: "ready"; page: PageMentions };
@@ -277,24 +283,18 @@ function PageRow({
       </button>
       {/* biome-ignore lint/a11y/useSemanticElements: two inline buttons; a fieldset would need a legend */}
       <span class="jump" role="group" aria-label={t("jump_group", name)}>
-        <button
-          type="button"
-          data-jump="previous"
-          onClick={() => onJump(row.entity, "previous")}
-          aria-label={t("previous_mention")}
-          title={t("previous_mention")}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          data-jump="next"
-          onClick={() => onJump(row.entity, "next")}
-          aria-label={t("next_mention")}
-          title={t("next_mention")}
-        >
-          ↓
-        </button>
+        {JUMPS.map(([direction, arrow]) => (
+          <button
+            key={direction}
+            type="button"
+            data-jump={direction}
+            onClick={() => onJump(row.entity, direction)}
+            aria-label={t(`${direction}_mention`)}
+            title={t(`${direction}_mention`)}
+          >
+            {arrow}
+          </button>
+        ))}
       </span>
     </li>
   );

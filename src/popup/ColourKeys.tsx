@@ -2,8 +2,8 @@
  * 색과 단축키: what each highlight colour on the page means (the same palette the page's rules use) and the keys
  * that work on a page and on a card, shown where the reader looks at the list of mentions.
  */
-import { useEffect, useState } from "preact/hooks";
 import type { Connector } from "./connector";
+import { CommandKeys, useShortcuts } from "./CommandKeys";
 import { t } from "../ui/i18n";
 import { KINDS, PALETTE, cssColour } from "../ui/highlight-palette";
 import type { Kind } from "../ui/highlight-palette";
@@ -26,10 +26,7 @@ function Swatch({ kind }: { kind: Kind }) {
 
 export function ColourKeys({ connector }: { connector: Connector }) {
   // null: the browser has no keyboard commands (Firefox for Android): only the card's own keys are listed.
-  const [shortcuts, setShortcuts] = useState<Record<string, string> | null>({});
-  useEffect(() => {
-    connector.shortcuts().then(setShortcuts, () => setShortcuts(null));
-  }, [connector]);
+  const shortcuts = useShortcuts(connector);
   return (
     <section class="colour-keys" aria-labelledby="colour-keys-title" data-testid="colour-keys">
       <h2 id="colour-keys-title">{t("keys_title")}</h2>
@@ -42,18 +39,7 @@ export function ColourKeys({ connector }: { connector: Connector }) {
         ))}
       </ul>
       <dl class="shortcuts">
-        {shortcuts && (
-          <>
-            <dt>
-              <kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd>
-            </dt>
-            <dd>{t("command_next")}</dd>
-            <dt>
-              <kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd>
-            </dt>
-            <dd>{t("command_previous")}</dd>
-          </>
-        )}
+        {shortcuts && <CommandKeys shortcuts={shortcuts} />}
         <dt>
           <kbd>Esc</kbd>
         </dt>

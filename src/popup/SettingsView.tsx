@@ -19,6 +19,7 @@ import {
 import type { ActiveSite, Connector } from "./connector";
 import { t } from "../ui/i18n";
 import { DefaultSites } from "./DefaultSites";
+import { CommandKeys, useShortcuts } from "./CommandKeys";
 
 /** The on/off switch for one site; asks for the host's permission when turning on a site outside the news list. */
 export function SiteSwitch({
@@ -227,10 +228,7 @@ export function SettingsView({
 }) {
   const [error, setError] = useState<string | null>(null);
   // null: the browser has no keyboard commands (Firefox for Android), so the section is left out.
-  const [shortcuts, setShortcuts] = useState<Record<string, string> | null>({});
-  useEffect(() => {
-    connector.shortcuts().then(setShortcuts, () => undefined);
-  }, [connector]);
+  const shortcuts = useShortcuts(connector);
   // Changes build on the last saved value, not on the last render: two quick changes must not undo each other.
   const latest = useRef(settings);
   useEffect(() => {
@@ -328,14 +326,7 @@ function Shortcuts({ shortcuts }: { shortcuts: Record<string, string> }) {
     <section aria-labelledby="settings-keys">
       <h2 id="settings-keys">{t("settings_keyboard")}</h2>
       <dl class="shortcuts">
-        <dt>{t("command_next")}</dt>
-        <dd>
-          <kbd>{shortcuts["next-mention"] || t("shortcut_unset")}</kbd>
-        </dd>
-        <dt>{t("command_previous")}</dt>
-        <dd>
-          <kbd>{shortcuts["previous-mention"] || t("shortcut_unset")}</kbd>
-        </dd>
+        <CommandKeys shortcuts={shortcuts} />
       </dl>
     </section>
   );
