@@ -27,6 +27,8 @@ export type MentionRecord = Mention & {
 
 /** A mention narrower than this is hit within a target this wide (and the line's height tall). */
 const MIN_TARGET_PX = 24;
+/** Mentions this short (우, 마) may be narrower than MIN_TARGET_PX; longer ones never are at a readable size. */
+const SHORT_MENTION_CHARS = 2;
 
 /** The line height of the text around `node`, in px ("normal" taken as 1.2 × the font size). */
 function lineHeightOf(node: Node): number {
@@ -68,6 +70,8 @@ export class MentionHighlighter {
   #pending: MentionRecord[] = [];
   /** Records whose range is registered (visible), given the reader's categories and density. */
   #shown = new Set<MentionRecord>();
+  /** The shown mentions short enough to get a widened target (pointer moves beside text test only when some are). */
+  #shortShown = new Set<MentionRecord>();
   /** density "first": the shown record of each entity. */
   #firstShown = new Map<string, MentionRecord>();
   #view: HighlightView = DEFAULT_VIEW;
@@ -125,6 +129,7 @@ export class MentionHighlighter {
     if (styleChanged && this.#registered) this.#register();
     for (const highlight of this.#highlights.values()) highlight.clear();
     this.#shown.clear();
+    this.#shortShown.clear();
     this.#firstShown.clear();
     this.#pending = [...this.records];
     this.flush();
@@ -174,6 +179,7 @@ export class MentionHighlighter {
         registered = true;
       }
       this.#shown.add(record);
+      if (record.text.length <= SHORT_MENTION_CHARS) this.#shortShown.add(record);
       this.#highlights.get(this.#kind(record))?.add(record.range);
     }
     this.#pending.length = 0;
@@ -181,6 +187,7 @@ export class MentionHighlighter {
 
   #hide(record: MentionRecord): void {
     this.#shown.delete(record);
+    this.#shortShown.delete(record);
     this.#highlights.get(this.#kind(record))?.delete(record.range);
   }
 
@@ -269,6 +276,7 @@ export class MentionHighlighter {
     this.#sheet.remove();
     this.#registered = false;
     this.#shown.clear();
+    this.#shortShown.clear();
     this.#firstShown.clear();
     this.records.length = 0;
     this.#pending.length = 0;
@@ -297,7 +305,7 @@ export class MentionHighlighter {
         }
       }
       // Nothing of ours under the pointer: only a small mention's widened target can still be hit, beside its glyphs.
-      if (!ours) return this.#hitTestByCaret(doc, x, y, true);
+      if (!ours) return this.#shortShown.size ? this.#hitTestByCaret(doc, x, y, true) : null;
     }
     return this.#hitTestByCaret(doc, x, y);
   }
