@@ -59,7 +59,7 @@ export class MentionHighlighter {
   #highlights = new Map<Kind, Highlight>();
   #ourHighlights = new Set<Highlight>();
   /** This page's registry names (random), and the sheet of rules for them. */
-  #names: Record<Slot, string> = randomNames();
+  #drawnNames: Record<Slot, string> | null = null;
   #shade = Math.random();
   #sheet: PageStyleSheet;
   /** Our highlights are in the registry (from the first shown mention until clear()). */
@@ -75,6 +75,11 @@ export class MentionHighlighter {
   /** density "first": the shown record of each entity. */
   #firstShown = new Map<string, MentionRecord>();
   #view: HighlightView = DEFAULT_VIEW;
+
+  /** Drawn when first needed: a page without a mention never asks the generator. */
+  get #names(): Record<Slot, string> {
+    return (this.#drawnNames ??= randomNames());
+  }
 
   constructor(view: HighlightView = DEFAULT_VIEW, doc: Document = document) {
     this.#view = view;

@@ -114,6 +114,7 @@ export class PageScanner {
   #onSettled: () => void;
   #onFound: () => void;
   #found = false;
+  #pageDate: (() => string | undefined) | null;
 
   constructor(options: {
     doc: Document;
@@ -123,12 +124,16 @@ export class PageScanner {
     highlighter: MentionHighlighter;
     onChange: () => void;
     onSettled?: () => void;
-    /** The page's publication date (YYYY-MM-DD): the claim reader places 지난해, 4분기 … against it. */
-    pageDate?: string;
+    /**
+     * The page's publication date (YYYY-MM-DD), or how to read it: the claim reader places 지난해, 4분기 … against
+     * it. Read when the first block is matched: a page the sieve passes over never reads it.
+     */
+    pageDate?: string | (() => string | undefined);
     /** The first mention was found (once per scanner). */
     onFound?: () => void;
   }) {
-    if (options.pageDate) this.#state = createScanState(options.pageDate);
+    const { pageDate } = options;
+    this.#pageDate = typeof pageDate === "function" ? pageDate : () => pageDate;
     this.#doc = options.doc;
     const { matcher } = options;
     this.#matcher = typeof matcher === "function" ? matcher : () => matcher;
@@ -285,13 +290,14 @@ export class PageScanner {
       const kind = hits[k]!;
       const at = kind.scan?.at;
       if (!at) continue;
-      while ((at[kind.next] ?? Infinity) < end) {
-        found[k] = true;
-        kind.next++;
+      for (; (at[kind.next] ?? Infinity) < end; kind.next++) {
+        // A short form whose ending in its own text node rules it out (알리겠다고) needs no block read.
+        found[k] ||=
+          k !== CUED || !node || this.#matcher().shortFormMayStand(node.data, at[kind.next]! - pass.offsets.start);
       }
     }
     const parent = node?.parentElement;
-    if (!node || !parent || isInSkippedSubtreeKnown(parent, pass.skipped)) return true;
+    if (!node || !parent || !found.includes(true) || isInSkippedSubtreeKnown(parent, pass.skipped)) return true;
     const inNode = { key: found[KEY]!, cued: found[CUED]!, stated: found[STATED]!, currency: found[CURRENCY]! };
     if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return true;
     const block = this.#blockOf(node, pass);
@@ -429,6 +435,11 @@ export class PageScanner {
       const [first, ...rest] = splitLongBlock(whole);
       this.#parts.unshift(...rest);
       block = first!;
+    }
+    if (this.#pageDate) {
+      const date = this.#pageDate();
+      this.#pageDate = null;
+      if (date) this.#state.claims.pageDate = date;
     }
     const mentions = this.#matcher().scanBlock(block.text, this.#state);
     let added = false;

@@ -107,7 +107,7 @@ export class ContentSession {
       highlighter: this.#highlighter,
       onChange: () => this.#updateBadgeSoon.call(),
       onSettled: () => this.#announceOnce(),
-      pageDate: pageDateFromDocument(doc),
+      pageDate: () => pageDateFromDocument(doc),
       onFound: () => this.#listen(),
     });
   }
@@ -178,6 +178,12 @@ export class ContentSession {
   }
 
   #updateBadge(): void {
+    // Nothing found and nothing shown yet: no badge to clear, nothing to announce, no frame to wait for.
+    // (The browser clears a tab's badge when it loads a page.)
+    if (this.#badgeCount === -1 && !this.#highlighter.records.length) {
+      this.#announcePending = false;
+      return;
+    }
     this.#laidOut.run(() => {
       const count = this.#counted().length;
       if (this.#announcePending) {

@@ -327,16 +327,25 @@ export function wordListPattern(words: readonly string[], anchored = false): Reg
 
 type MetricHit = { start: number; end: number; entry: MetricEntry };
 
-const METRIC_PATTERN = wordListPattern(METRIC_WORDS.map((e) => e.word));
-const METRIC_BY_WORD = new Map<string, MetricEntry>();
-for (const entry of METRIC_WORDS)
-  if (!METRIC_BY_WORD.has(entry.word.toLowerCase())) METRIC_BY_WORD.set(entry.word.toLowerCase(), entry);
+/** Built on first use: a page whose text the claim reader never reads does not pay for its tables. */
+const once = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => (value ??= make());
+};
+
+const metricWords = once(() => {
+  const byWord = new Map<string, MetricEntry>();
+  for (const entry of METRIC_WORDS)
+    if (!byWord.has(entry.word.toLowerCase())) byWord.set(entry.word.toLowerCase(), entry);
+  return { pattern: wordListPattern(METRIC_WORDS.map((e) => e.word)), byWord };
+});
 
 function metricHits(text: string, from: number, to: number): MetricHit[] {
   const hits: MetricHit[] = [];
-  METRIC_PATTERN.lastIndex = from;
-  for (let m = METRIC_PATTERN.exec(text); m && m.index + m[0].length <= to; m = METRIC_PATTERN.exec(text)) {
-    const entry = METRIC_BY_WORD.get(m[0].toLowerCase())!;
+  const { pattern, byWord } = metricWords();
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index + m[0].length <= to; m = pattern.exec(text)) {
+    const entry = byWord.get(m[0].toLowerCase())!;
     const end = m.index + m[0].length;
     if (entry.metrics === INVEST && NOT_METRIC_AFTER.test(text.slice(end, end + 3))) continue;
     hits.push({ start: m.index, end, entry });
@@ -379,16 +388,19 @@ function metricsFor(hit: MetricHit | null, text: string, clause: [number, number
   if (hit.entry.metrics === "other") return "other";
   if (hit.entry.metrics !== INVEST) return hit.entry.metrics;
   const refined = new Set<Metric>();
-  REFINER_PATTERN.lastIndex = clause[0];
-  for (let m = REFINER_PATTERN.exec(text); m && m.index + m[0].length <= clause[1]; m = REFINER_PATTERN.exec(text))
-    for (const metric of REFINER_BY_WORD.get(m[0].toLowerCase())!) refined.add(metric);
+  const { pattern, byWord } = refinerWords();
+  pattern.lastIndex = clause[0];
+  for (let m = pattern.exec(text); m && m.index + m[0].length <= clause[1]; m = pattern.exec(text))
+    for (const metric of byWord.get(m[0].toLowerCase())!) refined.add(metric);
   return refined.size ? INVEST.filter((m) => refined.has(m)) : INVEST;
 }
 
-const REFINER_PATTERN = wordListPattern(REFINERS.map((r) => r.word));
-const REFINER_BY_WORD = new Map<string, Metric[]>();
-for (const r of REFINERS)
-  REFINER_BY_WORD.set(r.word.toLowerCase(), [...(REFINER_BY_WORD.get(r.word.toLowerCase()) ?? []), ...r.metrics]);
+const refinerWords = once(() => {
+  const byWord = new Map<string, Metric[]>();
+  for (const r of REFINERS)
+    byWord.set(r.word.toLowerCase(), [...(byWord.get(r.word.toLowerCase()) ?? []), ...r.metrics]);
+  return { pattern: wordListPattern(REFINERS.map((r) => r.word)), byWord };
+});
 
 /* ---------- owners ---------- */
 
@@ -1085,14 +1097,16 @@ function metricRightAfter(text: string, end: number): boolean {
   return Boolean(tail && isMetricWord(tail[1]!));
 }
 
-const METRIC_START = wordListPattern(
-  METRIC_WORDS.map((e) => e.word),
-  true,
+const metricStart = once(() =>
+  wordListPattern(
+    METRIC_WORDS.map((e) => e.word),
+    true,
+  ),
 );
 
 /** Whether a word starts with a metric word (매출은, 투자액, 상장으로). */
 function isMetricWord(word: string): boolean {
-  return METRIC_START.test(word);
+  return metricStart().test(word);
 }
 
 /** Characters every period read contains one of: words without any are not periods (most words: no regex run). */

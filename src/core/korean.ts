@@ -258,14 +258,19 @@ const wordBefore = (text: string, start: number): string => {
   return end < start ? text.slice(begin, end) : "";
 };
 
+/** Whether the name ending at `end` closes its sentence with the copula (…알리다., …알리였다"). */
+export function endsWithCopula(text: string, end: number): boolean {
+  let tailEnd = end;
+  while (tailEnd < text.length && /[\uac00-\ud7a3]/.test(text[tailEnd]!)) tailEnd++;
+  return COPULA_FINAL.has(text.slice(end, tailEnd)) && SENTENCE_END.test(text.slice(tailEnd, tailEnd + 3));
+}
+
 /**
  * "…업체는 알리다.": a name closing the sentence with the copula, after a topic (a word ending in 은/는) — the
  * one place the ending 다 is the copula and not a verb's (소식을 알리다, 널리 알리다 are verbs).
  */
 export function isCopulaAfterTopic(text: string, start: number, end: number): boolean {
-  let tailEnd = end;
-  while (tailEnd < text.length && /[\uac00-\ud7a3]/.test(text[tailEnd]!)) tailEnd++;
-  if (!COPULA_FINAL.has(text.slice(end, tailEnd)) || !SENTENCE_END.test(text.slice(tailEnd, tailEnd + 3))) return false;
+  if (!endsWithCopula(text, end)) return false;
   const topic = wordBefore(text, start);
   return topic.length >= 2 && /[은는]$/.test(topic);
 }

@@ -8,7 +8,7 @@
  */
 import type { CheckedAmount, ClaimData, ClaimState } from "./claims.ts";
 import { ClaimReader, createClaimState } from "./claims.ts";
-import { isCopulaAfterTopic, isValidTail, nextToPersonWord } from "./korean.ts";
+import { endsWithCopula, isCopulaAfterTopic, isValidTail, nextToPersonWord } from "./korean.ts";
 import {
   NAME_SEPARATOR_CLASS,
   aliasKey,
@@ -96,6 +96,11 @@ export type FuzzyName = { intended: string; entity: string; blockers?: string[] 
 export type Matcher = {
   /** Finds mentions in one block (paragraph); `state` is read and updated. */
   scanBlock(text: string, state: ScanState): Mention[];
+  /**
+   * Whether a short form valid only near a cue may stand at `start` of a text that is part of a block (a text
+   * node): false when its ending there already rules it out, whatever the rest of the block holds.
+   */
+  shortFormMayStand(text: string, start: number): boolean;
   entities: ReadonlyMap<string, MatcherEntity>;
 };
 
@@ -194,6 +199,12 @@ const COUNT_BASE = 0x40;
 const NONE: Candidate[] = [];
 
 /** Walks the trie from `start`; returns every accepting position, shortest first. */
+/**
+ * Whether the last walk stopped at (or next to) the end of its text, or before a gloss it could not see closed:
+ * in a longer text the name might go on.
+ */
+let walkCutShort = false;
+
 function walk(trie: Trie, text: string, start: number): Candidate[] {
   // Most walks find nothing: the result array is made only when something is found.
   let found = NONE;
@@ -214,6 +225,7 @@ function walk(trie: Trie, text: string, start: number): Candidate[] {
     // A parenthesised gloss inside a name ("큐원(Qwen) 2.5-맥스") is stepped over when the name goes on after it.
     if (code === 0x28 /* ( */ && matched >= 2) {
       const close = text.indexOf(")", i);
+      if (close < 0 || close + 2 >= text.length) walkCutShort = true; // the name may go on past the text
       let after = close + 1;
       if (close > i && close - i <= 40) {
         if (isNameSeparator(text.charCodeAt(after))) after++;
@@ -241,7 +253,27 @@ function walk(trie: Trie, text: string, start: number): Candidate[] {
     }
     break;
   }
+  walkCutShort ||= i >= text.length - 1;
   return found;
+}
+
+/**
+ * Whether a short form valid only near a cue may stand at `start`, judged from `text` alone (a text node): false
+ * only when every such form there is followed, well inside `text`, by a verb-like ending (알리겠다고, 알리기) that
+ * is not the copula. No other reading may start there, and the name and its ending must not reach the text's end,
+ * so the block the text lies in reads the same.
+ */
+function shortFormMayStand(trie: Trie, text: string, start: number): boolean {
+  walkCutShort = false;
+  const candidates = walk(trie, text, start);
+  if (walkCutShort) return true;
+  for (const { end, readings } of candidates) {
+    if (readings.some((r) => r.rule !== "near-cue")) return true;
+    let tailEnd = end;
+    while (tailEnd < text.length && isHangulSyllable(text.charCodeAt(tailEnd))) tailEnd++;
+    if (tailEnd + 3 >= text.length || rightBoundaryOk(text, end, true) || endsWithCopula(text, end)) return true;
+  }
+  return false;
 }
 
 /** A first character of some name: the characters that may follow it in a name, and whether it is a name alone. */
@@ -723,7 +755,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     state.offset += input.length;
     return mentions;
   }
-  return { scanBlock, entities: byId };
+  return { scanBlock, shortFormMayStand: (text, start) => shortFormMayStand(trie, text, start), entities: byId };
 }
 
 /**
@@ -764,6 +796,14 @@ const mentionOf = ({ reading, spanEnd, reason }: Judged, text: string, start: nu
   via: reading.rule === "alias" || reading.rule === "other-person" ? "alias" : "context",
   ...(reason ? { reason } : {}),
 });
+
+/**
+ * Whether an amount in a block without a name could still be read: something was named by one of its names, or
+ * the claim reader holds an owner or an amount already checked (a short form linked by its cue sets them too,
+ * and a later block's exact repeat of a checked amount is that figure).
+ */
+export const claimContext = (state: ScanState): boolean =>
+  state.seen.size > 0 || state.claims.checked.length > 0 || state.claims.lastOwner !== undefined;
 
 /** Characters that can start an amount: only blocks with one are given to the money parser. */
 const mayHoldAmount = /[0-9０-９]/;
@@ -815,7 +855,8 @@ function scanComposed(scan: Scan, text: string, state: ScanState): Mention[] {
     }
     if (gluedAt !== -1 && gluedAt < i) gluedAt = -1;
   }
-  if (scan.claimReader && (mentions.length || mayHoldAmount.test(text))) {
+  // Without a name here or before, no amount in the block has an owner in scope: the reader is not asked.
+  if (scan.claimReader && (mentions.length || (claimContext(state) && mayHoldAmount.test(text)))) {
     // Amounts are the claim reader's: whose figure each one is, read from its sentence (a block of names
     // alone tells it who 그는 / 회사는 will point back to).
     for (const checked of scan.claimReader.read(text, mentions, state.claims)) mentions.push(figureMention(checked));

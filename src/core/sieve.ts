@@ -20,7 +20,7 @@
  * and leaves the scan state as it was.
  */
 import type { CompiledMatcher, ScanState } from "./matcher.ts";
-import { CURRENCY_HINT, edgeIndex } from "./matcher.ts";
+import { CURRENCY_HINT, claimContext, edgeIndex } from "./matcher.ts";
 import {
   aliasKey,
   CONJOINING_JAMO,
@@ -270,14 +270,6 @@ export function namedInFull(state: ScanState): boolean {
   for (const holder of state.lastBySurname.values()) if (state.seen.has(holder)) return true;
   return false;
 }
-
-/**
- * Whether an amount in a block without a name could still be read: something was named by one of its names, or
- * the claim reader holds an owner or an amount already checked (a short form linked by its cue sets them too,
- * and a later block's exact repeat of a checked amount is that figure).
- */
-const claimContext = (state: ScanState): boolean =>
-  state.seen.size > 0 || state.claims.checked.length > 0 || state.claims.lastOwner !== undefined;
 
 /** What the sieve found in a block. */
 export type BlockHits = { key: boolean; cued: boolean; stated: boolean; currency: boolean };

@@ -7,7 +7,8 @@
  *    block reads, since only a holder named in full makes a title form count, and from then on no block is skipped
  *    for holding such a name);
  *  - on a page's whole text (its blocks joined, as textContent joins them) every block that holds a mention
- *    holds a hit of the kind that lets it through.
+ *    holds a hit of the kind that lets it through;
+ *  - a short form that its own text node rules out (shortFormMayStand) is read by no block that node lies in.
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
@@ -231,5 +232,50 @@ describe("the page sieve", () => {
       ),
       { numRuns: runs(2000) },
     );
+  });
+
+  test("a short form whose ending in its own text node rules it out is read by no block around that node", () => {
+    let refused = 0;
+    let stood = 0;
+    fc.assert(
+      fc.property(
+        fc.array(block, { maxLength: 2 }),
+        block,
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (before, text, cuts) => {
+          const state = createScanState();
+          for (const earlier of before) matcher.scanBlock(earlier, state);
+          // The block's text nodes: the text cut where the page's tags might cut it.
+          const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+          const nodes: Array<[number, number]> = [];
+          let from = 0;
+          for (const end of [...ends, text.length]) if (end > from) nodes.push([from, (from = end)]);
+          const starts = new Set(matcher.scanBlock(text, copy(state)).map((m) => m.start));
+          for (const at of hitsOf(sieve.cued, text)) {
+            const [start, end] = nodes.find(([s, e]) => at >= s && at < e)!;
+            if (matcher.shortFormMayStand(text.slice(start, end), at - start)) stood++;
+            else {
+              refused++;
+              expect(starts.has(at), `${at} in ${JSON.stringify(text)} cut at ${ends}`).toBe(false);
+            }
+          }
+        },
+      ),
+      { numRuns: runs(20_000) },
+    );
+    // Not vacuous: both outcomes happen.
+    expect(refused).toBeGreaterThan(0);
+    expect(stood).toBeGreaterThan(0);
+  });
+
+  test("a short form with a verb's ending is ruled out inside its text node, and kept where the node ends", () => {
+    const text = "정부는 소비자에게 알리겠다고 밝혔다.";
+    const at = text.indexOf("알리");
+    expect(matcher.shortFormMayStand(text, at)).toBe(false);
+    expect(matcher.shortFormMayStand("직구 시장에서 알리가 강하다", 8)).toBe(true); // a particle
+    expect(matcher.shortFormMayStand("소비자에게 알리", 6)).toBe(true); // the block may go on after the node
+    expect(matcher.shortFormMayStand("소비자에게 알리겠", 6)).toBe(true); // its ending may go on too
+    expect(matcher.shortFormMayStand("직구 업체는 알리다. 그리고", 7)).toBe(true); // the copula
+    expect(matcher.shortFormMayStand("직구는 알리바바 계열이다", 4)).toBe(true); // a plain name starts there
   });
 });
