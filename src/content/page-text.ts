@@ -139,6 +139,12 @@ export function isInSkippedSubtreeKnown(element: Element, known: Map<Element, bo
   return skipped;
 }
 
+/** The editable elements below `root` (skipped like <textarea>), found by one selector. */
+export function editableBelow(root: Node): Set<Element> {
+  const scope = root as Partial<ParentNode>;
+  return new Set(typeof scope.querySelectorAll === "function" ? scope.querySelectorAll(EDITABLE) : []);
+}
+
 /**
  * Reads blocks below `root`, a few at a time: `next()` returns the next complete block, or null when
  * the subtree is exhausted.
@@ -164,14 +170,14 @@ export class BlockReader {
    */
   #editable: Set<Element>;
 
-  constructor(root: Node) {
+  /** `editable`: the editable elements of a subtree holding `root`, when the caller already looked them up. */
+  constructor(root: Node, editable: Set<Element> = editableBelow(root)) {
     this.#walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(
       root,
       NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT,
     );
     this.#block = blockAround(root);
-    const scope = root as Partial<ParentNode>;
-    this.#editable = new Set(typeof scope.querySelectorAll === "function" ? scope.querySelectorAll(EDITABLE) : []);
+    this.#editable = editable;
     this.#done = root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element);
   }
 

@@ -17,6 +17,7 @@ import {
   MAX_BLOCK_LENGTH,
   TextOffsets,
   blockAround,
+  editableBelow,
   isInSkippedSubtree,
   isInSkippedSubtreeKnown,
   nodesForSpan,
@@ -62,6 +63,8 @@ type Pass = {
   skipped: Map<Element, boolean>;
   /** Block elements known to hold (or not) a cue of a near-cue rule. */
   cues: Map<Element, boolean>;
+  /** The editable elements below the root, looked up when the first block is read (each block reader needs them). */
+  editable: Set<Element> | null;
 };
 
 const newPass = (root: Node): Pass => ({
@@ -72,6 +75,7 @@ const newPass = (root: Node): Pass => ({
   offsets: null,
   skipped: new Map(),
   cues: new Map(),
+  editable: null,
 });
 
 /** The block read last: later hits in it need no second read, and it is matched once. */
@@ -330,7 +334,9 @@ export class PageScanner {
       // A small root (the block around a change) is read with one reader: most of its blocks hold a hit.
       const small = pass.root.nodeType === Node.ELEMENT_NODE && (pass.text?.length ?? 0) <= SMALL_ROOT;
       const root = small && pass.root.contains(element) ? (pass.root as Element) : element;
-      reading = this.#blockReading = { root, reader: new BlockReader(root), block: null, matched: false };
+      pass.editable ??= editableBelow(pass.root);
+      const reader = new BlockReader(root, pass.editable);
+      reading = this.#blockReading = { root, reader, block: null, matched: false };
     }
     for (let block = reading.reader.next(); block; block = reading.reader.next()) {
       reading.block = block;

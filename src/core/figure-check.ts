@@ -68,13 +68,26 @@ const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`) / DAY_MS;
 
 /** Factors from `from` to `to` given by the rates dated in [start, end] (directly, inverted, or through USD). */
+type Factors = ReadonlyArray<{ factor: number; rate: string }>;
+/** Per rate table, the factors already worked out (every amount of a page asks for the same few). */
+const factorsByTable = new WeakMap<readonly Rate[], Map<string, Factors>>();
+
 export function conversionFactors(
   rates: readonly Rate[],
   from: Currency,
   to: Currency,
   start: string,
   end: string,
-): Array<{ factor: number; rate: string }> {
+): Factors {
+  let known = factorsByTable.get(rates);
+  if (!known) factorsByTable.set(rates, (known = new Map()));
+  const key = `${from} ${to} ${start} ${end}`;
+  let factors = known.get(key);
+  if (!factors) known.set(key, (factors = factorsFor(rates, from, to, start, end)));
+  return factors;
+}
+
+function factorsFor(rates: readonly Rate[], from: Currency, to: Currency, start: string, end: string): Factors {
   const lo = dayOf(start) - 31;
   const hi = dayOf(end) + 31;
   const pick = (a: Currency, b: Currency) => {
