@@ -25,11 +25,7 @@ import type { EntityType, MatcherEntity, Mention, LinkReason } from "./types.ts"
 
 type AliasRule = "alias" | "after-full-name" | "near-cue" | "other-person";
 
-/**
- * A currency word or sign somewhere in the block: without one there is no amount to parse (the page sieve relies on
- * it).
- */
-export const CURRENCY_HINT = /[원元$¥￥₩]|위안|달러|yuan|dollar|usd|krw|cny|rmb/i;
+export { CURRENCY_HINT } from "./money.ts";
 
 /** What an alias key reads as where it ends in the trie: whose name, and under which rule. */
 export type AliasReading = {

@@ -71,6 +71,15 @@ const CURRENCY_PREFIXES: Array<[string, Currency]> = [
   ["₩", "KRW"],
 ];
 
+/**
+ * A currency word or sign somewhere in a text: without one there is no amount to parse (the claim reader and the
+ * page sieve rely on it).
+ */
+export const CURRENCY_HINT = new RegExp(
+  [...new Set([...CURRENCY_WORDS, ...CURRENCY_PREFIXES].map(([word]) => word.replace(/[.$]/g, "\\$&")))].join("|"),
+  "i",
+);
+
 /** The first characters of the currency prefixes (lower-cased). */
 const PREFIX_FIRSTS = new Set(CURRENCY_PREFIXES.map(([word]) => word[0]!));
 /** Where an amount can start: a digit or a currency prefix (every other position is stepped over). */
@@ -231,6 +240,7 @@ const decimalPointBefore = (text: string, i: number) => text[i - 1] === "." && !
 /** All money amounts in `text`, in order. */
 export function findMoneyAmounts(text: string): MoneyAmount[] {
   const out: MoneyAmount[] = [];
+  if (!CURRENCY_HINT.test(text)) return out;
   const lower = text.toLowerCase();
   let i = 0;
   while (i < text.length) {
