@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { BlockReader, nodesForSpan, rangeForSpan, splitLongBlock } from "../../../src/content/page-text";
+import { BlockReader, TextOffsets, nodesForSpan, rangeForSpan, splitLongBlock } from "../../../src/content/page-text";
 import { runs } from "../support/runs";
 
 function blocks(html: string) {
@@ -144,6 +144,52 @@ describe("reading a page's text", () => {
         }
         expect(read).toEqual(reference(document.body));
       }),
+      { numRuns: runs(3000) },
+    );
+  });
+
+  test("maps offsets in the root's text to the text nodes holding them, stepping over whole subtrees", () => {
+    const tag = fc.constantFrom("p", "div", "b", "span", "li", "script");
+    const tree: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { weight: 3, arbitrary: fc.string({ unit: fc.constantFrom("가", "알", "리", " ", "x"), maxLength: 6 }) },
+        { weight: 1, arbitrary: fc.constant("<!-- 주석 -->") },
+        { weight: 1, arbitrary: fc.constant("<span></span>") },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(tag, fc.array(tie("node"), { maxLength: 4 }))
+            .map(([t, children]) => `<${t}>${children.join("")}</${t}>`),
+        },
+      ),
+    })).node;
+    fc.assert(
+      fc.property(
+        fc.array(tree, { maxLength: 6 }),
+        fc.array(fc.nat(), { maxLength: 8 }),
+        fc.integer({ min: 1, max: 5 }),
+        (parts, picks, budget) => {
+          document.body.innerHTML = parts.join(""); // test fixture only
+          const text = document.body.textContent ?? "";
+          // Every text node with its start, the naive way.
+          const nodes: Array<[Text, number]> = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          let at = 0;
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            nodes.push([n as Text, at]);
+            at += (n as Text).length;
+          }
+          expect(at).toBe(text.length);
+          const offsets = new TextOffsets(document.body);
+          for (const offset of [...new Set(picks.map((p) => p % (text.length + 1)))].sort((a, b) => a - b)) {
+            let found = offsets.nodeAt(offset, budget);
+            while (found === undefined) found = offsets.nodeAt(offset, budget);
+            const expected = nodes.find(([n, s]) => offset >= s && offset < s + n.length);
+            expect(found).toBe(expected?.[0] ?? null);
+            if (expected) expect([offsets.start, offsets.end]).toEqual([expected[1], expected[1] + expected[0].length]);
+          }
+        },
+      ),
       { numRuns: runs(3000) },
     );
   });
