@@ -8,7 +8,7 @@
  * that names nothing in scope costs its text, the sieve, and one walk over node lengths up to its last hit.
  */
 import type { Matcher } from "../core/matcher";
-import { createScanState } from "../core/matcher";
+import { createScanState, nameMayStartAt } from "../core/matcher";
 import type { Sieve } from "../core/sieve";
 import { CueSearch, HitScan, blockNeedsScan, hasCue, namedInFull } from "../core/sieve";
 import type { TextBlock } from "./page-text";
@@ -294,11 +294,7 @@ export class PageScanner {
       const kind = hits[k]!;
       const at = kind.scan?.at;
       if (!at) continue;
-      for (; (at[kind.next] ?? Infinity) < end; kind.next++) {
-        // A short form whose ending in its own text node rules it out (알리겠다고) needs no block read.
-        found[k] ||=
-          k !== CUED || !node || this.#matcher().shortFormMayStand(node.data, at[kind.next]! - pass.offsets.start);
-      }
+      for (; (at[kind.next] ?? Infinity) < end; kind.next++) found[k] ||= this.#mayCount(k, node, at[kind.next]!, pass);
     }
     const parent = node?.parentElement;
     if (!node || !parent || !found.includes(true) || isInSkippedSubtreeKnown(parent, pass.skipped)) return true;
@@ -310,6 +306,18 @@ export class PageScanner {
       this.#dirty = this.#scanBlock(block) || this.#dirty;
     }
     return true;
+  }
+
+  /**
+   * Whether a hit of kind `k` at `offset` (in the pass's text) may still count, judged from its own text node: a
+   * title form or short form inside a word (시장에서, 차이나) cannot, nor a short form whose ending there rules it out
+   * (알리겠다고). A plain name may be glued to the one before, and an amount needs its block: those always may.
+   */
+  #mayCount(k: number, node: Text | null, offset: number, pass: Pass): boolean {
+    if (!node || (k !== CUED && k !== STATED)) return true;
+    const at = offset - pass.offsets!.start;
+    if (!nameMayStartAt(node.data, at)) return false;
+    return k !== CUED || this.#matcher().shortFormMayStand(node.data, at);
   }
 
   /** Whether the element `node`'s block lies in holds a cue (its text holds the block's, and more). */

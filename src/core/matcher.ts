@@ -310,6 +310,17 @@ export function nameStartPattern(starts: readonly NameStart[]): RegExp {
   return new RegExp(alternatives.length ? alternatives.join("|") : "(?!)", "g");
 }
 
+/** What a name's first character (unless Han) may not follow: a name starts a word (nameStartPattern). */
+const WORD_CHAR = /[\uac00-\ud7a3A-Za-z0-9]/;
+
+/**
+ * Whether a name that is not glued to one before it may start at `start` of a text that is part of a block (a text
+ * node): false when the character before it, in the text itself, is a word's (시장 holds no 장).
+ */
+export function nameMayStartAt(text: string, start: number): boolean {
+  return start === 0 || isHan(text.charCodeAt(start)) || !WORD_CHAR.test(text[start - 1]!);
+}
+
 /**
  * Whether a name may end at `end`: not inside a Latin word or a version number, and after it a non-letter or only
  * particles and endings (`strict`: no verb-like ending either, for short forms).

@@ -8,12 +8,13 @@
  *    for holding such a name);
  *  - on a page's whole text (its blocks joined, as textContent joins them) every block that holds a mention
  *    holds a hit of the kind that lets it through;
- *  - a short form that its own text node rules out (shortFormMayStand) is read by no block that node lies in.
+ *  - a title or short form that its own text node rules out (nameMayStartAt, shortFormMayStand) is read by no block
+ *    that node lies in.
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
 import type { ScanState } from "../../../src/core/matcher";
-import { createScanState, findMentions } from "../../../src/core/matcher";
+import { createScanState, findMentions, nameMayStartAt } from "../../../src/core/matcher";
 import type { BlockHits } from "../../../src/core/sieve";
 import { CueSearch, HitScan, blockNeedsScan, hasCue, hitsOf, sieveSource } from "../../../src/core/sieve";
 import { compiled, matcher, matcherData, sieve } from "../support/content-pipeline";
@@ -43,6 +44,9 @@ const ORDINARY = [
   "장 회장이",
   "우 대표는",
   "차이 회장",
+  "시장에서는",
+  "공장은",
+  "격차이다",
   "텐센트는",
   "바이두의",
   "밝혔다.",
@@ -234,9 +238,10 @@ describe("the page sieve", () => {
     );
   });
 
-  test("a short form whose ending in its own text node rules it out is read by no block around that node", () => {
+  test("a title or short form its own text node rules out (inside a word, a verb's ending) is read by no block around it", () => {
     let refused = 0;
     let stood = 0;
+    let blocksPassed = 0;
     fc.assert(
       fc.property(
         fc.array(block, { maxLength: 2 }),
@@ -250,14 +255,35 @@ describe("the page sieve", () => {
           const nodes: Array<[number, number]> = [];
           let from = 0;
           for (const end of [...ends, text.length]) if (end > from) nodes.push([from, (from = end)]);
-          const starts = new Set(matcher.scanBlock(text, copy(state)).map((m) => m.start));
-          for (const at of hitsOf(sieve.cued, text)) {
+          const after = copy(state);
+          const found = matcher.scanBlock(text, after);
+          const starts = new Set(found.map((m) => m.start));
+          /** Whether a hit may count, judged from its own node the way the scanner does. */
+          const mayCount = (at: number, cued: boolean) => {
             const [start, end] = nodes.find(([s, e]) => at >= s && at < e)!;
-            if (matcher.shortFormMayStand(text.slice(start, end), at - start)) stood++;
-            else {
-              refused++;
-              expect(starts.has(at), `${at} in ${JSON.stringify(text)} cut at ${ends}`).toBe(false);
+            const node = text.slice(start, end);
+            return nameMayStartAt(node, at - start) && (!cued || matcher.shortFormMayStand(node, at - start));
+          };
+          let anyMay = hitsOf(sieve.keys, text).length > 0;
+          for (const [pattern, cued] of [
+            [sieve.cued, true],
+            [sieve.stated, false],
+          ] as const) {
+            for (const at of hitsOf(pattern, text)) {
+              if (mayCount(at, cued)) {
+                stood++;
+                anyMay = true;
+              } else {
+                refused++;
+                expect(starts.has(at), `${at} in ${JSON.stringify(text)} cut at ${ends}`).toBe(false);
+              }
             }
+          }
+          // A block whose every name hit is ruled out (amounts aside) yields no name and moves no surname.
+          if (!anyMay && !hitsOf(sieve.currency, text).length) {
+            blocksPassed++;
+            expect(found, text).toEqual([]);
+            expect(readable(after), text).toEqual(readable(state));
           }
         },
       ),
@@ -266,6 +292,14 @@ describe("the page sieve", () => {
     // Not vacuous: both outcomes happen.
     expect(refused).toBeGreaterThan(0);
     expect(stood).toBeGreaterThan(0);
+    expect(blocksPassed).toBeGreaterThan(0);
+  });
+
+  test("a title form inside a word (시장에서) cannot start a name; one after a space or in Han can", () => {
+    expect(nameMayStartAt("시장에서는", 1)).toBe(false);
+    expect(nameMayStartAt("지역별 차이 회장은", 4)).toBe(true);
+    expect(nameMayStartAt("회장", 0)).toBe(true); // the node may begin a word the block began before: asked no further
+    expect(nameMayStartAt("前阿里", 1)).toBe(true);
   });
 
   test("a short form with a verb's ending is ruled out inside its text node, and kept where the node ends", () => {
