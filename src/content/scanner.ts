@@ -28,13 +28,16 @@ import type { MentionHighlighter, MentionRecord } from "./highlighter";
 
 const SLICE_MS = 8;
 /**
+ * The first slice: the sieve's start-up (the page's text, the first chunk of each kind, the matcher) and the top of
+ * the page, registered at its end (the first screen).
+ */
+const FIRST_SLICE_MS = 16;
+/**
  * How often a long scan registers the ranges found so far, after the first slice (the first screen). Each
  * registration makes Chromium invalidate paint for the whole page (a full pre-paint walk), so a long scan
  * registers rarely (figures: bench/results/design-notes.md).
  */
 const FLUSH_EVERY_MS = 1000;
-/** Hits handled between two looks at the clock. */
-const CLOCK_EVERY = 8;
 /** Text nodes stepped over, between two hits, before the clock is looked at again. */
 const NODES_PER_LOOK = 2048;
 /** A root with at most this much text is read with one block reader rather than one per block holding a hit. */
@@ -201,9 +204,9 @@ export class PageScanner {
   }
 
   #slice(): void {
-    const until = performance.now() + SLICE_MS;
-    let blocks = 0;
-    const more = this.#step(() => ++blocks % CLOCK_EVERY !== 0 || performance.now() < until);
+    const until = performance.now() + (this.#lastFlush === -Infinity ? FIRST_SLICE_MS : SLICE_MS);
+    // The clock after every step: a step is a chunk of the sieve, a stretch of the walk or a block (each far longer).
+    const more = this.#step(() => performance.now() < until);
     if (more) this.#schedule();
   }
 
