@@ -17,17 +17,24 @@ const META_SELECTORS = [
 /** How much of the page's text is searched for a byline (it sits at the top, under the headline). */
 const BYLINE_TEXT_LIMIT = 20_000;
 
+const JSON_LD = 'script[type="application/ld+json"]';
+const PUBLISHED_TIME = 'time[itemprop="datePublished"], time[pubdate], time[data-type="published"]';
+
 export function pageDateFromDocument(doc: Document): string | undefined {
+  // Meta tags live in the head: asked there, a big page's body is not searched once per selector.
+  const head = doc.head ?? doc;
   for (const selector of META_SELECTORS) {
-    const content = doc.querySelector(selector)?.getAttribute("content");
+    const content = head.querySelector(selector)?.getAttribute("content");
     const date = content ? (dateFromIso(content) ?? dateFromText(content)) : null;
     if (date) return date;
   }
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  // JSON-LD and <time> may be anywhere: one search of the page for both.
+  const found = [...doc.querySelectorAll(`${JSON_LD}, ${PUBLISHED_TIME}`)];
+  for (const script of found.filter((element) => element.matches(JSON_LD))) {
     const date = dateFromJsonLd(script.textContent ?? "");
     if (date) return date;
   }
-  const time = doc.querySelector('time[itemprop="datePublished"], time[pubdate], time[data-type="published"]');
+  const time = found.find((element) => element.matches(PUBLISHED_TIME));
   const datetime = time?.getAttribute("datetime");
   const fromTime = datetime ? (dateFromIso(datetime) ?? dateFromText(datetime)) : null;
   if (fromTime) return fromTime;

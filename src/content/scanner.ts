@@ -290,25 +290,59 @@ export class PageScanner {
     pass.offsets ??= new TextOffsets(pass.root);
     const node = pass.offsets.nodeAt(offset, NODES_PER_LOOK);
     if (node === undefined) return true; // a long way to the next hit: look at the clock first
-    // Every hit in this node is handled with it.
+    // Every hit in this node is handled with it: the kinds' places move on once it has been (a step of start-up
+    // work first leaves them, and the node is taken again by the next step).
     const end = node === null ? offset + 1 : pass.offsets.end;
     const found = [false, false, false, false];
+    const next = hits.map((kind) => kind.next);
     for (let k = 0; k < hits.length; k++) {
-      const kind = hits[k]!;
-      const at = kind.scan?.at;
+      const at = hits[k]!.scan?.at;
       if (!at) continue;
-      for (; (at[kind.next] ?? Infinity) < end; kind.next++) found[k] ||= this.#mayCount(k, node, at[kind.next]!, pass);
+      for (; (at[next[k]!] ?? Infinity) < end; next[k]!++) {
+        if (found[k]) continue;
+        if (k === CUED && node && this.#startUp(false, pass)) return true;
+        found[k] = this.#mayCount(k, node, at[next[k]!]!, pass);
+      }
     }
+    const handled = (): true => {
+      hits.forEach((kind, k) => (kind.next = next[k]!));
+      return true;
+    };
     const parent = node?.parentElement;
-    if (!node || !parent || !found.includes(true) || isInSkippedSubtreeKnown(parent, pass.skipped)) return true;
+    if (!node || !parent || !found.includes(true) || isInSkippedSubtreeKnown(parent, pass.skipped)) return handled();
     const inNode = { key: found[KEY]!, cued: found[CUED]!, stated: found[STATED]!, currency: found[CURRENCY]! };
-    if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return true;
+    if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return handled();
+    if (this.#startUp(true, pass)) return true;
+    handled();
     const block = this.#blockOf(node, pass);
     if (block && !this.#blockReading!.matched) {
       this.#blockReading!.matched = true;
       this.#dirty = this.#scanBlock(block) || this.#dirty;
     }
     return true;
+  }
+
+  #matcherBuilt = false;
+
+  /**
+   * Does one piece of the start-up that the next hit needs, if some is left (true then): the matcher, and before the
+   * first block is read (`forBlock`) the pass's editable elements and the page's date. Each is a step of its own, so
+   * on a big page they do not add up to one long task.
+   */
+  #startUp(forBlock: boolean, pass: Pass): boolean {
+    if (!this.#matcherBuilt) {
+      this.#matcher();
+      this.#matcherBuilt = true;
+    } else if (forBlock && pass.editable === null) pass.editable = editableBelow(pass.root);
+    else if (forBlock && this.#pageDate) this.#readPageDate();
+    else return false;
+    return true;
+  }
+
+  #readPageDate(): void {
+    const date = this.#pageDate?.();
+    this.#pageDate = null;
+    if (date) this.#state.claims.pageDate = date;
   }
 
   /**
@@ -453,11 +487,7 @@ export class PageScanner {
       this.#parts.unshift(...rest);
       block = first!;
     }
-    if (this.#pageDate) {
-      const date = this.#pageDate();
-      this.#pageDate = null;
-      if (date) this.#state.claims.pageDate = date;
-    }
+    if (this.#pageDate) this.#readPageDate();
     const mentions = this.#matcher().scanBlock(block.text, this.#state);
     let added = false;
     for (const mention of mentions) {
