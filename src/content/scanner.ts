@@ -340,7 +340,8 @@ export class PageScanner {
   }
 
   #readPageDate(): void {
-    const date = this.#pageDate?.();
+    if (!this.#pageDate) return;
+    const date = this.#pageDate();
     this.#pageDate = null;
     if (date) this.#state.claims.pageDate = date;
   }
@@ -487,7 +488,7 @@ export class PageScanner {
       this.#parts.unshift(...rest);
       block = first!;
     }
-    if (this.#pageDate) this.#readPageDate();
+    this.#readPageDate(); // read at start-up already, unless this block came another way
     const mentions = this.#matcher().scanBlock(block.text, this.#state);
     let added = false;
     for (const mention of mentions) {

@@ -67,11 +67,11 @@ const scale = (w: Window, factor: number): Window => ({ lo: w.lo * factor, hi: w
 const DAY_MS = 86_400_000;
 const dayOf = (iso: string) => Date.parse(`${iso.length === 7 ? `${iso}-01` : iso}T00:00:00Z`) / DAY_MS;
 
-/** Factors from `from` to `to` given by the rates dated in [start, end] (directly, inverted, or through USD). */
 type Factors = ReadonlyArray<{ factor: number; rate: string }>;
 /** Per rate table, the factors already worked out (every amount of a page asks for the same few). */
 const factorsByTable = new WeakMap<readonly Rate[], Map<string, Factors>>();
 
+/** Factors from `from` to `to` given by the rates dated in [start, end] (directly, inverted, or through USD). */
 export function conversionFactors(
   rates: readonly Rate[],
   from: Currency,

@@ -194,13 +194,13 @@ const COUNT_BASE = 0x40;
 
 const NONE: Candidate[] = [];
 
-/** Walks the trie from `start`; returns every accepting position, shortest first. */
 /**
  * Whether the last walk stopped at (or next to) the end of its text, or before a gloss it could not see closed:
  * in a longer text the name might go on.
  */
 let walkCutShort = false;
 
+/** Walks the trie from `start`; returns every accepting position, shortest first. */
 function walk(trie: Trie, text: string, start: number): Candidate[] {
   // Most walks find nothing: the result array is made only when something is found.
   let found = NONE;
