@@ -212,6 +212,16 @@ function analyseTrace(events: TraceEvent[], anchorPerf: number, firstAppendAt: n
     perTask.set(task, (perTask.get(task) ?? 0) + e.dur! / 1000);
   }
   const owns = [...perTask.values()];
+  // Diagnosis: the main thread's events (over 1.5 ms) in the 400 ms after injection, ms from it, * = the extension's.
+  if (process.env.BENCH_TIMELINE && injected) {
+    const line = onMain
+      .filter((e) => e.ts >= injected.ts && e.ts < injected.ts + 400_000 && e.dur! > 1500 && !/RunTask/.test(e.name))
+      .map(
+        (e) =>
+          `${((e.ts - injected.ts) / 1000).toFixed(0)}:${e.name}${isExtension(e) ? "*" : ""}(${(e.dur! / 1000).toFixed(0)})`,
+      );
+    process.stderr.write(`  timeline: ${line.join(" ")}\n`);
+  }
   if (process.env.BENCH_TRACE_SUMMARY) {
     const byName = new Map<string, number>();
     for (const e of onMain)

@@ -14,10 +14,10 @@ const rule = (selector: string) => `${selector} { background-color: rgba(255, 20
 const eight = (scope: string) => Array.from({ length: 8 }, (_, i) => rule(`${scope}::highlight(hx${i})`)).join("\n");
 const adopt = (css: string) =>
   `const sheet = new CSSStyleSheet(); sheet.replaceSync(${JSON.stringify(css)}); document.adoptedStyleSheets = [sheet];`;
-/** 300 text nodes' parents, each with a range on its text, and a unique :nth-child path for each parent. */
-const PARENTS = `const parents = new Set(); const highlight = new Highlight(); let count = 0;
+/** `count` text nodes' parents, each with a range on its text, and a unique :nth-child path for each parent. */
+const parentsOf = (count: number) => `const parents = new Set(); const highlight = new Highlight(); let count = 0;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n && parents.size < 300; n = walker.nextNode())
+  for (let n = walker.nextNode(); n && parents.size < ${count}; n = walker.nextNode())
     if (n.data.length > 8 && !/SCRIPT|STYLE/.test(n.parentElement.tagName) && count++ % 40 === 0) {
       parents.add(n.parentElement); const r = new Range(); r.setStart(n, 0); r.setEnd(n, 2); highlight.add(r); }
   const pathOf = (el) => { const parts = []; for (let e = el; e !== document.documentElement; e = e.parentElement)
@@ -26,9 +26,12 @@ const PARENTS = `const parents = new Set(); const highlight = new Highlight(); l
 const WAYS: Array<[string, string]> = [
   ["nothing added", ""],
   ["a sheet with one ordinary rule (no match)", adopt(rule(".zz-none"))],
-  ["ranges registered, no rule", `${PARENTS} CSS.highlights.set("hx0", highlight);`],
+  ["ranges registered, no rule", `${parentsOf(300)} CSS.highlights.set("hx0", highlight);`],
   [":root::highlight() ×8 in an adopted sheet (Maekrak's)", adopt(eight(":root"))],
-  ["the same with 300 ranges registered", `${adopt(eight(":root"))} ${PARENTS} CSS.highlights.set("hx0", highlight);`],
+  [
+    "the same with 300 ranges registered",
+    `${adopt(eight(":root"))} ${parentsOf(300)} CSS.highlights.set("hx0", highlight);`,
+  ],
   ["::highlight() ×8 (every element) in an adopted sheet", adopt(eight(""))],
   [
     ":root::highlight() ×8 in a <style> element",
@@ -36,9 +39,22 @@ const WAYS: Array<[string, string]> = [
   ],
   [
     "a rule per range's parent (300 :nth-child paths)",
-    `${PARENTS} const sheet = new CSSStyleSheet(); sheet.replaceSync([...parents].map((e) => pathOf(e) + "::highlight(hx0)").join(",") + " { background-color: rgba(255, 200, 0, 0.3); }"); document.adoptedStyleSheets = [sheet]; CSS.highlights.set("hx0", highlight);`,
+    `${parentsOf(300)} const sheet = new CSSStyleSheet(); sheet.replaceSync([...parents].map((e) => pathOf(e) + "::highlight(hx0)").join(",") + " { background-color: rgba(255, 200, 0, 0.3); }"); document.adoptedStyleSheets = [sheet]; CSS.highlights.set("hx0", highlight);`,
+  ],
+  [
+    "a rule per range's parent, 8 parents (a first screen's)",
+    `${parentsOf(8)} const sheet = new CSSStyleSheet(); sheet.replaceSync(Array.from({ length: 8 }, (_, i) => [...parents].map((e) => pathOf(e) + "::highlight(hx" + i + ")").join(",") + " { background-color: rgba(255, 200, 0, 0.3); }").join("\\n")); document.adoptedStyleSheets = [sheet]; CSS.highlights.set("hx0", highlight);`,
   ],
   ["h1::highlight() ×8 (one element on the page)", adopt(eight("h1"))],
+  [
+    "a rule per range's parent keyed by its id, classes or parent's key (300 parents)",
+    `${parentsOf(300)} const keyOf = (e, depth = 0) => { const tag = CSS.escape(e.localName);
+      if (e.id) return "#" + CSS.escape(e.id);
+      if (e.classList.length) return tag + [...e.classList].map((c) => "." + CSS.escape(c)).join("");
+      const up = e.parentElement; return up && depth < 3 ? keyOf(up, depth + 1) + " > " + tag : tag; };
+      const keys = [...new Set([...parents].map((e) => keyOf(e)))];
+      const sheet = new CSSStyleSheet(); sheet.replaceSync(Array.from({ length: 8 }, (_, i) => keys.map((k) => k + "::highlight(hx" + i + ")").join(", ") + " { background-color: rgba(255, 200, 0, 0.3); }").join("\\n")); document.adoptedStyleSheets = [sheet]; CSS.highlights.set("hx0", highlight);`,
+  ],
 ];
 
 const browser = await chromium.launch({

@@ -281,6 +281,11 @@ export class TextOffsets {
     );
   }
 
+  /** The node the walk is on (the one last returned, or last stepped over). */
+  get node(): CharacterData | null {
+    return this.#node;
+  }
+
   /** Where the node last returned starts in the root's text (offsets before it are behind the walk). */
   get start(): number {
     return this.#start;

@@ -152,6 +152,7 @@ export class PageScanner {
   }
 
   start(): void {
+    this.#startedAt = performance.now();
     this.#passes.push(newPass(this.#doc.body ?? this.#doc.documentElement));
     this.#observer = new MutationObserver((records) => this.#queue(records));
     this.#observer.observe(this.#doc.documentElement, { childList: true, subtree: true, characterData: true });
@@ -231,17 +232,21 @@ export class PageScanner {
         continue;
       }
       if (!keepGoing()) {
-        // The first screen at once, then at most a few registrations a second while a long scan runs.
+        // The first screen once the walk is past it, then at most a few registrations a second while a long scan
+        // runs.
         const now = performance.now();
-        if (now - this.#lastFlush >= FLUSH_EVERY_MS) {
+        if (this.#firstScreenShown ? now - this.#lastFlush >= FLUSH_EVERY_MS : this.#pastFirstScreen(now)) {
           // The first-screen registration does not report: the badge follows at the end of the pass.
-          this.#flush(this.#lastFlush !== -Infinity);
+          this.#flush(this.#firstScreenShown);
+          this.#firstScreenShown = true;
+          this.#probe = null;
           this.#lastFlush = now;
         }
         return true;
       }
     }
     this.#flush();
+    this.#firstScreenShown = true;
     this.#lastFlush = performance.now();
     if (!this.#queued.size) this.#onSettled();
     return this.#queued.size > 0;
@@ -411,8 +416,32 @@ export class PageScanner {
   /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one long task). */
   #parts: TextBlock[] = [];
 
-  /** -Infinity: the first slice registers what it found (the top of the page) right away. */
+  /** -Infinity until the first registration: the first slice is a longer one. */
   #lastFlush = -Infinity;
+  /**
+   * Whether the ranges of the first screen were registered: the first registration waits until the walk has gone
+   * past the bottom of the viewport, so they all come in one registration (the first one adopts the rules, which
+   * restyles the page: a second one right after it would wait for that frame).
+   */
+  #firstScreenShown = false;
+  #startedAt = 0;
+  /** Measures the node the walk is on, before the first registration (layout is clean then). */
+  #probe: Range | null = null;
+
+  /**
+   * Whether the first pass's walk has reached a text node below the viewport (or has scanned for as long as a
+   * registration may wait). A node with no box (hidden) decides nothing.
+   */
+  #pastFirstScreen(now: number): boolean {
+    if (now - this.#startedAt >= FLUSH_EVERY_MS) return true;
+    const node = this.#passes[0]?.offsets?.node;
+    const view = this.#doc.defaultView;
+    if (!node?.isConnected || !view) return false;
+    const probe = (this.#probe ??= this.#doc.createRange());
+    probe.selectNodeContents(node);
+    const box = probe.getBoundingClientRect();
+    return box.height > 0 && box.top >= view.innerHeight;
+  }
 
   /**
    * Turns the queued changes into passes over the blocks they touched (or one pass over the page when there are
