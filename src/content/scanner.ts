@@ -52,6 +52,7 @@ const KEY = 0;
 const CUED = 1;
 const STATED = 2;
 const CURRENCY = 3;
+const KINDS = 4;
 
 /** One root being scanned: its sieve hits by kind (KEY, CUED, STATED, CURRENCY) and where the walk over them is. */
 type Pass = {
@@ -268,22 +269,28 @@ export class PageScanner {
     // someone named in full, a currency word only once something is named. The others are stepped over where the
     // walk passes them, and a kind is not even looked for until it can count.
     const state = this.#state;
-    const live = [true, pass.cued?.found !== false, namedInFull(state), state.seen.size > 0];
-    const patterns = [sieve.keys, sieve.cued, sieve.stated, sieve.currency];
+    const live = this.#live;
+    live[CUED] = pass.cued?.found !== false;
+    live[STATED] = namedInFull(state);
+    live[CURRENCY] = state.seen.size > 0;
     const behind = pass.offsets?.start ?? 0;
     let offset = Infinity;
     let nearest = -1;
-    for (let k = 0; k < hits.length; k++) {
+    for (let k = 0; k < KINDS; k++) {
       if (!live[k]) continue;
       const kind = hits[k]!;
-      const scan = (kind.scan ??= new HitScan(patterns[k]!, text));
-      while ((scan.at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
-      if (kind.next >= scan.at.length && !scan.done) {
+      const scan = (kind.scan ??= new HitScan(this.#patterns[k]!, text));
+      const at = scan.at;
+      while ((at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
+      if (kind.next >= at.length && !scan.done) {
         scan.more();
         return true;
       }
-      const at = scan.at[kind.next] ?? Infinity;
-      if (at < offset) [offset, nearest] = [at, k];
+      const first = at[kind.next] ?? Infinity;
+      if (first < offset) {
+        offset = first;
+        nearest = k;
+      }
     }
     // A short form counts only if a cue is somewhere in the text: asked when the first one is next.
     if (nearest === CUED && pass.cued?.found !== true) {
@@ -298,32 +305,51 @@ export class PageScanner {
     // Every hit in this node is handled with it: the kinds' places move on once it has been (a step of start-up
     // work first leaves them, and the node is taken again by the next step).
     const end = node === null ? offset + 1 : pass.offsets.end;
-    const found = [false, false, false, false];
-    const next = hits.map((kind) => kind.next);
-    for (let k = 0; k < hits.length; k++) {
+    const found = this.#foundInNode;
+    const next = this.#nextInNode;
+    let any = false;
+    for (let k = 0; k < KINDS; k++) {
+      found[k] = false;
+      let i = hits[k]!.next;
       const at = hits[k]!.scan?.at;
-      if (!at) continue;
-      for (; (at[next[k]!] ?? Infinity) < end; next[k]!++) {
-        if (found[k]) continue;
-        if (k === CUED && node && this.#startUp(false, pass)) return true;
-        found[k] = this.#mayCount(k, node, at[next[k]!]!, pass);
-      }
+      if (at)
+        for (; (at[i] ?? Infinity) < end; i++) {
+          if (found[k]) continue;
+          if (k === CUED && node && this.#startUp(false, pass)) return true;
+          const may = this.#mayCount(k, node, at[i]!, pass);
+          found[k] = may;
+          any ||= may;
+        }
+      next[k] = i;
     }
-    const handled = (): true => {
-      hits.forEach((kind, k) => (kind.next = next[k]!));
-      return true;
-    };
     const parent = node?.parentElement;
-    if (!node || !parent || !found.includes(true) || isInSkippedSubtreeKnown(parent, pass.skipped)) return handled();
+    if (!node || !parent || !any || isInSkippedSubtreeKnown(parent, pass.skipped)) return this.#handled(hits);
     const inNode = { key: found[KEY]!, cued: found[CUED]!, stated: found[STATED]!, currency: found[CURRENCY]! };
-    if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return handled();
+    if (!blockNeedsScan(inNode, () => this.#cued(node, pass), this.#state)) return this.#handled(hits);
     if (this.#startUp(true, pass)) return true;
-    handled();
+    this.#handled(hits);
     const block = this.#blockOf(node, pass);
     if (block && !this.#blockReading!.matched) {
       this.#blockReading!.matched = true;
       this.#dirty = this.#scanBlock(block) || this.#dirty;
     }
+    return true;
+  }
+
+  /** The sieve's patterns by kind (KEY, CUED, STATED, CURRENCY). */
+  get #patterns(): ReadonlyArray<RegExp | null> {
+    const sieve = this.#sieve;
+    return (this.#patternsByKind ??= [sieve.keys, sieve.cued, sieve.stated, sieve.currency]);
+  }
+  #patternsByKind: ReadonlyArray<RegExp | null> | null = null;
+  /** Scratch for #advance, one slot per kind (a step allocates nothing on the way to the next hit). */
+  #live = [true, false, false, false];
+  #foundInNode = [false, false, false, false];
+  #nextInNode = [0, 0, 0, 0];
+
+  /** The hits of the node just taken are handled: each kind's place moves past them. */
+  #handled(hits: Hits[]): true {
+    for (let k = 0; k < KINDS; k++) hits[k]!.next = this.#nextInNode[k]!;
     return true;
   }
 
