@@ -354,16 +354,20 @@ export class PageScanner {
   }
 
   #matcherBuilt = false;
+  #matcherPrepared = false;
 
   /**
    * Does one piece of the start-up that the next hit needs, if some is left (true then): the matcher, and before the
-   * first block is read (`forBlock`) the pass's editable elements and the page's date. Each is a step of its own, so
-   * on a big page they do not add up to one long task.
+   * first block is read (`forBlock`) the rest of the matcher, the pass's editable elements and the page's date. Each
+   * is a step of its own, so on a big page they do not add up to one long task.
    */
   #startUp(forBlock: boolean, pass: Pass): boolean {
     if (!this.#matcherBuilt) {
       this.#matcher();
       this.#matcherBuilt = true;
+    } else if (forBlock && !this.#matcherPrepared) {
+      this.#matcher().prepare();
+      this.#matcherPrepared = true;
     } else if (forBlock && pass.editable === null) pass.editable = editableBelow(pass.root);
     else if (forBlock && this.#pageDate) this.#readPageDate();
     else return false;

@@ -97,6 +97,8 @@ export type Matcher = {
    * node): false when its ending there already rules it out, whatever the rest of the block holds.
    */
   shortFormMayStand(text: string, start: number): boolean;
+  /** Builds now what the first scanBlock would (a caller that splits its work into steps). */
+  prepare(): void;
   entities: ReadonlyMap<string, MatcherEntity>;
 };
 
@@ -736,20 +738,27 @@ type Scan = {
   claimReader: ClaimReader | null;
 };
 
-/** The matcher from its compiled data (at run time: the trie's edge index, nothing else to build). */
+/**
+ * The matcher from its compiled data (at run time: the trie's edge index, nothing else to build). What only
+ * scanning a block needs is built at the first block: a page whose hits are all ruled out in their text nodes
+ * (shortFormMayStand needs the trie alone) never builds it.
+ */
 export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   const byId = new Map<string, MatcherEntity>();
   for (const entity of compiled.entities) byId.set(entity.id, entity);
   const trie = loadTrie(compiled);
-  const scan: Scan = {
-    trie,
-    nameStart: new RegExp(compiled.nameStart, "g"),
-    judge: readingJudge(trie, compiled.units),
-    fuzzyAt: misspellingFinder(compiled.fuzzy, byId),
-    noteFullName: surnameKeeper(compiled),
-    claimReader: compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null,
-  };
+  let built: Scan | null = null;
+  const scanParts = (): Scan =>
+    (built ??= {
+      trie,
+      nameStart: new RegExp(compiled.nameStart, "g"),
+      judge: readingJudge(trie, compiled.units),
+      fuzzyAt: misspellingFinder(compiled.fuzzy, byId),
+      noteFullName: surnameKeeper(compiled),
+      claimReader: compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null,
+    });
   function scanBlock(input: string, state: ScanState): Mention[] {
+    const scan = scanParts();
     // Decomposed Hangul is composed first; spans map back to the input's own offsets.
     const composed = composeHangul(input);
     const mentions = composed
@@ -762,7 +771,12 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
     state.offset += input.length;
     return mentions;
   }
-  return { scanBlock, shortFormMayStand: (text, start) => shortFormMayStand(trie, text, start), entities: byId };
+  return {
+    scanBlock,
+    shortFormMayStand: (text, start) => shortFormMayStand(trie, text, start),
+    prepare: () => void scanParts(),
+    entities: byId,
+  };
 }
 
 /**
