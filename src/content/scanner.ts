@@ -53,6 +53,8 @@ const CUED = 1;
 const STATED = 2;
 const CURRENCY = 3;
 const KINDS = 4;
+/** #nearestHit looked for more hits instead (a step of its own). */
+const TOOK_A_STEP = -2;
 
 /** One root being scanned: its sieve hits by kind (KEY, CUED, STATED, CURRENCY) and where the walk over them is. */
 type Pass = {
@@ -265,33 +267,9 @@ export class PageScanner {
       return true;
     }
     const text = pass.text;
-    // The next hit that can count now: a short form only with a cue somewhere in the text, a title form only after
-    // someone named in full, a currency word only once something is named. The others are stepped over where the
-    // walk passes them, and a kind is not even looked for until it can count.
-    const state = this.#state;
-    const live = this.#live;
-    live[CUED] = pass.cued?.found !== false;
-    live[STATED] = namedInFull(state);
-    live[CURRENCY] = state.seen.size > 0;
-    const behind = pass.offsets?.start ?? 0;
-    let offset = Infinity;
-    let nearest = -1;
-    for (let k = 0; k < KINDS; k++) {
-      if (!live[k]) continue;
-      const kind = hits[k]!;
-      const scan = (kind.scan ??= new HitScan(this.#patterns[k]!, text));
-      const at = scan.at;
-      while ((at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
-      if (kind.next >= at.length && !scan.done) {
-        scan.more();
-        return true;
-      }
-      const first = at[kind.next] ?? Infinity;
-      if (first < offset) {
-        offset = first;
-        nearest = k;
-      }
-    }
+    const nearest = this.#nearestHit(pass, text);
+    if (nearest === TOOK_A_STEP) return true;
+    const offset = this.#nearestAt;
     // A short form counts only if a cue is somewhere in the text: asked when the first one is next.
     if (nearest === CUED && pass.cued?.found !== true) {
       const search = (pass.cued ??= new CueSearch(sieve, text));
@@ -334,6 +312,45 @@ export class PageScanner {
       this.#dirty = this.#scanBlock(block) || this.#dirty;
     }
     return true;
+  }
+
+  /** Where the hit #nearestHit found is, in the root's text (Infinity when none is left). */
+  #nearestAt = Infinity;
+
+  /**
+   * The kind of the next hit that can count now (its offset in #nearestAt), -1 when none is left, or TOOK_A_STEP
+   * when a chunk of some kind's hits had to be looked for first. A short form counts only with a cue somewhere in
+   * the text, a title form only after someone named in full, a currency word only once something is named: the
+   * others are stepped over where the walk passes them, and a kind is not even looked for until it can count.
+   */
+  #nearestHit(pass: Pass, text: string): number {
+    const hits = pass.hits;
+    const state = this.#state;
+    const live = this.#live;
+    live[CUED] = pass.cued?.found !== false;
+    live[STATED] = namedInFull(state);
+    live[CURRENCY] = state.seen.size > 0;
+    const behind = pass.offsets?.start ?? 0;
+    let offset = Infinity;
+    let nearest = -1;
+    for (let k = 0; k < KINDS; k++) {
+      if (!live[k]) continue;
+      const kind = hits[k]!;
+      const scan = (kind.scan ??= new HitScan(this.#patterns[k]!, text));
+      const at = scan.at;
+      while ((at[kind.next] ?? Infinity) < behind) kind.next++; // stepped over while it could not count
+      if (kind.next >= at.length && !scan.done) {
+        scan.more();
+        return TOOK_A_STEP;
+      }
+      const first = at[kind.next] ?? Infinity;
+      if (first < offset) {
+        offset = first;
+        nearest = k;
+      }
+    }
+    this.#nearestAt = offset;
+    return nearest;
   }
 
   /** The sieve's patterns by kind (KEY, CUED, STATED, CURRENCY). */
