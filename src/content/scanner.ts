@@ -107,6 +107,8 @@ export class PageScanner {
   #doc: Document;
   #matcher: () => Matcher;
   #sieve: Sieve;
+  /** The sieve's patterns by kind (KEY, CUED, STATED, CURRENCY). */
+  #patterns: ReadonlyArray<RegExp | null>;
   #highlighter: MentionHighlighter;
   #state = createScanState();
   #passes: Pass[] = [];
@@ -148,6 +150,8 @@ export class PageScanner {
     const { matcher } = options;
     this.#matcher = typeof matcher === "function" ? matcher : () => matcher;
     this.#sieve = options.sieve;
+    const { keys, cued, stated, currency } = options.sieve;
+    this.#patterns = [keys, cued, stated, currency];
     this.#highlighter = options.highlighter;
     this.#onChange = options.onChange;
     this.#onSettled = options.onSettled ?? (() => undefined);
@@ -208,7 +212,7 @@ export class PageScanner {
   }
 
   #slice(): void {
-    const until = performance.now() + (this.#lastFlush === -Infinity ? FIRST_SLICE_MS : SLICE_MS);
+    const until = performance.now() + (this.#firstScreenShown ? SLICE_MS : FIRST_SLICE_MS);
     // The clock after every step: a step is a chunk of the sieve, a stretch of the walk or a block (each far longer).
     const more = this.#step(() => performance.now() < until);
     if (more) this.#schedule();
@@ -241,7 +245,6 @@ export class PageScanner {
         if (this.#firstScreenShown ? now - this.#lastFlush >= FLUSH_EVERY_MS : this.#pastFirstScreen(now)) {
           // The first-screen registration does not report: the badge follows at the end of the pass.
           this.#flush(this.#firstScreenShown);
-          this.#firstScreenShown = true;
           this.#probe = null;
           this.#lastFlush = now;
         }
@@ -249,7 +252,6 @@ export class PageScanner {
       }
     }
     this.#flush();
-    this.#firstScreenShown = true;
     this.#lastFlush = performance.now();
     if (!this.#queued.size) this.#onSettled();
     return this.#queued.size > 0;
@@ -269,7 +271,7 @@ export class PageScanner {
     const text = pass.text;
     const nearest = this.#nearestHit(pass, text);
     if (nearest === TOOK_A_STEP) return true;
-    const offset = this.#nearestAt;
+    const offset = nearest < 0 ? Infinity : pass.hits[nearest]!.scan!.at[pass.hits[nearest]!.next]!;
     // A short form counts only if a cue is somewhere in the text: asked when the first one is next.
     if (nearest === CUED && pass.cued?.found !== true) {
       const search = (pass.cued ??= new CueSearch(sieve, text));
@@ -314,11 +316,8 @@ export class PageScanner {
     return true;
   }
 
-  /** Where the hit #nearestHit found is, in the root's text (Infinity when none is left). */
-  #nearestAt = Infinity;
-
   /**
-   * The kind of the next hit that can count now (its offset in #nearestAt), -1 when none is left, or TOOK_A_STEP
+   * The kind of the next hit that can count now (the hit at its place), -1 when none is left, or TOOK_A_STEP
    * when a chunk of some kind's hits had to be looked for first. A short form counts only with a cue somewhere in
    * the text, a title form only after someone named in full, a currency word only once something is named: the
    * others are stepped over where the walk passes them, and a kind is not even looked for until it can count.
@@ -349,16 +348,9 @@ export class PageScanner {
         nearest = k;
       }
     }
-    this.#nearestAt = offset;
     return nearest;
   }
 
-  /** The sieve's patterns by kind (KEY, CUED, STATED, CURRENCY). */
-  get #patterns(): ReadonlyArray<RegExp | null> {
-    const sieve = this.#sieve;
-    return (this.#patternsByKind ??= [sieve.keys, sieve.cued, sieve.stated, sieve.currency]);
-  }
-  #patternsByKind: ReadonlyArray<RegExp | null> | null = null;
   /** Scratch for #advance, one slot per kind (a step allocates nothing on the way to the next hit). */
   #live = [true, false, false, false];
   #foundInNode = [false, false, false, false];
@@ -371,7 +363,6 @@ export class PageScanner {
   }
 
   #matcherBuilt = false;
-  #matcherPrepared = false;
 
   /**
    * Does one piece of the start-up that the next hit needs, if some is left (true then): the matcher, and before the
@@ -382,12 +373,16 @@ export class PageScanner {
     if (!this.#matcherBuilt) {
       this.#matcher();
       this.#matcherBuilt = true;
-    } else if (forBlock && !this.#matcherPrepared) {
-      this.#matcher().prepare();
-      this.#matcherPrepared = true;
-    } else if (forBlock && pass.editable === null) pass.editable = editableBelow(pass.root);
-    else if (forBlock && this.#pageDate) this.#readPageDate();
-    else return false;
+      return true;
+    }
+    if (!forBlock) return false;
+    if (this.#matcher().prepare()) return true;
+    if (pass.editable === null) {
+      pass.editable = editableBelow(pass.root);
+      return true;
+    }
+    if (!this.#pageDate) return false;
+    this.#readPageDate();
     return true;
   }
 
@@ -463,14 +458,17 @@ export class PageScanner {
   /** Parts of a very long block still to scan (one part per step, so a 10 MB text node is not one long task). */
   #parts: TextBlock[] = [];
 
-  /** -Infinity until the first registration: the first slice is a longer one. */
+  /** -Infinity until the first registration. */
   #lastFlush = -Infinity;
+
   /**
-   * Whether the ranges of the first screen were registered: the first registration waits until the walk has gone
-   * past the bottom of the viewport, so they all come in one registration (the first one adopts the rules, which
-   * restyles the page: a second one right after it would wait for that frame).
+   * Whether the ranges of the first screen were registered (until then slices are longer). The first registration
+   * waits until the walk has gone past the bottom of the viewport, so they all come in one registration (the first
+   * one adopts the rules, which restyles the page: a second one right after it would wait for that frame).
    */
-  #firstScreenShown = false;
+  get #firstScreenShown(): boolean {
+    return this.#lastFlush !== -Infinity;
+  }
   #startedAt = 0;
   /** Measures the node the walk is on, before the first registration (layout is clean then). */
   #probe: Range | null = null;

@@ -97,8 +97,8 @@ export type Matcher = {
    * node): false when its ending there already rules it out, whatever the rest of the block holds.
    */
   shortFormMayStand(text: string, start: number): boolean;
-  /** Builds now what the first scanBlock would (a caller that splits its work into steps). */
-  prepare(): void;
+  /** Builds now what the first scanBlock would (a caller that splits its work into steps); false if already built. */
+  prepare(): boolean;
   entities: ReadonlyMap<string, MatcherEntity>;
 };
 
@@ -774,7 +774,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
   return {
     scanBlock,
     shortFormMayStand: (text, start) => shortFormMayStand(trie, text, start),
-    prepare: () => void scanParts(),
+    prepare: () => built === null && scanParts() !== null,
     entities: byId,
   };
 }
