@@ -11,6 +11,11 @@ declare module "virtual:maekrak/matcher" {
   const data: import("./core/matcher").CompiledMatcher;
   export default data;
 }
+declare module "virtual:maekrak/claims" {
+  /** Null when the knowledge base has no figure to check amounts against. */
+  const data: import("./core/claims").ClaimData | null;
+  export default data;
+}
 declare module "virtual:maekrak/sieve" {
   const source: import("./core/sieve").SieveSource;
   export default source;

@@ -1,12 +1,14 @@
 /**
  * Background (service worker in Chrome, event page in Firefox): owns the
- * compiled knowledge base for cards, keeps the toolbar badge in step with
+ * compiled knowledge base for cards, reads the amounts the content scripts
+ * hand on (the claim reader, warm from page to page), keeps the toolbar badge in step with
  * the number of mentions on each tab, routes the keyboard commands to the
  * active tab, opens the popup on an entity ("more in the popup"), and keeps
  * the per-site content-script registrations in step with the settings.
  */
 import browser from "webextension-polyfill";
 import kb from "virtual:maekrak/kb";
+import claimData from "virtual:maekrak/claims";
 import { ContentToBackground } from "../messages/protocol";
 import { handleMessages, sendToTab } from "../messages/bus";
 import { entityDetails } from "../kb/details";
@@ -14,6 +16,9 @@ import { t } from "../ui/i18n";
 import { loadSettings, watchSettings } from "../platform/settings-store";
 import { reconcileSiteScripts } from "../platform/site-access";
 import { requestEntity } from "../platform/popup-request";
+import { ClaimPages } from "./claim-pages";
+
+const claimPages = new ClaimPages(claimData);
 
 handleMessages(ContentToBackground, {
   mentionsChanged: async ({ count }, sender) => {
@@ -24,6 +29,7 @@ handleMessages(ContentToBackground, {
   },
   getEntityDetails: ({ entity }) => entityDetails(kb, entity),
   getAnnouncement: ({ count }) => t("live_mentions", String(count)),
+  readClaims: ({ page, pageDate, blocks }) => claimPages.read(page, pageDate, blocks),
   openInPopup: async ({ entity }) => {
     await requestEntity(entity);
     try {

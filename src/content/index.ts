@@ -11,6 +11,7 @@ import { handleMessages, sendToBackground } from "../messages/bus";
 import { loadSettings, watchSettings } from "../platform/settings-store";
 import newsSites from "virtual:maekrak/news-sites";
 import type { EntityDetails } from "../kb/details";
+import type { ClaimBlock } from "../core/claim-blocks";
 import { ContentSession } from "./session";
 
 /** A second injection (the reader re-enabled a site in an open tab) finds the first one running. */
@@ -39,6 +40,12 @@ async function main(): Promise<void> {
     announcement: (count: number) => sendToBackground({ type: "getAnnouncement", count }).catch(() => null),
     setBadge: (count: number) => void sendToBackground({ type: "mentionsChanged", count }).catch(() => undefined),
     openInPopup: (entity: string) => void sendToBackground({ type: "openInPopup", entity }).catch(() => undefined),
+    readClaims: (page: string, pageDate: string | undefined, blocks: ClaimBlock[]) => {
+      const message = { type: "readClaims" as const, page, ...(pageDate ? { pageDate } : {}), blocks };
+      const ask = () => sendToBackground(message);
+      // One retry, as for card details: a background that was asleep may miss the first message.
+      return ask().catch(() => new Promise((r) => setTimeout(r, 300)).then(ask));
+    },
   };
 
   let session: ContentSession | null = null;

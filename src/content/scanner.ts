@@ -9,6 +9,9 @@
  */
 import type { Matcher } from "../core/matcher";
 import { createScanState, nameMayStartAt } from "../core/matcher";
+import { claimBlockOf } from "../core/claim-blocks";
+import type { ClaimBlock } from "../core/claim-blocks";
+import type { Mention } from "../core/types";
 import type { Sieve } from "../core/sieve";
 import { CueSearch, HitScan, blockNeedsScan, hasCue, namedInFull } from "../core/sieve";
 import type { TextBlock } from "./page-text";
@@ -25,6 +28,7 @@ import {
   splitLongBlock,
 } from "./page-text";
 import type { MentionHighlighter, MentionRecord } from "./highlighter";
+import { ClaimRequests } from "./claim-requests";
 
 const SLICE_MS = 8;
 /**
@@ -127,6 +131,8 @@ export class PageScanner {
   #onFound: () => void;
   #found = false;
   #pageDate: (() => string | undefined) | null;
+  /** Where amounts are read when the matcher holds no claim reader (the content script's: in the background). */
+  #claims: ClaimRequests | null;
 
   constructor(options: {
     doc: Document;
@@ -143,6 +149,11 @@ export class PageScanner {
     pageDate?: string | (() => string | undefined);
     /** The first mention was found (once per scanner). */
     onFound?: () => void;
+    /**
+     * Reads the amounts of the blocks handed on, in page order, against this page's claim state (kept by whoever
+     * reads them), for a matcher that holds no claim reader. Without it the matcher's own reader (if any) reads them.
+     */
+    readClaims?: (blocks: ClaimBlock[], pageDate: string | undefined) => Promise<Mention[][]>;
   }) {
     const { pageDate } = options;
     this.#pageDate = typeof pageDate === "function" ? pageDate : () => pageDate;
@@ -156,6 +167,20 @@ export class PageScanner {
     this.#onChange = options.onChange;
     this.#onSettled = options.onSettled ?? (() => undefined);
     this.#onFound = options.onFound ?? (() => undefined);
+    const { readClaims } = options;
+    this.#claims = readClaims
+      ? new ClaimRequests(
+          (blocks) => {
+            // The date is looked up once there is an amount to place.
+            this.#readPageDate();
+            return readClaims(blocks, this.#state.claims.pageDate);
+          },
+          (block, figures) => {
+            this.#dirty = this.#addMentions(block, figures) || this.#dirty;
+          },
+          () => this.#claimsAnswered(),
+        )
+      : null;
   }
 
   start(): void {
@@ -170,6 +195,7 @@ export class PageScanner {
 
   stop(): void {
     this.#stopped = true;
+    this.#claims?.stop();
     this.#observer?.disconnect();
     this.#passes.length = 0;
     this.#blockReading = null;
@@ -184,6 +210,7 @@ export class PageScanner {
     while (this.#step(() => true)) {
       /* keep going */
     }
+    this.#claims?.send();
     this.#highlighter.flush();
   }
 
@@ -215,7 +242,39 @@ export class PageScanner {
     const until = performance.now() + (this.#firstScreenShown ? SLICE_MS : FIRST_SLICE_MS);
     // The clock after every step: a step is a chunk of the sieve, a stretch of the walk or a block (each far longer).
     const more = this.#step(() => performance.now() < until);
+    this.#claims?.send();
     if (more) this.#schedule();
+  }
+
+  /**
+   * A claim request came back: the first screen is registered once its amounts are in; once the scan is over, what
+   * came back is registered at once (else with the scan's next registration).
+   */
+  #claimsAnswered(): void {
+    const now = performance.now();
+    const scanning = this.#passes.length > 0 || this.#parts.length > 0 || this.#queued.size > 0 || this.#scheduled;
+    // Before the walk has passed the first screen nothing is registered (measuring it here could force a layout).
+    if (!this.#firstScreenShown && (this.#firstScreenClaims === null || !this.#firstScreenReady(now))) return;
+    if (this.#firstScreenShown && scanning) return;
+    this.#flush(!scanning);
+    this.#probe = null;
+    this.#lastFlush = now;
+    if (!scanning) this.#settleIfDone();
+  }
+
+  /** Registers the first screen after `ms` if no answer has by then (a background that does not answer). */
+  #registerWithin(ms: number): void {
+    setTimeout(() => {
+      if (this.#stopped || this.#firstScreenShown) return;
+      this.#flush();
+      this.#lastFlush = performance.now();
+      this.#settleIfDone();
+    }, ms);
+  }
+
+  /** Settled: nothing left to scan, and no amount waiting to be read. */
+  #settleIfDone(): void {
+    if (!this.#queued.size && !this.#claims?.pending) this.#onSettled();
   }
 
   /**
@@ -242,7 +301,7 @@ export class PageScanner {
         // The first screen once the walk is past it, then at most a few registrations a second while a long scan
         // runs.
         const now = performance.now();
-        if (this.#firstScreenShown ? now - this.#lastFlush >= FLUSH_EVERY_MS : this.#pastFirstScreen(now)) {
+        if (this.#firstScreenShown ? now - this.#lastFlush >= FLUSH_EVERY_MS : this.#firstScreenReady(now)) {
           // The first-screen registration does not report: the badge follows at the end of the pass.
           this.#flush(this.#firstScreenShown);
           this.#probe = null;
@@ -251,9 +310,13 @@ export class PageScanner {
         return true;
       }
     }
-    this.#flush();
-    this.#lastFlush = performance.now();
-    if (!this.#queued.size) this.#onSettled();
+    // The pass is over: the whole page was walked, so the first screen waits only for its amounts.
+    const now = performance.now();
+    if (this.#firstScreenShown || this.#firstScreenReady(now, true)) {
+      this.#flush();
+      this.#lastFlush = now;
+      this.#settleIfDone();
+    } else this.#registerWithin(FLUSH_EVERY_MS);
     return this.#queued.size > 0;
   }
 
@@ -381,7 +444,7 @@ export class PageScanner {
       pass.editable = editableBelow(pass.root);
       return true;
     }
-    if (!this.#pageDate) return false;
+    if (!this.#pageDate || this.#claims) return false;
     this.#readPageDate();
     return true;
   }
@@ -472,6 +535,20 @@ export class PageScanner {
   #startedAt = 0;
   /** Measures the node the walk is on, before the first registration (layout is clean then). */
   #probe: Range | null = null;
+  /** The number of blocks handed on for their amounts when the walk passed the first screen (null until then). */
+  #firstScreenClaims: number | null = null;
+
+  /**
+   * Whether the first screen can be registered: the walk has passed it, and the amounts handed on until then have
+   * come back (so they come in the same registration), or the registration has waited as long as it may.
+   */
+  #firstScreenReady(now: number, walked = false): boolean {
+    if (this.#firstScreenClaims === null) {
+      if (!walked && !this.#pastFirstScreen(now)) return false;
+      this.#firstScreenClaims = this.#claims?.handedOn ?? 0;
+    }
+    return !this.#claims || this.#claims.cameBack(this.#firstScreenClaims) || now - this.#startedAt >= FLUSH_EVERY_MS;
+  }
 
   /**
    * Whether the first pass's walk has reached a text node below the viewport (or has scanned for as long as a
@@ -562,8 +639,15 @@ export class PageScanner {
       this.#parts.unshift(...rest);
       block = first!;
     }
-    this.#readPageDate(); // read at start-up already, unless this block came another way
+    if (!this.#claims) this.#readPageDate(); // read at start-up already, unless this block came another way
     const mentions = this.#matcher().scanBlock(block.text, this.#state);
+    const claim = this.#claims && claimBlockOf(block.text, mentions, this.#state);
+    if (claim) this.#claims!.add(block, claim);
+    return this.#addMentions(block, mentions);
+  }
+
+  /** Holds the mentions of `block` not held yet; whether any was added. */
+  #addMentions(block: TextBlock, mentions: readonly Mention[]): boolean {
     let added = false;
     for (const mention of mentions) {
       const nodes = nodesForSpan(block, mention.start, mention.end);

@@ -24,6 +24,9 @@ import { pageDateFromDocument } from "./page-date";
 import type { VisibilityCache } from "./visibility";
 import { afterLayout, textIsVisible } from "./visibility";
 import { answerTestProbes } from "./test-probe";
+import { randomLetters } from "./random-names";
+import type { ClaimBlock } from "../core/claim-blocks";
+import type { Mention } from "../core/types";
 
 function isEditable(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -60,6 +63,8 @@ export type SessionServices = {
   /** The localised "N mentions on this page" (worded by the background, see GetAnnouncement). */
   announcement(count: number): Promise<string | null>;
   openInPopup(entity: string): void;
+  /** Reads the amounts of `blocks` (in page order) against the claim state the background keeps for `page`. */
+  readClaims(page: string, pageDate: string | undefined, blocks: ClaimBlock[]): Promise<Mention[][]>;
 };
 
 export class ContentSession {
@@ -100,6 +105,7 @@ export class ContentSession {
       loadDetails: services.loadDetails,
       hover: hoverOf(settings),
     });
+    const page = randomLetters(8, 12);
     this.#scanner = new PageScanner({
       doc,
       matcher,
@@ -109,6 +115,8 @@ export class ContentSession {
       onSettled: () => this.#announceOnce(),
       pageDate: () => pageDateFromDocument(doc),
       onFound: () => this.#listen(),
+      // One claim state per session: a page switched off and on again is read afresh.
+      readClaims: (blocks, pageDate) => services.readClaims(page, pageDate, blocks),
     });
   }
 

@@ -14,7 +14,7 @@ import type { Agreement, FigurePeriod, PeriodRead } from "./periods.ts";
 import { agreement, isEvent, readPeriods } from "./periods.ts";
 import type { Sentence } from "./segment.ts";
 import { clauses, sentences } from "./segment.ts";
-import type { FigureVerdict, Metric } from "./vocabulary.ts";
+import type { EntityType, FigureVerdict, Metric } from "./vocabulary.ts";
 
 export type { Rate };
 
@@ -69,7 +69,7 @@ export type ClaimState = {
 export const createClaimState = (pageDate?: string): ClaimState => ({ ...(pageDate ? { pageDate } : {}), checked: [] });
 
 /** A name found by the matcher in the same block (only its place and entity matter here). */
-export type NameSpan = { start: number; end: number; entity: string; type: string };
+export type NameSpan = { start: number; end: number; entity: string; type: EntityType };
 
 /* ---------- metric words ---------- */
 

@@ -62,6 +62,11 @@ export type ScanState = {
   offset: number;
   /** The claim reader's: the page's date and the amounts checked so far. */
   claims: ClaimState;
+  /**
+   * Blocks were handed to a claim reader elsewhere (the content script's go to the background): its state is not
+   * here, so any of them may have set an owner that later amounts refer back to.
+   */
+  claimsHandedOn: boolean;
 };
 /** `pageDate` (YYYY-MM-DD, when the page states it) places the periods its amounts are read with. */
 export const createScanState = (pageDate?: string): ScanState => ({
@@ -70,6 +75,7 @@ export const createScanState = (pageDate?: string): ScanState => ({
   named: new Map(),
   offset: 0,
   claims: createClaimState(pageDate),
+  claimsHandedOn: false,
 });
 
 /** What the build adds to the entities' names: words that may be glued after a name, and what tolerance must avoid. */
@@ -361,12 +367,13 @@ const nameWords = (name: string): string[] => name.trim().split(/\s+/).map(alias
 /** Tickers and other short all-capital forms: case matters (BABA, not "baba"). */
 const isTicker = (alias: string) => /^[A-Z0-9]{2,6}$/.test(alias) && /[A-Z]/.test(alias);
 
+/** The matcher with its claim reader, in one process (CLI, tests): a block's amounts are read with its names. */
 export function buildMatcher(
   entities: readonly MatcherEntity[],
   otherPeople: readonly string[] = [],
   options: MatcherOptions = {},
 ): Matcher {
-  return matcherFromCompiled(compileMatcher(entities, otherPeople, options));
+  return matcherFromCompiled(compileMatcher(entities, otherPeople, options), (data) => new ClaimReader(data));
 }
 
 /** Characters that differ between two keys of the same length (Infinity when the lengths differ). */
@@ -741,9 +748,13 @@ type Scan = {
 /**
  * The matcher from its compiled data (at run time: the trie's edge index, nothing else to build). What only
  * scanning a block needs is built at the first block: a page whose hits are all ruled out in their text nodes
- * (shortFormMayStand needs the trie alone) never builds it.
+ * (shortFormMayStand needs the trie alone) never builds it. Amounts are read only with `claimReader` (the content
+ * script hands them to the background instead, core/claim-blocks.ts).
  */
-export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
+export function matcherFromCompiled(
+  compiled: CompiledMatcher,
+  claimReader?: (data: ClaimData) => ClaimReader,
+): Matcher {
   const byId = new Map<string, MatcherEntity>();
   for (const entity of compiled.entities) byId.set(entity.id, entity);
   const trie = loadTrie(compiled);
@@ -755,7 +766,7 @@ export function matcherFromCompiled(compiled: CompiledMatcher): Matcher {
       judge: readingJudge(trie, compiled.units),
       fuzzyAt: misspellingFinder(compiled.fuzzy, byId),
       noteFullName: surnameKeeper(compiled),
-      claimReader: compiled.claims?.figures.length ? new ClaimReader(compiled.claims) : null,
+      claimReader: claimReader && compiled.claims?.figures.length ? claimReader(compiled.claims) : null,
     });
   function scanBlock(input: string, state: ScanState): Mention[] {
     const scan = scanParts();
@@ -824,10 +835,20 @@ const mentionOf = ({ reading, spanEnd, reason }: Judged, text: string, start: nu
  * and a later block's exact repeat of a checked amount is that figure).
  */
 export const claimContext = (state: ScanState): boolean =>
-  state.seen.size > 0 || state.claims.checked.length > 0 || state.claims.lastOwner !== undefined;
+  state.seen.size > 0 ||
+  state.claimsHandedOn ||
+  state.claims.checked.length > 0 ||
+  state.claims.lastOwner !== undefined;
 
 /** Characters that can start an amount: only blocks with one are given to the money parser. */
 const mayHoldAmount = /[0-9０-９]/;
+
+/**
+ * Whether the claim reader is asked about a block: one with a name in it, or one with a digit in a claim context.
+ * Without a name here or before, no amount in the block has an owner in scope.
+ */
+export const readsClaims = (text: string, named: boolean, context: boolean): boolean =>
+  named || (context && mayHoldAmount.test(text));
 
 /** The scan of one block of composed text: the hot loop, kept whole. */
 function scanComposed(scan: Scan, text: string, state: ScanState): Mention[] {
@@ -876,8 +897,7 @@ function scanComposed(scan: Scan, text: string, state: ScanState): Mention[] {
     }
     if (gluedAt !== -1 && gluedAt < i) gluedAt = -1;
   }
-  // Without a name here or before, no amount in the block has an owner in scope: the reader is not asked.
-  if (scan.claimReader && (mentions.length || (claimContext(state) && mayHoldAmount.test(text)))) {
+  if (scan.claimReader && readsClaims(text, mentions.length > 0, claimContext(state))) {
     // Amounts are the claim reader's: whose figure each one is, read from its sentence (a block of names
     // alone tells it who 그는 / 회사는 will point back to).
     for (const checked of scan.claimReader.read(text, mentions, state.claims)) mentions.push(figureMention(checked));
@@ -887,7 +907,7 @@ function scanComposed(scan: Scan, text: string, state: ScanState): Mention[] {
 }
 
 /** A checked amount as a mention: its figure's card entity, the verdict and how it was read. */
-function figureMention(checked: CheckedAmount): Mention {
+export function figureMention(checked: CheckedAmount): Mention {
   const { amount, figure, verdict, read, rate, reported, intended } = checked;
   return {
     start: amount.start,

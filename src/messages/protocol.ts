@@ -7,7 +7,7 @@
  */
 import * as v from "valibot";
 import type { Currency, EntityType, FigureVerdict } from "../core/vocabulary";
-import { DIRECTIONS } from "../core/vocabulary";
+import { DIRECTIONS, ENTITY_TYPES } from "../core/vocabulary";
 
 const entityId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9.-]{0,63}$/));
 
@@ -41,6 +41,9 @@ export type PopupToContent = v.InferOutput<typeof PopupToContent>;
 
 /* ---------- content script → background ---------- */
 
+/** The most blocks one readClaims message carries (the content script sends more in the next one). */
+export const MAX_CLAIM_BLOCKS = 200;
+
 export const MentionsChanged = v.strictObject({
   type: v.literal("mentionsChanged"),
   count: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -57,7 +60,36 @@ export const GetAnnouncement = v.strictObject({
   type: v.literal("getAnnouncement"),
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),
 });
-export const ContentToBackground = v.variant("type", [MentionsChanged, GetEntityDetails, OpenInPopup, GetAnnouncement]);
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+/**
+ * The blocks whose amounts the claim reader reads (core/claim-blocks.ts), in page order: the background keeps the
+ * reader, warm from page to page, and the claim state of each `page` (one scan of one document, named at random).
+ * Replied with each block's figure mentions.
+ */
+export const ReadClaims = v.strictObject({
+  type: v.literal("readClaims"),
+  page: v.pipe(v.string(), v.regex(/^[a-z]{6,16}$/)),
+  pageDate: v.optional(v.pipe(v.string(), v.isoDate())),
+  blocks: v.pipe(
+    v.array(
+      v.strictObject({
+        text: v.pipe(v.string(), v.maxLength(65_536)),
+        names: v.array(
+          v.strictObject({ start: offset, end: offset, entity: entityId, type: v.picklist(ENTITY_TYPES) }),
+        ),
+        namedBefore: v.boolean(),
+      }),
+    ),
+    v.maxLength(MAX_CLAIM_BLOCKS),
+  ),
+});
+export const ContentToBackground = v.variant("type", [
+  MentionsChanged,
+  GetEntityDetails,
+  OpenInPopup,
+  GetAnnouncement,
+  ReadClaims,
+]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackground>;
 
 /* ---------- replies ---------- */
@@ -110,6 +142,7 @@ export type Replies = {
   openInPopup: undefined;
   getAnnouncement: string;
   getEntityDetails: import("../kb/details").EntityDetails | null;
+  readClaims: import("../core/types").Mention[][];
 };
 
 export type AnyMessage = PopupToContent | ContentToBackground;

@@ -1,7 +1,8 @@
 /**
  * The background entry through the fake browser: the badge follows the content script's count (top frame
  * only), cards' details come from the knowledge base, the keyboard commands reach the active tab, and "more in
- * the popup" falls back to a tab when the popup cannot open.
+ * the popup" falls back to a tab when the popup cannot open, and the amounts a page hands on are read against
+ * that page's own claim state.
  */
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { EXTENSION_ID, fakeBrowser, settle } from "../support/fake-browser";
@@ -16,6 +17,10 @@ vi.mock("virtual:maekrak/kb", async () => {
   const { loadKnowledgeBase } = await import("../../../src/build/kb-files");
   return { default: loadKnowledgeBase() };
 });
+
+vi.mock("virtual:maekrak/claims", async () => ({
+  default: (await import("../support/content-pipeline")).compiled.claims,
+}));
 
 const fromTab = (frameId = 0) => ({ id: EXTENSION_ID, tab: { id: 3 }, frameId });
 
@@ -49,6 +54,33 @@ describe("background entry", () => {
     };
     expect(details.entity.id).toBe("alibaba-group");
     expect(await deliver({ type: "getEntityDetails", entity: "no-such-entity" }, fromTab())).toBeNull();
+  });
+
+  test("a page's amounts are read in the order handed on, against that page's state; another page starts afresh", async () => {
+    const { deliver } = fake.current!;
+    const plan = "알리바바는 지난달 향후 3년간 클라우드와 AI 인프라에 3800억 위안을 투자하겠다고 밝혔다.";
+    const again = "회사는 이 계획에 3800억 위안을 쓴다고 거듭 강조했다."; // 회사는: the owner named before
+    const named = { start: 0, end: 4, entity: "alibaba-group", type: "organization" };
+    const read = async (page: string, blocks: unknown[]) =>
+      (
+        (await deliver({ type: "readClaims", page, pageDate: "2025-03-10", blocks }, fromTab())) as
+          | Array<Array<{ text: string; start: number; figure: { verdict: string; id: string } }>>
+          | undefined
+      )?.map((figures) => figures.map((m) => `${m.text}@${m.start} ${m.figure.verdict} ${m.figure.id}`));
+    expect(await read("onepage", [{ text: plan, names: [named], namedBefore: false }])).toEqual([
+      ["3800억 위안@31 match capex-380b"],
+    ]);
+    expect(await read("onepage", [{ text: again, names: [], namedBefore: true }])).toEqual([
+      ["3800억 위안@10 match capex-380b"],
+    ]);
+    // The same sentence on a page where nothing was named: no owner, so nothing is said.
+    expect(await read("otherpage", [{ text: again, names: [], namedBefore: false }])).toEqual([[]]);
+    // A malformed request (a name of no known kind) is not read.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    expect(await read("onepage", [{ text: plan, names: [{ ...named, type: "company" }], namedBefore: false }])).toBe(
+      undefined,
+    );
+    warn.mockRestore();
   });
 
   test("messages outside the protocol, or from another extension, get no answer", async () => {

@@ -17,7 +17,8 @@ import type { ScanState } from "../../../src/core/matcher";
 import { createScanState, findMentions, nameMayStartAt } from "../../../src/core/matcher";
 import type { BlockHits } from "../../../src/core/sieve";
 import { CueSearch, HitScan, blockNeedsScan, hasCue, hitsOf, sieveSource } from "../../../src/core/sieve";
-import { compiled, matcher, matcherData, sieve } from "../support/content-pipeline";
+import { claimBlockOf } from "../../../src/core/claim-blocks";
+import { compiled, matcher, matcherData, matcherWithClaims, sieve } from "../support/content-pipeline";
 import { runs } from "../support/runs";
 
 const written = [
@@ -137,7 +138,7 @@ describe("the page sieve", () => {
     fc.assert(
       fc.property(fc.array(block, { maxLength: 3 }), block, (before, text) => {
         const state = createScanState();
-        for (const earlier of before) matcher.scanBlock(earlier, state);
+        for (const earlier of before) matcherWithClaims.scanBlock(earlier, state);
         const hits: BlockHits = hitsIn(text);
         if (blockNeedsScan(hits, () => hasCue(sieve, text), state)) {
           scanned++;
@@ -146,7 +147,7 @@ describe("the page sieve", () => {
         skipped++;
         if (hits.cued || hits.stated) skippedWithGatedHit++;
         const after = copy(state);
-        expect(matcher.scanBlock(text, after), text).toEqual([]);
+        expect(matcherWithClaims.scanBlock(text, after), text).toEqual([]);
         expect(readable(after), text).toEqual(readable(state));
       }),
       { numRuns: runs(20_000) },
@@ -159,11 +160,20 @@ describe("the page sieve", () => {
 
   test("an amount after a block that checked one through a short form is read (found by the full property run)", () => {
     const state = createScanState();
-    matcher.scanBlock("알리 3800억 위안 시\u200b가\u200b총\u200b액", state);
+    matcherWithClaims.scanBlock("알리 3800억 위안 시\u200b가\u200b총\u200b액", state);
     const text = "3800억 위안 .";
     expect(state.seen.size).toBe(0);
     expect(blockNeedsScan(hitsIn(text), () => hasCue(sieve, text), state)).toBe(true);
-    expect(matcher.scanBlock(text, state).map((m) => m.text)).toEqual(["3800억 위안"]);
+    expect(matcherWithClaims.scanBlock(text, state).map((m) => m.text)).toEqual(["3800억 위안"]);
+  });
+
+  test("…and so is it when the amounts are read in the background: the block handed on may have set an owner", () => {
+    const state = createScanState();
+    const first = "알리 3800억 위안 시\u200b가\u200b총\u200b액";
+    expect(claimBlockOf(first, matcher.scanBlock(first, state), state)).not.toBeNull();
+    const text = "3800억 위안 .";
+    expect(blockNeedsScan(hitsIn(text), () => hasCue(sieve, text), state)).toBe(true);
+    expect(claimBlockOf(text, matcher.scanBlock(text, state), state)).toEqual({ text, names: [], namedBefore: false });
   });
 
   test("a cue written without its spaces still lets its short form through (중국플랫폼 알리)", () => {
@@ -183,7 +193,7 @@ describe("the page sieve", () => {
           const from = at;
           at += text.length;
           const needs = blockNeedsScan(hitsIn(page, from, at), () => hasCue(sieve, text), state);
-          const found = matcher.scanBlock(text, state);
+          const found = matcherWithClaims.scanBlock(text, state);
           if (found.length) expect(needs, `${text} in ${page}`).toBe(true);
         }
       }),
@@ -230,7 +240,7 @@ describe("the page sieve", () => {
         (name, at, written, particle) => {
           const k = 1 + (at % (name.length - 1));
           const text = `기사에서 ${name.slice(0, k)}${written}${name.slice(k + 1)}${particle} 말했다`;
-          if (findMentions(matcher, text).length === 0) return;
+          if (findMentions(matcherWithClaims, text).length === 0) return;
           expect(hitsOf(sieve.keys, text).length, text).toBeGreaterThan(0);
         },
       ),
@@ -249,14 +259,14 @@ describe("the page sieve", () => {
         fc.array(fc.nat(), { maxLength: 4 }),
         (before, text, cuts) => {
           const state = createScanState();
-          for (const earlier of before) matcher.scanBlock(earlier, state);
+          for (const earlier of before) matcherWithClaims.scanBlock(earlier, state);
           // The block's text nodes: the text cut where the page's tags might cut it.
           const ends = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
           const nodes: Array<[number, number]> = [];
           let from = 0;
           for (const end of [...ends, text.length]) if (end > from) nodes.push([from, (from = end)]);
           const after = copy(state);
-          const found = matcher.scanBlock(text, after);
+          const found = matcherWithClaims.scanBlock(text, after);
           const starts = new Set(found.map((m) => m.start));
           /** Whether a hit may count, judged from its own node the way the scanner does. */
           const mayCount = (at: number, cued: boolean) => {

@@ -56,6 +56,7 @@ describe("message bus", () => {
       getEntityDetails,
       openInPopup: vi.fn(),
       getAnnouncement: vi.fn(),
+      readClaims: vi.fn(),
     });
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, { id: "some-other-extension" })).toBeUndefined();
     expect(deliver({ type: "getEntityDetails", entity: "qwen" }, {})).toBeUndefined();
@@ -77,6 +78,7 @@ describe("message bus", () => {
       getEntityDetails: vi.fn(),
       openInPopup: vi.fn(),
       getAnnouncement: vi.fn(),
+      readClaims: vi.fn(),
     };
     handleMessages(ContentToBackground, handlers);
     expect(deliver(message)).toBeUndefined();
