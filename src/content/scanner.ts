@@ -133,6 +133,8 @@ export class PageScanner {
   #pageDate: (() => string | undefined) | null;
   /** Where amounts are read when the matcher holds no claim reader (the content script's: in the background). */
   #claims: ClaimRequests | null;
+  /** The sieve's currency words, for one test of a block (an amount needs one). */
+  #currencyWord: RegExp | null;
 
   constructor(options: {
     doc: Document;
@@ -163,6 +165,7 @@ export class PageScanner {
     this.#sieve = options.sieve;
     const { keys, cued, stated, currency } = options.sieve;
     this.#patterns = [keys, cued, stated, currency];
+    this.#currencyWord = currency && new RegExp(currency.source, "i");
     this.#highlighter = options.highlighter;
     this.#onChange = options.onChange;
     this.#onSettled = options.onSettled ?? (() => undefined);
@@ -641,7 +644,7 @@ export class PageScanner {
     }
     if (!this.#claims) this.#readPageDate(); // read at start-up already, unless this block came another way
     const mentions = this.#matcher().scanBlock(block.text, this.#state);
-    const claim = this.#claims && claimBlockOf(block.text, mentions, this.#state);
+    const claim = this.#claims && claimBlockOf(block.text, mentions, this.#state, this.#currencyWord);
     if (claim) this.#claims!.add(block, claim);
     return this.#addMentions(block, mentions);
   }

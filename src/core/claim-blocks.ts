@@ -14,11 +14,20 @@ import type { Mention } from "./types.ts";
 export type ClaimBlock = { text: string; names: NameSpan[]; namedBefore: boolean };
 
 /**
- * The block to hand on after its name scan, or null when the reader would not be asked about it. The reader's state
- * is elsewhere, so this errs towards asking (any block handed on may have set an owner); readClaimBlocks decides.
+ * The block to hand on after its name scan, or null when the reader would not be asked about it or would find
+ * nothing in it: without a name a block only matters for its amounts, and an amount needs a currency word
+ * (`currency`, the sieve's pattern for them, not global), looked for in the text as the reader reads it (composed).
+ * The reader's state is elsewhere, so this errs towards asking (any block handed on may have set an owner);
+ * readClaimBlocks decides.
  */
-export function claimBlockOf(text: string, names: readonly NameSpan[], state: ScanState): ClaimBlock | null {
+export function claimBlockOf(
+  text: string,
+  names: readonly NameSpan[],
+  state: ScanState,
+  currency: RegExp | null,
+): ClaimBlock | null {
   if (!readsClaims(text, names.length > 0, claimContext(state))) return null;
+  if (!names.length && !currency?.test(composeHangul(text)?.text ?? text)) return null;
   state.claimsHandedOn = true;
   return {
     text,

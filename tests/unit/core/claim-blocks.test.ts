@@ -11,8 +11,11 @@ import type { ClaimBlock } from "../../../src/core/claim-blocks";
 import { ClaimReader, createClaimState } from "../../../src/core/claims";
 import { createScanState } from "../../../src/core/matcher";
 import type { Mention } from "../../../src/core/types";
-import { compiled, matcher, matcherWithClaims } from "../support/content-pipeline";
+import { compiled, matcher, matcherWithClaims, sieve } from "../support/content-pipeline";
 import { runs } from "../support/runs";
+
+/** The sieve's currency words, as the scanner tests a block with them. */
+const CURRENCY = new RegExp(sieve.currency!.source, "i");
 
 const SUBJECTS = [
   "알리바바는",
@@ -29,6 +32,8 @@ const NAMED = SUBJECTS.slice(0, 5);
 const PERIODS = ["지난해 4분기", "2024년 4분기", "올해 2분기", "2025년 3분기", "향후 3년간", "2021년", ""];
 const METRICS = ["매출은", "순이익은", "클라우드 부문 매출은", "AI 인프라 투자액은", "벌금은", "에"];
 const AMOUNTS = [
+  "1200명",
+  "30%",
   "2801억 위안",
   "2801억5400만 위안",
   "3800억 위안",
@@ -57,7 +62,7 @@ const block = fc
   });
 const page = fc.record({
   blocks: fc.array(block, { minLength: 1, maxLength: 6 }),
-  date: fc.constantFrom("2025-02-21", "2025-09-16", "2026-03-01", undefined),
+  date: fc.constantFrom("2025-02-21", "2025-03-10", "2025-09-16", "2026-03-01", undefined),
   /** Where the requests end: each request carries the blocks handed on since the one before. */
   cuts: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
 });
@@ -95,7 +100,7 @@ describe("amounts read apart from names", () => {
         blocks.forEach((text, index) => {
           const found = matcher.scanBlock(text, names);
           expect(found.some((m) => m.figure)).toBe(false);
-          const claim = claimBlockOf(text, found, names);
+          const claim = claimBlockOf(text, found, names, CURRENCY);
           if (claim) request.push({ index, claim });
           if (cuts[index]) send();
         });
@@ -132,7 +137,7 @@ describe("amounts read apart from names", () => {
   test("a block with no name, handed on before anything was named, is not read", () => {
     const state = createScanState();
     const text = "회사는 지난해 4분기 매출이 2801억 위안이었다.";
-    expect(claimBlockOf(text, matcher.scanBlock(text, state), state)).toBeNull();
+    expect(claimBlockOf(text, matcher.scanBlock(text, state), state, CURRENCY)).toBeNull();
     expect(state.claimsHandedOn).toBe(false);
     const claims = createClaimState("2025-02-21");
     expect(

@@ -168,12 +168,17 @@ describe("the page sieve", () => {
   });
 
   test("…and so is it when the amounts are read in the background: the block handed on may have set an owner", () => {
+    const CURRENCY = new RegExp(sieve.currency!.source, "i");
     const state = createScanState();
     const first = "알리 3800억 위안 시\u200b가\u200b총\u200b액";
-    expect(claimBlockOf(first, matcher.scanBlock(first, state), state)).not.toBeNull();
+    expect(claimBlockOf(first, matcher.scanBlock(first, state), state, CURRENCY)).not.toBeNull();
     const text = "3800억 위안 .";
     expect(blockNeedsScan(hitsIn(text), () => hasCue(sieve, text), state)).toBe(true);
-    expect(claimBlockOf(text, matcher.scanBlock(text, state), state)).toEqual({ text, names: [], namedBefore: false });
+    expect(claimBlockOf(text, matcher.scanBlock(text, state), state, CURRENCY)).toEqual({
+      text,
+      names: [],
+      namedBefore: false,
+    });
   });
 
   test("a cue written without its spaces still lets its short form through (중국플랫폼 알리)", () => {
