@@ -55,6 +55,12 @@ const WAYS: Array<[string, string]> = [
       const keys = [...new Set([...parents].map((e) => keyOf(e)))];
       const sheet = new CSSStyleSheet(); sheet.replaceSync(Array.from({ length: 8 }, (_, i) => keys.map((k) => k + "::highlight(hx" + i + ")").join(", ") + " { background-color: rgba(255, 200, 0, 0.3); }").join("\\n")); document.adoptedStyleSheets = [sheet]; CSS.highlights.set("hx0", highlight);`,
   ],
+  [
+    "type selectors of the ranges' parents' tags (300 parents: the tags of the elements holding them)",
+    `${parentsOf(300)} const tags = [...new Set([...parents].map((e) => e.localName))];
+      const sheet = new CSSStyleSheet(); sheet.replaceSync(Array.from({ length: 8 }, (_, i) => tags.map((t) => t + "::highlight(hx" + i + ")").join(", ") + " { background-color: rgba(255, 200, 0, 0.3); }").join("\\n")); document.adoptedStyleSheets = [sheet]; CSS.highlights.set("hx0", highlight);`,
+  ],
+  ["a::highlight() ×8 (every link)", adopt(eight("a"))],
 ];
 
 const browser = await chromium.launch({

@@ -105,7 +105,7 @@ export class ContentSession {
       loadDetails: services.loadDetails,
       hover: hoverOf(settings),
     });
-    const page = randomLetters(8, 12);
+    let page: string | null = null;
     this.#scanner = new PageScanner({
       doc,
       matcher,
@@ -115,8 +115,9 @@ export class ContentSession {
       onSettled: () => this.#announceOnce(),
       pageDate: () => pageDateFromDocument(doc),
       onFound: () => this.#listen(),
-      // One claim state per session: a page switched off and on again is read afresh.
-      readClaims: (blocks, pageDate) => services.readClaims(page, pageDate, blocks),
+      // One claim state per session (a page switched off and on again is read afresh), named at the first amount: a
+      // page without one draws nothing from the random generator.
+      readClaims: (blocks, pageDate) => services.readClaims((page ??= randomLetters(8, 12)), pageDate, blocks),
     });
   }
 
