@@ -34,8 +34,4 @@ export class ClaimPages {
     if (this.#states.size > PAGES_KEPT) this.#states.delete(this.#states.keys().next().value!);
     return readClaimBlocks(this.#reader, state, blocks);
   }
-
-  get pagesKept(): number {
-    return this.#states.size;
-  }
 }

@@ -9,7 +9,7 @@ import { MAX_CLAIM_BLOCKS } from "../messages/protocol";
 import type { TextBlock } from "./page-text";
 
 /** Reads the blocks, in order; resolves with each block's figure mentions (offsets into its text). */
-export type ReadClaims = (blocks: ClaimBlock[]) => Promise<Mention[][]>;
+type ReadClaims = (blocks: ClaimBlock[]) => Promise<Mention[][]>;
 
 type Waiting = { block: TextBlock; claim: ClaimBlock };
 
@@ -39,7 +39,7 @@ export class ClaimRequests {
 
   /** Blocks are waiting or being read. */
   get pending(): boolean {
-    return this.#inFlight || this.#waiting.length > 0;
+    return !this.cameBack(this.#added);
   }
 
   /** How many blocks were handed on so far (a mark for `cameBack`). */

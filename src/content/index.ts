@@ -17,6 +17,10 @@ import { ContentSession } from "./session";
 /** A second injection (the reader re-enabled a site in an open tab) finds the first one running. */
 const LOADED = Symbol.for("maekrak.content");
 
+/** One retry: a background that was asleep (Firefox event page, Chrome worker) may miss the first message. */
+const askTwice = <T>(ask: () => Promise<T>): Promise<T> =>
+  ask().catch(() => new Promise((r) => setTimeout(r, 300)).then(ask));
+
 async function main(): Promise<void> {
   const builtIn = onBuiltInList(newsSites, new URL(location.href));
   const detailsCache = new Map<string, Promise<EntityDetails | null>>();
@@ -24,11 +28,7 @@ async function main(): Promise<void> {
     loadDetails: (entity: string) => {
       let cached = detailsCache.get(entity);
       if (!cached) {
-        // One retry: a background that was asleep (Firefox event page, Chrome worker) may miss the first message.
-        const ask = () => sendToBackground({ type: "getEntityDetails", entity });
-        cached = ask()
-          .catch(() => new Promise((r) => setTimeout(r, 300)).then(ask))
-          .catch(() => null);
+        cached = askTwice(() => sendToBackground({ type: "getEntityDetails", entity })).catch(() => null);
         detailsCache.set(entity, cached);
         // A failure is not remembered: the next hover asks again.
         void cached.then((details) => {
@@ -42,9 +42,7 @@ async function main(): Promise<void> {
     openInPopup: (entity: string) => void sendToBackground({ type: "openInPopup", entity }).catch(() => undefined),
     readClaims: (page: string, pageDate: string | undefined, blocks: ClaimBlock[]) => {
       const message = { type: "readClaims" as const, page, ...(pageDate ? { pageDate } : {}), blocks };
-      const ask = () => sendToBackground(message);
-      // One retry, as for card details: a background that was asleep may miss the first message.
-      return ask().catch(() => new Promise((r) => setTimeout(r, 300)).then(ask));
+      return askTwice(() => sendToBackground(message));
     },
   };
 

@@ -259,9 +259,7 @@ export class PageScanner {
     // Before the walk has passed the first screen nothing is registered (measuring it here could force a layout).
     if (!this.#firstScreenShown && (this.#firstScreenClaims === null || !this.#firstScreenReady(now))) return;
     if (this.#firstScreenShown && scanning) return;
-    this.#flush(!scanning);
-    this.#probe = null;
-    this.#lastFlush = now;
+    this.#flush(!scanning, now);
     if (!scanning) this.#settleIfDone();
   }
 
@@ -270,7 +268,6 @@ export class PageScanner {
     setTimeout(() => {
       if (this.#stopped || this.#firstScreenShown) return;
       this.#flush();
-      this.#lastFlush = performance.now();
       this.#settleIfDone();
     }, ms);
   }
@@ -306,9 +303,7 @@ export class PageScanner {
         const now = performance.now();
         if (this.#firstScreenShown ? now - this.#lastFlush >= FLUSH_EVERY_MS : this.#firstScreenReady(now)) {
           // The first-screen registration does not report: the badge follows at the end of the pass.
-          this.#flush(this.#firstScreenShown);
-          this.#probe = null;
-          this.#lastFlush = now;
+          this.#flush(this.#firstScreenShown, now);
         }
         return true;
       }
@@ -316,8 +311,7 @@ export class PageScanner {
     // The pass is over: the whole page was walked, so the first screen waits only for its amounts.
     const now = performance.now();
     if (this.#firstScreenShown || this.#firstScreenReady(now, true)) {
-      this.#flush();
-      this.#lastFlush = now;
+      this.#flush(true, now);
       this.#settleIfDone();
     } else this.#registerWithin(FLUSH_EVERY_MS);
     return this.#queued.size > 0;
@@ -511,9 +505,11 @@ export class PageScanner {
 
   /**
    * Registers what was found and reports a change once per registration, not once per slice (each report is a message
-   * to the background).
+   * to the background); `now` is when (the first screen's measure is not needed after it).
    */
-  #flush(report = true): void {
+  #flush(report = true, now = performance.now()): void {
+    this.#lastFlush = now;
+    this.#probe = null;
     this.#highlighter.flush();
     if (report && this.#dirty) {
       this.#dirty = false;

@@ -5,7 +5,7 @@
  * page order, the blocks get the same figures either way.
  */
 import type { ClaimReader, ClaimState, NameSpan } from "./claims.ts";
-import { claimContext, figureMention, readsClaims } from "./matcher.ts";
+import { claimContext, claimStateContext, figureMention, inInput, readsClaims } from "./matcher.ts";
 import type { ScanState } from "./matcher.ts";
 import { composeHangul } from "./text.ts";
 import type { Mention } from "./types.ts";
@@ -39,20 +39,16 @@ export function claimBlockOf(
 /** The figure mentions of each block, read in order against one page's `state` (offsets into each block's text). */
 export function readClaimBlocks(reader: ClaimReader, state: ClaimState, blocks: readonly ClaimBlock[]): Mention[][] {
   return blocks.map(({ text, names, namedBefore }) => {
-    const context = namedBefore || state.checked.length > 0 || state.lastOwner !== undefined;
-    if (!readsClaims(text, names.length > 0, context)) return [];
+    if (!readsClaims(text, names.length > 0, namedBefore || claimStateContext(state))) return [];
     // Decomposed Hangul is read composed, as Matcher.scanBlock reads it; spans map back to the block's offsets.
     const composed = composeHangul(text);
     if (!composed) return reader.read(text, names, state).map(figureMention);
     const { origin } = composed;
     const at = (offset: number) => composedIndex(origin, offset);
     const inComposed = names.map((n) => ({ ...n, start: at(n.start), end: at(n.end) }));
-    return reader.read(composed.text, inComposed, state).map((checked) => {
-      const m = figureMention(checked);
-      const start = origin[m.start]!;
-      const end = origin[m.end]!;
-      return { ...m, start, end, text: text.slice(start, end) };
-    });
+    return reader
+      .read(composed.text, inComposed, state)
+      .map((checked) => inInput(figureMention(checked), origin, text));
   });
 }
 

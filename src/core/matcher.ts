@@ -773,11 +773,7 @@ export function matcherFromCompiled(
     // Decomposed Hangul is composed first; spans map back to the input's own offsets.
     const composed = composeHangul(input);
     const mentions = composed
-      ? scanComposed(scan, composed.text, state).map((m) => {
-          const start = composed.origin[m.start]!;
-          const end = composed.origin[m.end]!;
-          return { ...m, start, end, text: input.slice(start, end) };
-        })
+      ? scanComposed(scan, composed.text, state).map((m) => inInput(m, composed.origin, input))
       : scanComposed(scan, input, state);
     state.offset += input.length;
     return mentions;
@@ -835,10 +831,11 @@ const mentionOf = ({ reading, spanEnd, reason }: Judged, text: string, start: nu
  * and a later block's exact repeat of a checked amount is that figure).
  */
 export const claimContext = (state: ScanState): boolean =>
-  state.seen.size > 0 ||
-  state.claimsHandedOn ||
-  state.claims.checked.length > 0 ||
-  state.claims.lastOwner !== undefined;
+  state.seen.size > 0 || state.claimsHandedOn || claimStateContext(state.claims);
+
+/** The claim reader's own part of that: an owner, or an amount already checked. */
+export const claimStateContext = (claims: ClaimState): boolean =>
+  claims.checked.length > 0 || claims.lastOwner !== undefined;
 
 /** Characters that can start an amount: only blocks with one are given to the money parser. */
 const mayHoldAmount = /[0-9０-９]/;
@@ -904,6 +901,13 @@ function scanComposed(scan: Scan, text: string, state: ScanState): Mention[] {
     mentions.sort((a, b) => a.start - b.start);
   }
   return mentions;
+}
+
+/** A mention found in composed text, placed back in the `input` it was composed from (`origin`: composeHangul's). */
+export function inInput(mention: Mention, origin: readonly number[], input: string): Mention {
+  const start = origin[mention.start]!;
+  const end = origin[mention.end]!;
+  return { ...mention, start, end, text: input.slice(start, end) };
 }
 
 /** A checked amount as a mention: its figure's card entity, the verdict and how it was read. */
