@@ -555,7 +555,11 @@ export class PageScanner {
    */
   #pastFirstScreen(now: number): boolean {
     if (now - this.#startedAt >= FLUSH_EVERY_MS) return true;
-    const node = this.#passes[0]?.offsets?.node;
+    return this.#belowViewport(this.#passes[0]?.offsets?.node);
+  }
+
+  /** Whether `node` has a box, below the viewport. */
+  #belowViewport(node: CharacterData | null | undefined): boolean {
     const view = this.#doc.defaultView;
     if (!node?.isConnected || !view) return false;
     const probe = (this.#probe ??= this.#doc.createRange());
@@ -641,7 +645,15 @@ export class PageScanner {
     if (!this.#claims) this.#readPageDate(); // read at start-up already, unless this block came another way
     const mentions = this.#matcher().scanBlock(block.text, this.#state);
     const claim = this.#claims && claimBlockOf(block.text, mentions, this.#state, this.#currencyWord);
-    if (claim) this.#claims!.add(block, claim);
+    if (claim) {
+      // The first block handed on below the viewport marks the first screen's amounts: they go at once, so the
+      // first registration waits for them alone, not for the rest of a long first slice.
+      if (this.#firstScreenClaims === null && !this.#firstScreenShown && this.#belowViewport(block.nodes[0])) {
+        this.#firstScreenClaims = this.#claims!.handedOn;
+        this.#claims!.send();
+      }
+      this.#claims!.add(block, claim);
+    }
     return this.#addMentions(block, mentions);
   }
 

@@ -6,7 +6,7 @@
  * earlier one said; an edited block, a stopped scan or a failed request checks nothing; a background that never
  * answers holds the names back a second at most.
  */
-import { afterEach, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ClaimBlock } from "../../../src/core/claim-blocks";
 import type { Mention } from "../../../src/core/types";
 
@@ -136,6 +136,37 @@ describe("amounts handed on to the background", () => {
     await later();
     expect(page.figures()).toEqual([]);
     expect(page.registered()).toEqual(["알리바바"]);
+  });
+
+  test("the first screen waits for the amounts above the fold alone, sent as soon as the walk reaches the fold", async () => {
+    // A laid-out page: paragraph i is 20 px tall at 20 × i, in a 100 px viewport (five paragraphs in view).
+    const rect = vi.spyOn(Range.prototype, "getBoundingClientRect").mockImplementation(function (this: Range) {
+      const paragraph = this.startContainer.parentElement!;
+      const index = [...paragraph.parentElement!.children].indexOf(paragraph);
+      return new DOMRect(0, 20 * index, 300, 20);
+    });
+    const height = vi.spyOn(window, "innerHeight", "get").mockReturnValue(100);
+    try {
+      const { requests, readClaims } = backgroundOnCall();
+      const page = scanPage(`<main>${`<p>${PLAN}</p>`.repeat(12)}</main>`, readClaims);
+      await later();
+      // The first request went before the walk was done with the slice, with the five blocks in view.
+      expect(requests[0]!.blocks).toHaveLength(5);
+      expect(page.highlighter.records.filter((r) => !r.figure)).toHaveLength(12);
+      expect(page.registered()).toEqual([]);
+      requests[0]!.answer();
+      await later();
+      // Registered without waiting for the blocks below the fold (their request is still out).
+      expect(requests).toHaveLength(2);
+      expect(page.figures()).toHaveLength(5);
+      expect(page.registered()).toHaveLength(12 + 5);
+      requests[1]!.answer();
+      await later();
+      expect(page.figures()).toHaveLength(12);
+    } finally {
+      rect.mockRestore();
+      height.mockRestore();
+    }
   });
 
   test("a background that never answers holds the first screen back a second at most", async () => {
