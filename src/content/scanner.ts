@@ -42,6 +42,13 @@ const FIRST_SLICE_MS = 16;
  * registers rarely (figures: bench/results/design-notes.md).
  */
 const FLUSH_EVERY_MS = 1000;
+/**
+ * How long the first registration waits, once the walk has passed the viewport, for the amounts in view: an awake
+ * background answers well within it, one that must start first (Chrome stops an idle one after 30 s) takes longer
+ * (figures: bench/results/design-notes.md), and the names are not held back for it: its figures are registered as
+ * soon as they come.
+ */
+const FIRST_SCREEN_AMOUNTS_MS = 50;
 /** Text nodes stepped over, between two hits, before the clock is looked at again. */
 const NODES_PER_LOOK = 2048;
 /** A root with at most this much text is read with one block reader rather than one per block holding a hit. */
@@ -156,7 +163,10 @@ export class PageScanner {
      * reads them), for a matcher that holds no claim reader. Without it the matcher's own reader (if any) reads them.
      */
     readClaims?: (blocks: ClaimBlock[], pageDate: string | undefined) => Promise<Mention[][]>;
+    /** How long the first registration waits for the amounts in view once the walk has passed them. */
+    amountsWaitMs?: number;
   }) {
+    this.#amountsWaitMs = options.amountsWaitMs ?? FIRST_SCREEN_AMOUNTS_MS;
     const { pageDate } = options;
     this.#pageDate = typeof pageDate === "function" ? pageDate : () => pageDate;
     this.#doc = options.doc;
@@ -251,14 +261,20 @@ export class PageScanner {
 
   /**
    * A claim request came back: the first screen is registered once its amounts are in; once the scan is over, what
-   * came back is registered at once (else with the scan's next registration).
+   * came back is registered at once, and so are amounts the first screen went without (else with the scan's next
+   * registration).
    */
   #claimsAnswered(): void {
     const now = performance.now();
     const scanning = this.#passes.length > 0 || this.#parts.length > 0 || this.#queued.size > 0 || this.#scheduled;
     // Before the walk has passed the first screen nothing is registered (measuring it here could force a layout).
     if (!this.#firstScreenShown && (this.#firstScreenClaims === null || !this.#firstScreenReady(now))) return;
-    if (this.#firstScreenShown && scanning) return;
+    if (this.#firstScreenShown && scanning) {
+      // The first screen went without its amounts (a background that had to start): they come as soon as they can.
+      if (this.#amountsOwed === null || !this.#claims!.cameBack(this.#amountsOwed)) return;
+      this.#flush(false, now);
+      return;
+    }
     this.#flush(!scanning, now);
     if (!scanning) this.#settleIfDone();
   }
@@ -313,7 +329,10 @@ export class PageScanner {
     if (this.#firstScreenShown || this.#firstScreenReady(now, true)) {
       this.#flush(true, now);
       this.#settleIfDone();
-    } else this.#registerWithin(FLUSH_EVERY_MS);
+    } else {
+      const deadline = Math.min(this.#foldAt + this.#amountsWaitMs, this.#startedAt + FLUSH_EVERY_MS);
+      this.#registerWithin(Math.max(0, deadline - now));
+    }
     return this.#queued.size > 0;
   }
 
@@ -508,6 +527,11 @@ export class PageScanner {
    * to the background); `now` is when (the first screen's measure is not needed after it).
    */
   #flush(report = true, now = performance.now()): void {
+    // Whether the first screen's amounts are still out once this registration is made (then they are registered as
+    // they come).
+    const claims = this.#claims;
+    const owed = this.#firstScreenShown ? this.#amountsOwed : (this.#firstScreenClaims ?? claims?.handedOn ?? null);
+    this.#amountsOwed = owed !== null && claims && !claims.cameBack(owed) ? owed : null;
     this.#lastFlush = now;
     this.#probe = null;
     this.#highlighter.flush();
@@ -536,17 +560,33 @@ export class PageScanner {
   #probe: Range | null = null;
   /** The number of blocks handed on for their amounts when the walk passed the first screen (null until then). */
   #firstScreenClaims: number | null = null;
+  /** When the walk passed the first screen. */
+  #foldAt = Infinity;
+  #amountsWaitMs: number;
+  /** The first screen was registered before the amounts of its first this many blocks came back. */
+  #amountsOwed: number | null = null;
+
+  /** The walk has passed the first screen: the blocks handed on so far are its. */
+  #markFold(now: number): void {
+    this.#firstScreenClaims = this.#claims?.handedOn ?? 0;
+    this.#foldAt = now;
+  }
 
   /**
    * Whether the first screen can be registered: the walk has passed it, and the amounts handed on until then have
-   * come back (so they come in the same registration), or the registration has waited as long as it may.
+   * come back (so they come in the same registration), or have been waited for as long as an awake background takes.
    */
   #firstScreenReady(now: number, walked = false): boolean {
     if (this.#firstScreenClaims === null) {
       if (!walked && !this.#pastFirstScreen(now)) return false;
-      this.#firstScreenClaims = this.#claims?.handedOn ?? 0;
+      this.#markFold(now);
     }
-    return !this.#claims || this.#claims.cameBack(this.#firstScreenClaims) || now - this.#startedAt >= FLUSH_EVERY_MS;
+    return (
+      !this.#claims ||
+      this.#claims.cameBack(this.#firstScreenClaims!) ||
+      now - this.#foldAt >= this.#amountsWaitMs ||
+      now - this.#startedAt >= FLUSH_EVERY_MS
+    );
   }
 
   /**
@@ -649,7 +689,7 @@ export class PageScanner {
       // The first block handed on below the viewport marks the first screen's amounts: they go at once, so the
       // first registration waits for them alone, not for the rest of a long first slice.
       if (this.#firstScreenClaims === null && !this.#firstScreenShown && this.#belowViewport(block.nodes[0])) {
-        this.#firstScreenClaims = this.#claims!.handedOn;
+        this.#markFold(performance.now());
         this.#claims!.send();
       }
       this.#claims!.add(block, claim);

@@ -3,8 +3,9 @@
  * The amounts a page hands on to the background (content/claim-requests.ts through the PageScanner), on jsdom pages
  * with a background that answers when the test says so: figures come back onto their block and are registered with
  * the names in one registration; requests go one at a time, in page order, so a later block is read with what an
- * earlier one said; an edited block, a stopped scan or a failed request checks nothing; a background that never
- * answers holds the names back a second at most.
+ * earlier one said; an edited block, a stopped scan or a failed request checks nothing; a background slower than
+ * an awake one does not hold the names back (its figures follow as soon as they come, mid-scan too), and even with a
+ * long wait one that never answers holds them back a second at most.
  */
 import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ClaimBlock } from "../../../src/core/claim-blocks";
@@ -42,11 +43,23 @@ afterEach(() => {
   stop = null;
 });
 
-function scanPage(html: string, readClaims: (blocks: ClaimBlock[], pageDate?: string) => Promise<Mention[][]>) {
+function scanPage(
+  html: string,
+  readClaims: (blocks: ClaimBlock[], pageDate?: string) => Promise<Mention[][]>,
+  options: { amountsWaitMs?: number; onSettled?: () => void } = {},
+) {
   document.head.innerHTML = '<meta property="article:published_time" content="2025-03-10T09:00:00+09:00">';
   document.body.innerHTML = html; // test fixture only
   const highlighter = new MentionHighlighter();
-  const scanner = new PageScanner({ doc: document, matcher, sieve, highlighter, onChange: () => {}, readClaims });
+  const scanner = new PageScanner({
+    doc: document,
+    matcher,
+    sieve,
+    highlighter,
+    onChange: () => {},
+    readClaims,
+    ...options,
+  });
   stop = () => {
     scanner.stop();
     highlighter.clear();
@@ -62,13 +75,33 @@ function scanPage(html: string, readClaims: (blocks: ClaimBlock[], pageDate?: st
   return { scanner, highlighter, registered, figures };
 }
 
+/** Runs `body` on a laid-out page: paragraph i is 20 px tall at 20 × i, in a 100 px viewport (five in view). */
+async function laidOut(body: () => Promise<void>): Promise<void> {
+  const rect = vi.spyOn(Range.prototype, "getBoundingClientRect").mockImplementation(function (this: Range) {
+    const paragraph = this.startContainer.parentElement!;
+    const index = [...paragraph.parentElement!.children].indexOf(paragraph);
+    return new DOMRect(0, 20 * index, 300, 20);
+  });
+  const height = vi.spyOn(window, "innerHeight", "get").mockReturnValue(100);
+  try {
+    await body();
+  } finally {
+    rect.mockRestore();
+    height.mockRestore();
+  }
+}
+
 /** Lets the answers' promises, the observer's records and the scan's next slices run. */
 const later = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("amounts handed on to the background", () => {
+  // A background that answers within the wait (one awake does): a generous wait here, so a slow machine does not
+  // outlast it.
+  const WAITS = { amountsWaitMs: 5_000 };
+
   test("the first screen waits for its amounts: names and figures are registered together", async () => {
     const { requests, readClaims } = backgroundOnCall();
-    const page = scanPage(`<p>${PLAN}</p>`, readClaims);
+    const page = scanPage(`<p>${PLAN}</p>`, readClaims, WAITS);
     await later();
     expect(requests).toHaveLength(1);
     expect(requests[0]!.blocks).toEqual([
@@ -84,7 +117,7 @@ describe("amounts handed on to the background", () => {
 
   test("requests go one at a time, in page order: a later block is read with the owner an earlier one named", async () => {
     const { requests, readClaims } = backgroundOnCall();
-    const page = scanPage(`<main><p>${PLAN}</p></main>`, readClaims);
+    const page = scanPage(`<main><p>${PLAN}</p></main>`, readClaims, WAITS);
     await later();
     expect(requests).toHaveLength(1);
     const added = document.createElement("p");
@@ -119,7 +152,7 @@ describe("amounts handed on to the background", () => {
 
   test("an answer that comes after the scan stopped changes nothing", async () => {
     const { requests, readClaims } = backgroundOnCall();
-    const page = scanPage(`<p>${PLAN}</p>`, readClaims);
+    const page = scanPage(`<p>${PLAN}</p>`, readClaims, WAITS);
     await later();
     page.scanner.stop();
     requests[0]!.answer();
@@ -139,16 +172,9 @@ describe("amounts handed on to the background", () => {
   });
 
   test("the first screen waits for the amounts above the fold alone, sent as soon as the walk reaches the fold", async () => {
-    // A laid-out page: paragraph i is 20 px tall at 20 × i, in a 100 px viewport (five paragraphs in view).
-    const rect = vi.spyOn(Range.prototype, "getBoundingClientRect").mockImplementation(function (this: Range) {
-      const paragraph = this.startContainer.parentElement!;
-      const index = [...paragraph.parentElement!.children].indexOf(paragraph);
-      return new DOMRect(0, 20 * index, 300, 20);
-    });
-    const height = vi.spyOn(window, "innerHeight", "get").mockReturnValue(100);
-    try {
+    await laidOut(async () => {
       const { requests, readClaims } = backgroundOnCall();
-      const page = scanPage(`<main>${`<p>${PLAN}</p>`.repeat(12)}</main>`, readClaims);
+      const page = scanPage(`<main>${`<p>${PLAN}</p>`.repeat(12)}</main>`, readClaims, WAITS);
       await later();
       // The first request went before the walk was done with the slice, with the five blocks in view.
       expect(requests[0]!.blocks).toHaveLength(5);
@@ -163,14 +189,47 @@ describe("amounts handed on to the background", () => {
       requests[1]!.answer();
       await later();
       expect(page.figures()).toHaveLength(12);
-    } finally {
-      rect.mockRestore();
-      height.mockRestore();
-    }
+    });
+  });
+
+  test("a background slower than the wait (one starting up): the names first, its figures as soon as they come", async () => {
+    const { requests, readClaims } = backgroundOnCall();
+    const page = scanPage(`<p>${PLAN}</p>`, readClaims);
+    await later(300);
+    expect(page.registered()).toEqual(["알리바바"]);
+    requests[0]!.answer();
+    await later();
+    expect(page.registered()).toEqual(["3800억 위안", "알리바바"]);
+  });
+
+  test("figures owed to the first screen are registered when they come, while the long scan goes on", async () => {
+    // Five paragraphs with amounts in view, then a long tail of names (long enough to be still scanning when the
+    // answer comes).
+    await laidOut(async () => {
+      let settled = false;
+      const { requests, readClaims } = backgroundOnCall();
+      const tail = "<p>마윈과 조 차이 회장이 알리바바 클라우드 행사에 함께 나왔다.</p>".repeat(2_000);
+      const page = scanPage(`<main>${`<p>${PLAN}</p>`.repeat(5)}${tail}</main>`, readClaims, {
+        onSettled: () => {
+          settled = true;
+        },
+      });
+      for (let waited = 0; !page.registered().length && waited < 5000; waited += 10) await later(10);
+      expect(page.registered().length).toBeGreaterThanOrEqual(5);
+      expect(page.figures()).toEqual([]);
+      // The background answers now, each request as it comes (the first screen's five blocks went in two).
+      for (let answered = 0, waited = 0; page.figures().length < 5 && waited < 2000; waited += 10) {
+        while (answered < requests.length) requests[answered++]!.answer();
+        await later(10);
+      }
+      expect(settled).toBe(false); // not vacuous: the scan was still going
+      expect(page.figures()).toHaveLength(5);
+      expect(page.registered().filter((text) => text === "3800억 위안")).toHaveLength(5);
+    });
   });
 
   test("a background that never answers holds the first screen back a second at most", async () => {
-    const page = scanPage(`<p>${PLAN}</p>`, () => new Promise<Mention[][]>(() => undefined));
+    const page = scanPage(`<p>${PLAN}</p>`, () => new Promise<Mention[][]>(() => undefined), WAITS);
     await later(500);
     expect(page.registered()).toEqual([]);
     await later(700);
